@@ -1,0 +1,5 @@
+"""`python -m kzconst`."""
+
+from kzconst.cli import run
+
+run()

@@ -1,0 +1,162 @@
+"""One citation record, many styles (plain, oscola, bluebook, ru, kk, bibtex, csl-json, ...)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from kzconst.corpus import Corpus
+from kzconst.errors import UsageError
+from kzconst.records import eid, stable_id
+from kzconst.refs import Provision
+
+STYLES = ("plain", "short", "oscola", "bluebook", "ru", "kk", "bibtex", "csl-json", "markdown",
+          "url", "id")
+TITLE = "Constitution of the Republic of Kazakhstan"
+TITLE_RU = "Конституции Республики Казахстан"
+TITLE_KK = "Қазақстан Республикасы Конституциясының"
+TRANSLIT = "Konstitutsiya Respubliki Kazakhstan"
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Everything a style needs about one cited provision."""
+
+    edition: str
+    year: str
+    adopted: str
+    article: str
+    paragraph: str | None  # None also for an article without numbered paragraphs
+    item: str | None
+    preamble: bool
+    url: str
+    id: str
+    eid: str
+    in_force: bool
+
+    @property
+    def pin(self) -> str:
+        """`21(1)(3)`, or `46(3)` for a sub-item of an unnumbered article."""
+        out = self.article
+        if self.paragraph:
+            out += f"({self.paragraph})"
+        if self.item:
+            out += f"({self.item})"
+        return out
+
+
+def citation_for(corpus: Corpus, p: Provision) -> Citation:
+    ed = corpus.editions[p.article.edition]
+    return Citation(
+        edition=ed.id,
+        year=ed.id,
+        adopted=ed.adopted,
+        article=p.article.number,
+        paragraph=p.paragraph.number if p.paragraph is not None and p.paragraph.number else None,
+        item=p.item.number if p.item is not None else None,
+        preamble=p.article.is_preamble,
+        url=ed.official_source,
+        id=stable_id(p.article, p.paragraph, p.item),
+        eid=eid(p.article, p.paragraph, p.item),
+        in_force=not ed.in_force_to,
+    )
+
+
+def format_citation(c: Citation, style: str) -> str:
+    """Format one citation in `style` (one line; csl-json is one compact JSON object)."""
+    try:
+        formatter = _FORMATTERS[style]
+    except KeyError:
+        raise UsageError(f"unknown citation style {style!r} (styles: {', '.join(STYLES)})") from None
+    return formatter(c)
+
+
+def _edition_words(c: Citation) -> str:
+    return c.year if c.in_force else f"{c.year}, as amended to 2022"
+
+
+def _plain(c: Citation) -> str:
+    where = "preamble" if c.preamble else f"art. {c.pin}"
+    return f"{TITLE} ({_edition_words(c)}), {where}"
+
+
+def _short(c: Citation) -> str:
+    where = "pmbl." if c.preamble else f"art. {c.pin}"
+    return f"Const. RK {c.year}, {where}"
+
+
+def _oscola(c: Citation) -> str:
+    where = "preamble" if c.preamble else f"art {c.pin}"
+    return f"{TITLE} {c.year}, {where}"
+
+
+def _bluebook(c: Citation) -> str:
+    where = "pmbl." if c.preamble else f"art. {c.pin}"
+    return f"{TRANSLIT} [Constitution] {where} (Kaz. {c.year})"
+
+
+def _ru(c: Citation) -> str:
+    title = f"{TITLE_RU} {c.year} года"
+    if c.preamble:
+        return f"преамбула {title}"
+    parts = []
+    if c.item:
+        parts.append(f"пп. {c.item})")
+    if c.paragraph:
+        parts.append(f"п. {c.paragraph}")
+    parts.append(f"ст. {c.article}")
+    return " ".join(parts) + f" {title}"
+
+
+def _kk(c: Citation) -> str:
+    title = f"{c.year} жылғы {TITLE_KK}"
+    if c.preamble:
+        return f"{title} преамбуласы"
+    if c.item and c.paragraph:
+        return f"{title} {c.article}-бабының {c.paragraph}-тармағының {c.item}) тармақшасы"
+    if c.item:
+        return f"{title} {c.article}-бабының {c.item}) тармақшасы"
+    if c.paragraph:
+        return f"{title} {c.article}-бабының {c.paragraph}-тармағы"
+    return f"{title} {c.article}-бабы"
+
+
+def _bibtex(c: Citation) -> str:
+    key = "kzconst-" + c.id.replace("/", "-").replace("__", "-").replace("_", "")
+    where = "preamble" if c.preamble else f"art. {c.pin}"
+    fields = [
+        f"title = {{{TITLE}}}",
+        f"date = {{{c.adopted}}}",
+        f"note = {{{where}; edition {_edition_words(c)}; unofficial English rendering (kzconst)}}",
+        f"url = {{{c.url}}}",
+        "langid = {english}",
+    ]
+    return f"@legislation{{{key}, " + ", ".join(fields) + "}"
+
+
+def _csl(c: Citation) -> str:
+    y, m, d = (int(x) for x in c.adopted.split("-"))
+    record = {
+        "id": c.id,
+        "type": "legislation",
+        "title": TITLE,
+        "issued": {"date-parts": [[y, m, d]]},
+        "jurisdiction": "kz",
+        "URL": c.url,
+        "locator": "preamble" if c.preamble else c.pin,
+        "label": "section" if c.preamble else ("sub-paragraph" if c.item else
+                                                "paragraph" if c.paragraph else "article"),
+        "note": f"edition {_edition_words(c)}; unofficial English rendering (kzconst)",
+    }
+    return json.dumps(record, ensure_ascii=False)
+
+
+def _markdown(c: Citation) -> str:
+    return f"[{_plain(c)}]({c.url})"
+
+
+_FORMATTERS = {
+    "plain": _plain, "short": _short, "oscola": _oscola, "bluebook": _bluebook, "ru": _ru,
+    "kk": _kk, "bibtex": _bibtex, "csl-json": _csl, "markdown": _markdown,
+    "url": lambda c: c.url, "id": lambda c: c.id,
+}

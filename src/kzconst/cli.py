@@ -1,0 +1,348 @@
+"""The Typer app: thin commands, shared options declared once, one error boundary in `main`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from kzconst import __version__
+from kzconst.errors import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    KzconstError,
+    NotFoundError,
+    UsageError,
+)
+
+if TYPE_CHECKING:
+    from kzconst.corpus import Corpus
+    from kzconst.render import Output
+
+app = typer.Typer(
+    name="kzconst",
+    help="The Constitution of the Republic of Kazakhstan (2026; and 1995 as amended to 2022) "
+    "at the terminal: read, search, compare, cite. The English is an unofficial rendering.",
+    add_completion=True,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Fmt(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    md = "md"
+
+
+# --- shared options, declared once (STYLE.md, lesson 2) --------------------------------------
+
+EditionOpt = Annotated[
+    str | None,
+    typer.Option("--edition", "-e", help="Edition: 2026 (default) or 1995. Also REF@1995.",
+                 metavar="2026|1995"),
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Use the edition in force on this date (YYYY-MM-DD).",
+                 metavar="DATE"),
+]
+FormatOpt = Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")]
+PlainOpt = Annotated[bool, typer.Option("--plain", help="Plain text even on a terminal.")]
+NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colours (also NO_COLOR=1).")]
+CorpusOpt = Annotated[
+    str | None,
+    typer.Option("--corpus", help="Corpus file to use (env KZCONST_CORPUS).", metavar="PATH",
+                 envvar="KZCONST_CORPUS", show_envvar=True),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from kzconst.corpus import corpus_path, parse_toml
+
+        corpus_version = "unknown"
+        try:
+            corpus_version = parse_toml(corpus_path()).get("corpus", {}).get("version", "unknown")
+        except KzconstError:
+            pass
+        typer.echo(f"kzconst {__version__} (corpus {corpus_version})")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Show the package and corpus version.",
+                                          callback=_version, is_eager=True)] = False,
+) -> None:
+    """Shared entry point; options live on each command."""
+
+
+# --- helpers the commands share ----------------------------------------------------------------
+
+
+def _corpus(path: str | None) -> Corpus:
+    from kzconst.corpus import load_corpus
+
+    return load_corpus(path)
+
+
+def pick_edition(corpus: Corpus, edition: str | None, as_of: str | None) -> str:
+    """--edition wins; else the edition in force on --as-of; else the one in force today."""
+    if edition is not None and as_of is not None:
+        raise UsageError("give --edition or --as-of, not both")
+    if edition is not None:
+        if edition not in ("2026", "1995"):
+            raise UsageError(f"unknown edition {edition!r} (expected 2026 or 1995)")
+        if edition not in corpus.editions:
+            raise NotFoundError(f"this corpus has no {edition} edition")
+        return edition
+    day = date.today()
+    if as_of is not None:
+        try:
+            day = date.fromisoformat(as_of)
+        except ValueError:
+            raise UsageError(f"invalid date {as_of[:40]!r} for --as-of (expected YYYY-MM-DD)")
+    return corpus.edition_in_force(day)
+
+
+def _output(plain: bool, no_color: bool) -> Output:
+    from kzconst.render import Output
+
+    return Output(plain=plain, color=not no_color)
+
+
+def _emit_json(fmt: Fmt, command: str, records: list[dict[str, Any]]) -> None:
+    from kzconst.render import emit_json
+    from kzconst.records import SCHEMA_VERSION
+
+    if fmt is Fmt.jsonl:
+        emit_json(sys.stdout, records, lines=True)
+    else:
+        emit_json(sys.stdout, {"kzconst": SCHEMA_VERSION, "command": command,
+                               "results": records})
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+
+@app.command()
+def show(
+    refs: Annotated[list[str], typer.Argument(help="References: 21, 21(1), 46.1.3, 21-23, "
+                                              "21,23, preamble, ст. 21, 21-бап, 18@1995.",
+                                              show_default=False)],
+    edition: EditionOpt = None,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = Fmt.text,
+    no_commentary: Annotated[bool, typer.Option("--no-commentary",
+                                                help="Only the text, no commentary.")] = False,
+    plain: PlainOpt = False,
+    no_color: NoColorOpt = False,
+    corpus_file: CorpusOpt = None,
+) -> None:
+    """Show the text of articles, paragraphs, sub-items, ranges, the preamble."""
+    from kzconst.refs import parse_refs, resolve
+
+    parsed = [r for text in refs for r in parse_refs(text)]
+    corpus = _corpus(corpus_file)
+    ed = pick_edition(corpus, edition, as_of)
+    provisions = [p for r in parsed for p in resolve(corpus, r, ed)]
+    if fmt in (Fmt.json, Fmt.jsonl):
+        from kzconst.records import provision_record
+
+        records = [provision_record(corpus, p, commentary=not no_commentary) for p in provisions]
+        _emit_json(fmt, "show", records)
+    elif fmt is Fmt.md:
+        from kzconst.views import provision_markdown
+
+        sys.stdout.write("\n".join(provision_markdown(corpus, p, commentary=not no_commentary)
+                                   for p in provisions))
+    else:
+        from kzconst.views import provisions_lines
+
+        _output(plain, no_color).lines(
+            provisions_lines(corpus, provisions, commentary=not no_commentary))
+
+
+@app.command()
+def toc(
+    section: Annotated[str | None, typer.Argument(help="A section number (I-XI), optional.")] = None,
+    edition: EditionOpt = None,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = Fmt.text,
+    plain: PlainOpt = False,
+    no_color: NoColorOpt = False,
+    corpus_file: CorpusOpt = None,
+) -> None:
+    """List sections and articles with their editorial titles."""
+    corpus = _corpus(corpus_file)
+    ed = pick_edition(corpus, edition, as_of)
+    sec = section.strip().upper() if section else None
+    if sec is not None and corpus.section(ed, sec) is None:
+        known = ", ".join(s.number for s in corpus.edition_sections(ed))
+        raise NotFoundError(f"no section {section!r} in the {ed} Constitution (sections {known})")
+    if fmt in (Fmt.json, Fmt.jsonl):
+        from kzconst.records import toc_records
+
+        _emit_json(fmt, "toc", toc_records(corpus, ed, sec))
+        return
+    from kzconst.views import toc_lines
+
+    lines = toc_lines(corpus, ed, sec)
+    if fmt is Fmt.md:
+        sys.stdout.write("\n".join(line.plain for line in lines) + "\n")
+    else:
+        _output(plain, no_color).lines(lines)
+
+
+@app.command()
+def topics(
+    topic: Annotated[str | None, typer.Argument(help="A topic id; lists its articles.")] = None,
+    edition: EditionOpt = None,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = Fmt.text,
+    plain: PlainOpt = False,
+    no_color: NoColorOpt = False,
+    corpus_file: CorpusOpt = None,
+) -> None:
+    """The topic index: every topic, or the articles of one topic."""
+    from kzconst.views_more import topics_lines, topics_records
+
+    corpus = _corpus(corpus_file)
+    ed = pick_edition(corpus, edition, as_of)
+    if topic is not None and topic not in corpus.topics:
+        import difflib
+
+        near = difflib.get_close_matches(topic.lower(), list(corpus.topics), n=3)
+        hint = f"; did you mean {', '.join(near)}?" if near else "; run `kzconst topics`"
+        raise NotFoundError(f"no topic {topic[:60]!r}{hint}")
+    if fmt in (Fmt.json, Fmt.jsonl):
+        _emit_json(fmt, "topics", topics_records(corpus, ed, topic))
+    else:
+        _output(plain, no_color).lines(topics_lines(corpus, ed, topic))
+
+
+@app.command()
+def info(
+    fmt: FormatOpt = Fmt.text,
+    plain: PlainOpt = False,
+    no_color: NoColorOpt = False,
+    corpus_file: CorpusOpt = None,
+) -> None:
+    """Editions, dates, provenance, the translation note and the reform timeline."""
+    from kzconst.views_more import info_lines, info_record
+
+    corpus = _corpus(corpus_file)
+    if fmt in (Fmt.json, Fmt.jsonl):
+        _emit_json(fmt, "info", [info_record(corpus)])
+    else:
+        _output(plain, no_color).lines(info_lines(corpus))
+
+
+@app.command()
+def check(
+    corpus_arg: Annotated[str | None, typer.Argument(
+        help="The corpus file to validate (default: the one in use).", metavar="[CORPUS]")] = None,
+    fmt: FormatOpt = Fmt.text,
+    corpus_file: CorpusOpt = None,
+) -> None:
+    """Validate a corpus file; report every problem with its file, line and field (exit 3)."""
+    from kzconst.corpus import corpus_path, parse_toml
+    from kzconst.errors import CorpusError
+    from kzconst.validate import validate
+
+    path = corpus_path(corpus_arg or corpus_file)
+    raw = parse_toml(path)
+    corpus, problems = validate(raw, path)
+    if fmt in (Fmt.json, Fmt.jsonl):
+        from kzconst.records import SCHEMA_VERSION
+
+        _emit_json(fmt, "check", [{"kzconst": SCHEMA_VERSION, "file": str(p.path), "line": p.line,
+                                   "field": p.field, "message": p.message} for p in problems])
+    else:
+        for p in problems:
+            sys.stdout.write(f"{p}\n")
+    if problems:
+        raise CorpusError(f"{path}: {len(problems)} problem(s) found")
+    counts = ", ".join(f"{len(corpus.edition_articles(e))} records in {e}" for e in corpus.editions)
+    if fmt is Fmt.text:
+        sys.stdout.write(f"{path}: OK ({counts})\n")
+
+
+def _register_more() -> None:
+    from kzconst import cli_more
+
+    cli_more.register(app)
+
+
+_register_more()
+
+
+# --- the one error boundary --------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; every expected failure becomes one line on stderr and its exit code."""
+    from typer._click import exceptions as click_exc
+
+    if sys.stdout.encoding and sys.stdout.encoding.lower().replace("-", "") != "utf8":
+        try:
+            sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+    command = typer.main.get_command(app)
+    code = EXIT_OK
+    try:
+        result = command.main(args=argv, prog_name="kzconst", standalone_mode=False)
+        code = result if isinstance(result, int) else EXIT_OK
+        sys.stdout.flush()
+    except KzconstError as exc:
+        _error(exc.message)
+        code = exc.exit_code
+    except click_exc.UsageError as exc:
+        hint = f" (see 'kzconst {exc.ctx.info_name} --help')" if exc.ctx and exc.ctx.parent else ""
+        _error(exc.format_message().replace("\n", " ") + hint)
+        code = EXIT_USAGE
+    except click_exc.ClickException as exc:
+        _error(exc.format_message().replace("\n", " "))
+        code = exc.exit_code
+    except click_exc.Abort:
+        code = EXIT_INTERRUPTED
+    except KeyboardInterrupt:
+        code = EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        code = EXIT_OK
+    return code
+
+
+def _error(message: str) -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except (OSError, ValueError):
+        pass
+    sys.stderr.write(f"kzconst: error: {' '.join(message.split())}\n")
+
+
+def _silence_stdout() -> None:
+    """The reader went away (`| head -1`): send the rest to /dev/null, say nothing."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,305 @@
+"""The reference grammar: text -> Ref (English, Russian, Kazakh forms), Ref -> provisions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kzconst.corpus import PREAMBLE, Article, Corpus, Item, Paragraph
+from kzconst.errors import NotFoundError, UsageError
+
+MAX_REF_LENGTH = 200
+NUM = r"\d{1,4}(?:-\d{1,3})?"
+EXPECTED = (
+    "expected a reference such as 21, art. 21, 21(1), 21.1, 46(1)(3), 21-23, 21,23, "
+    "preamble, 21@1995, ст. 21, п. 1 ст. 21 or 21-бап"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A parsed reference: an article (or the preamble), optionally a paragraph and a sub-item.
+
+    `end` makes it a range of whole articles (`21-23`); `edition` is an explicit `@1995`.
+    """
+
+    article: str
+    paragraph: str | None = None
+    item: str | None = None
+    end: str | None = None
+    edition: str | None = None
+
+    def __str__(self) -> str:
+        return format_ref(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    """A resolved reference: an article, and optionally one paragraph and one sub-item of it."""
+
+    article: Article
+    paragraph: Paragraph | None = None
+    item: Item | None = None
+
+    @property
+    def edition(self) -> str:
+        return self.article.edition
+
+    @property
+    def label(self) -> str:
+        """The canonical reference, e.g. `21(1)`, `46(3)`, `preamble`."""
+        return provision_label(self.article, self.paragraph, self.item)
+
+
+def format_ref(ref: Ref) -> str:
+    """The canonical text of a Ref; `parse_refs(format_ref(r)) == [r]`."""
+    out = ref.article
+    if ref.end is not None:
+        out += f"..{ref.end}"
+    if ref.paragraph is not None:
+        out += f"({ref.paragraph})"
+    if ref.item is not None:
+        out += f"({ref.item})"
+    if ref.edition:
+        out += f"@{ref.edition}"
+    return out
+
+
+def provision_label(article: Article, paragraph: Paragraph | None, item: Item | None) -> str:
+    out = article.number
+    if paragraph is not None and paragraph.number:
+        out += f"({paragraph.number})"
+    if item is not None:
+        out += f"({item.number})"
+    return out
+
+
+# --- parsing ----------------------------------------------------------------------------------
+
+_PREAMBLE_WORDS = {"preamble", "pmbl", "преамбула", "преамбулы", "преамбуле", "преамбуласы"}
+_EDITION = re.compile(r"\s*@\s*(\S+)\s*$")
+_ART_WORD = re.compile(r"^(?:article|art\.?)\s*", re.IGNORECASE)
+# 21, 21(1), 21(1)(3), 21.1, 21.1.3, 21 para 1, 21 para 1 subpara 3, 21(3-1), 21 p. 1
+_EN = re.compile(
+    rf"""^(?P<art>{NUM})
+    (?:\s*\((?P<p1>{NUM})\)|\.(?P<p2>{NUM})|\s*,?\s*(?:para(?:graph)?|p|§)\.?\s*(?P<p3>{NUM}))?
+    (?:\s*\((?P<i1>\d{{1,3}})\)|\.(?P<i2>\d{{1,3}})
+       |\s*,?\s*(?:sub-?para(?:graph)?|sub-?item|item|subp|pp)\.?\s*(?P<i3>\d{{1,3}})\)?)?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_RANGE = re.compile(rf"^(?P<a>{NUM})\s*(?:\.\.|–|—|-)\s*(?P<b>{NUM})$")
+# Russian: ст. 21, статья 21, статьи 21; п. 1; пп. 3) / подпункт 3)
+_RU_ART = re.compile(rf"(?:\bст\.?|\bстатья|\bстатьи|\bстатье|\bстатьей|\bстатью)\s*(?P<n>{NUM})")
+_RU_PARA = re.compile(rf"(?:(?<![а-яё])п\.|\bпункт[а-яё]*|(?<![а-яё])п(?=\s))\s*(?P<n>{NUM})")
+_RU_ITEM = re.compile(r"(?:(?<![а-яё])пп\.?|\bподпункт[а-яё]*)\s*(?P<n>\d{1,3})\)?")
+# Kazakh: 21-бап, 21-бабы, 21-баптың; 1-тармақ, 1-тармағы; 3) тармақша / 3-тармақша
+_KK_ART = re.compile(rf"(?P<n>{NUM})\s*-?\s*(?:бап|баб)[а-яәіңғүұқөһ]*")
+_KK_PARA = re.compile(rf"(?P<n>{NUM})\s*-?\s*(?:тармақ|тармағ)(?!ша)[а-яәіңғүұқөһ]*")
+_KK_ITEM = re.compile(r"(?P<n>\d{1,3})\)?\s*-?\s*тармақша[а-яәіңғүұқөһ]*")
+
+
+def parse_refs(text: str) -> list[Ref]:
+    """Parse one argument holding one or more references (`21,23`, `21-23`, `ст. 21`).
+
+    Raises:
+        UsageError: the text is not a reference; the message says what one looks like.
+    """
+    if len(text) > MAX_REF_LENGTH:
+        raise UsageError(f"reference too long ({len(text)} characters); {EXPECTED}")
+    stripped = text.strip()
+    if not stripped:
+        raise UsageError(f"empty reference; {EXPECTED}")
+    edition = None
+    m = _EDITION.search(stripped)
+    if m:
+        edition = _parse_edition(m.group(1))
+        stripped = stripped[: m.start()].strip()
+    parts = [p.strip() for p in re.split(r"[,;]\s*(?![^()]*\))", stripped)]
+    if len(parts) > 1 and all(parts) and not _looks_like_prose_list(parts):
+        return [_with_edition(r, edition) for p in parts for r in _parse_one(p, text)]
+    return [_with_edition(r, edition) for r in _parse_one(stripped, text)]
+
+
+def _looks_like_prose_list(parts: list[str]) -> bool:
+    """`art. 43, para. 5` is one reference, not the list `43` and `para. 5`."""
+    return any(re.match(r"^(?:para|p\.|paragraph|sub|item|п\.|пункт|пп)", p, re.I)
+               for p in parts[1:])
+
+
+def _with_edition(ref: Ref, edition: str | None) -> Ref:
+    if edition is None:
+        return ref
+    if ref.edition and ref.edition != edition:
+        raise UsageError(f"two editions in one reference: {ref.edition} and {edition}")
+    return Ref(ref.article, ref.paragraph, ref.item, ref.end, edition)
+
+
+def _parse_edition(value: str) -> str:
+    if value in ("2026", "1995"):
+        return value
+    raise UsageError(f"unknown edition {value!r} in reference (expected @2026 or @1995)")
+
+
+def _parse_one(part: str, original: str) -> list[Ref]:
+    if "," in part and "(" not in part and not _looks_like_prose_list(part.split(",")):
+        return [r for p in part.split(",") for r in _parse_one(p.strip(), original)]
+    edition = None
+    m = _EDITION.search(part)
+    if m:
+        edition = _parse_edition(m.group(1))
+        part = part[: m.start()].strip()
+    low = " ".join(part.casefold().split())
+    if low in _PREAMBLE_WORDS:
+        return [Ref(PREAMBLE, edition=edition)]
+    ref = _parse_cyrillic(low) if re.search(r"[а-яёәіңғүұқөһ]", low) else None
+    if ref is None:
+        ref = _parse_latin(low)
+    if ref is None:
+        shown = original if len(original) <= 40 else original[:37] + "..."
+        raise UsageError(f"malformed reference {shown!r}: {EXPECTED}")
+    return [_with_edition(ref, edition)]
+
+
+def _parse_latin(low: str) -> Ref | None:
+    body = _ART_WORD.sub("", low).strip()
+    body = re.sub(r"\s+of\s+the\s+constitution$", "", body)
+    m = _RANGE.match(body)
+    if m and _is_range(m.group("a"), m.group("b")):
+        return Ref(m.group("a"), end=m.group("b"))
+    m = _EN.match(body)
+    if not m:
+        return None
+    para = m.group("p1") or m.group("p2") or m.group("p3")
+    item = m.group("i1") or m.group("i2") or m.group("i3")
+    return Ref(_norm(m.group("art")), para and _norm(para), item and _norm(item))
+
+
+def _parse_cyrillic(low: str) -> Ref | None:
+    art = _RU_ART.search(low) or _KK_ART.search(low)
+    if art is None:
+        return None
+    rest = low[: art.start()] + " " + low[art.end():]
+    item = _RU_ITEM.search(rest) or _KK_ITEM.search(rest)
+    if item:
+        rest = rest[: item.start()] + " " + rest[item.end():]
+    para = _RU_PARA.search(rest) or _KK_PARA.search(rest)
+    if para:
+        rest = rest[: para.start()] + " " + rest[para.end():]
+    leftover = re.sub(r"конституци[а-яәіңғүұқөһ]*|республики|казахстан|қазақстан|"
+                      r"республикасы[а-яәіңғүұқөһ]*|[\s.,]", "", rest)
+    if leftover:
+        return None
+    return Ref(_norm(art.group("n")), para and _norm(para.group("n")),
+               item and _norm(item.group("n")))
+
+
+def _norm(number: str) -> str:
+    """`021` -> `21`; keeps inserted numbers `83-1`."""
+    head, _, tail = number.partition("-")
+    head = str(int(head))
+    return f"{head}-{int(tail)}" if tail else head
+
+
+def _is_range(a: str, b: str) -> bool:
+    """`21-23` is a range; `83-1` and `3-1` are inserted numbers (second part not larger)."""
+    return "-" not in a and "-" not in b and int(b) > int(a)
+
+
+# --- resolving --------------------------------------------------------------------------------
+
+
+def resolve(corpus: Corpus, ref: Ref, edition: str) -> list[Provision]:
+    """Resolve a Ref in `edition` (unless the Ref names its own) to provisions.
+
+    Raises:
+        NotFoundError: the provision does not exist; the message suggests the nearest ones.
+    """
+    ed = ref.edition or edition
+    if ed not in corpus.editions:
+        raise NotFoundError(f"this corpus has no {ed} edition")
+    if ref.end is not None:
+        return [Provision(a) for a in _article_range(corpus, ed, ref.article, ref.end)]
+    art = corpus.article(ed, ref.article)
+    if art is None:
+        raise NotFoundError(_no_article(corpus, ed, ref.article))
+    if ref.paragraph is None:
+        return [Provision(art)]
+    if not art.numbered:
+        # Articles such as 2026 art. 46 have a lead-in and sub-items but no numbered
+        # paragraphs: 46(3) is sub-item 3; 46(1)(3) names the lead-in as paragraph 1.
+        lead = art.paragraphs[0] if art.paragraphs else None
+        wanted = ref.item if ref.item is not None and ref.paragraph == "1" else ref.paragraph
+        if ref.item is not None and ref.paragraph != "1":
+            wanted = None
+        found = lead.item(wanted) if lead is not None and wanted is not None else None
+        if lead is None or found is None:
+            raise NotFoundError(_no_item(art, lead, wanted or ref.item or ""))
+        return [Provision(art, lead, found)]
+    para = art.paragraph(ref.paragraph)
+    if para is None:
+        labels = ", ".join(p.number for p in art.paragraphs)
+        raise NotFoundError(
+            f"article {art.number} ({ed}) has no paragraph {ref.paragraph}; "
+            f"its paragraphs are {labels}"
+        )
+    if ref.item is None:
+        return [Provision(art, para)]
+    found = para.item(ref.item)
+    if found is None:
+        raise NotFoundError(_no_item(art, para, ref.item))
+    return [Provision(art, para, found)]
+
+
+def _no_item(art: Article, para: Paragraph | None, wanted: str) -> str:
+    where = f"article {art.number} ({art.edition})"
+    if para is not None and para.number:
+        where = f"paragraph {para.number} of {where}"
+    if para is None or not para.items:
+        return f"{where} has no subparagraphs"
+    return (f"{where} has no subparagraph {wanted}); "
+            f"its subparagraphs are {para.items[0].number}) to {para.items[-1].number})")
+
+
+def _article_range(corpus: Corpus, edition: str, first: str, last: str) -> list[Article]:
+    articles = [a for a in corpus.edition_articles(edition) if not a.is_preamble]
+    numbers = [a.number for a in articles]
+    for n in (first, last):
+        if n not in numbers:
+            raise NotFoundError(_no_article(corpus, edition, n))
+    return articles[numbers.index(first): numbers.index(last) + 1]
+
+
+def _no_article(corpus: Corpus, edition: str, number: str) -> str:
+    articles = [a for a in corpus.edition_articles(edition) if not a.is_preamble]
+    msg = f"no article {number} in the {edition} Constitution"
+    if not articles:
+        return msg
+    msg += f" (articles {articles[0].number}-{articles[-1].number}"
+    msg += " and the preamble)" if corpus.article(edition, PREAMBLE) else ")"
+    near = nearest_articles(corpus, edition, number)
+    if near:
+        msg += "; nearest: " + ", ".join(near)
+    return msg
+
+
+def nearest_articles(corpus: Corpus, edition: str, number: str, limit: int = 3) -> list[str]:
+    """Existing article numbers closest to `number` (by value, then spelling)."""
+    numbers = [a.number for a in corpus.edition_articles(edition) if not a.is_preamble]
+    try:
+        value = float(number.replace("-", "."))
+    except ValueError:
+        import difflib
+
+        return difflib.get_close_matches(number, numbers, n=limit)
+
+    def distance(n: str) -> tuple[float, str]:
+        return abs(float(n.replace("-", ".")) - value), n
+
+    close = sorted(numbers, key=distance)[:limit]
+    return close if close and distance(close[0])[0] <= 5 else close[:1]
+
+
+def resolve_all(corpus: Corpus, texts: list[str], edition: str) -> list[Provision]:
+    """Parse and resolve every argument; every malformed one is a usage error."""
+    refs = [r for t in texts for r in parse_refs(t)]
+    return [p for r in refs for p in resolve(corpus, r, edition)]

@@ -1,0 +1,131 @@
+"""Output: the only module that imports rich. One layout of styled lines, several backends.
+
+Commands build `Line`s (text plus a style name); `Output` writes them as Rich text on a terminal
+or as plain UTF-8 when piped or with --plain. Corpus text is wrapped in `rich.text.Text`, never
+parsed as markup, so brackets such as `[a]` survive. JSON goes through `emit_json`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import IO, Any
+
+STYLES = {
+    "heading": "bold cyan",
+    "section": "cyan",
+    "title": "bold",
+    "editorial": "dim italic",
+    "label": "bold",
+    "text": "",
+    "excluded": "dim strike",
+    "commentary-head": "bold magenta",
+    "commentary": "magenta",
+    "meta": "dim",
+    "hit": "bold yellow reverse",
+    "ref": "bold green",
+    "insert": "bold green underline",
+    "delete": "bold red strike",
+    "warn": "yellow",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of text with a style name from STYLES ("" = plain)."""
+
+    text: str
+    style: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One output line made of spans; `indent` spaces are added in front."""
+
+    spans: tuple[Span, ...]
+    indent: int = 0
+
+    @classmethod
+    def of(cls, text: str, style: str = "", indent: int = 0) -> Line:
+        return cls((Span(text, style),), indent)
+
+    @property
+    def plain(self) -> str:
+        return " " * self.indent + "".join(s.text for s in self.spans)
+
+
+BLANK = Line(())
+
+
+class Output:
+    """Where results go: rich on a terminal, plain text otherwise."""
+
+    def __init__(self, *, plain: bool = False, color: bool = True,
+                 stream: IO[str] | None = None) -> None:
+        self.stream = stream if stream is not None else sys.stdout
+        self.rich = not plain and _is_terminal(self.stream)
+        self.color = color and "NO_COLOR" not in os.environ
+        self._console: Any = None
+
+    def lines(self, lines: Iterable[Line]) -> None:
+        if self.rich:
+            self._rich_lines(lines)
+            return
+        write = self.stream.write
+        for line in lines:
+            write(line.plain + "\n")
+
+    def text(self, text: str) -> None:
+        """Write text as is (citations, JSON lines): never styled."""
+        self.stream.write(text if text.endswith("\n") else text + "\n")
+
+    def _rich_lines(self, lines: Iterable[Line]) -> None:
+        from rich.console import Console
+        from rich.text import Text
+
+        if self._console is None:
+            self._console = Console(file=self.stream, highlight=False, markup=False,
+                                    emoji=False, no_color=not self.color, soft_wrap=False)
+        for line in lines:
+            out = Text(" " * line.indent)
+            for span in line.spans:
+                out.append(span.text, style=STYLES.get(span.style, "") if self.color else "")
+            self._console.print(out)
+
+
+def _is_terminal(stream: IO[str]) -> bool:
+    if os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def emit_json(stream: IO[str], payload: Any, *, lines: bool = False) -> None:
+    """JSON (pretty, one document) or JSON Lines (one record a line); non-ASCII kept as is."""
+    if lines:
+        records: Sequence[Any] = payload if isinstance(payload, list) else [payload]
+        for record in records:
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+    else:
+        stream.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+def highlight_spans(text: str, marks: Sequence[tuple[int, int]], style: str = "hit") -> list[Span]:
+    """Split `text` into spans with the `[start, end)` ranges in `marks` styled."""
+    spans: list[Span] = []
+    pos = 0
+    for start, end in sorted(marks):
+        if start < pos:
+            continue
+        if start > pos:
+            spans.append(Span(text[pos:start]))
+        spans.append(Span(text[start:end], style))
+        pos = end
+    if pos < len(text):
+        spans.append(Span(text[pos:]))
+    return spans

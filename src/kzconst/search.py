@@ -1,0 +1,300 @@
+"""Full-text search: an SQLite FTS5 index built once per corpus version, cached, BM25-ranked."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kzconst.corpus import cache_dir, corpus_fingerprint, corpus_path
+from kzconst.errors import NotFoundError, UsageError
+from kzconst.query import Query, parse_query
+
+INDEX_FORMAT = 3
+MARK_OPEN, MARK_CLOSE = "\x01", "\x02"
+SNIPPET_CHARS = 220
+# Relative weight of a match by the kind of row it is in (text first, then titles/topics).
+KIND_WEIGHT = {"text": 1.0, "title": 0.9, "commentary": 0.6}
+SCOPES = {"text": ("text", "title"), "commentary": ("commentary",),
+          "all": ("text", "title", "commentary")}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One matching row: a paragraph, sub-item, title row or commentary entry."""
+
+    ref: str
+    paragraph: str | None
+    item: str | None
+    kind: str
+    score: float
+    snippet: str
+    marks: tuple[tuple[int, int], ...]
+
+
+@dataclass
+class ArticleHit:
+    """Hits grouped by article, ranked by the article's score."""
+
+    edition: str
+    article: str
+    section: str
+    title: str
+    score: float
+    hits: list[Hit] = field(default_factory=list)
+
+    @property
+    def best_ref(self) -> str:
+        text_hits = [h for h in self.hits if h.kind == "text"]
+        return (text_hits or self.hits)[0].ref
+
+
+@dataclass
+class SearchResult:
+    query: Query
+    edition: str | None
+    articles: list[ArticleHit]
+    suggestions: list[str]
+
+
+# --- the index -----------------------------------------------------------------------------
+
+
+def index_path(corpus_file: Path) -> Path:
+    return cache_dir() / f"index-{INDEX_FORMAT}-{corpus_fingerprint(corpus_file)}.sqlite"
+
+
+def open_index(corpus_file: str | None) -> sqlite3.Connection:
+    """Open the cached index for the corpus, building it first when needed.
+
+    Falls back to an in-memory index when the cache directory cannot be written.
+    """
+    path = corpus_path(corpus_file)
+    target = index_path(path)
+    if target.is_file():
+        try:
+            conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+            conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+            return conn
+        except sqlite3.DatabaseError:
+            pass  # damaged: rebuild below
+    from kzconst.corpus import load_corpus
+
+    corpus = load_corpus(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.unlink(missing_ok=True)
+        conn = sqlite3.connect(tmp)
+        build_index(conn, corpus)
+        conn.close()
+        os.replace(tmp, target)
+        return sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+    except (OSError, sqlite3.OperationalError):
+        conn = sqlite3.connect(":memory:")
+        build_index(conn, corpus)
+        return conn
+
+
+def build_index(conn: sqlite3.Connection, corpus: Any) -> None:
+    """Fill an empty database with the corpus: one FTS row per paragraph, sub-item, title
+    (with topics and aliases) and commentary entry."""
+    conn.executescript(
+        """
+        PRAGMA journal_mode = OFF;
+        PRAGMA synchronous = OFF;
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE article(edition TEXT, number TEXT, section TEXT, title TEXT,
+                             topics TEXT, ord INTEGER, PRIMARY KEY(edition, number));
+        CREATE TABLE word(word TEXT PRIMARY KEY);
+        CREATE VIRTUAL TABLE row USING fts5(
+            body, meta, edition UNINDEXED, article UNINDEXED, paragraph UNINDEXED,
+            item UNINDEXED, kind UNINDEXED, ref UNINDEXED,
+            tokenize = 'porter unicode61 remove_diacritics 2');
+        """
+    )
+    editions = {e.id: [e.in_force_from, e.in_force_to] for e in corpus.editions.values()}
+    conn.executemany("INSERT INTO meta VALUES (?, ?)", [
+        ("format", str(INDEX_FORMAT)), ("editions", json.dumps(editions)),
+        ("aliases", json.dumps({k: list(v) for k, v in corpus.aliases.items()})),
+        ("topics", json.dumps(corpus.topics)),
+    ])
+    rows: list[tuple[str, str, str, str, str | None, str | None, str, str]] = []
+    articles = []
+    words: set[str] = set()
+    for ord_, art in enumerate(corpus.articles):
+        articles.append((art.edition, art.number, art.section, art.title,
+                         " ".join(art.topics), ord_))
+        names = [*art.topics, *(t.replace("-", " ") for t in art.topics), *art.aliases]
+        names += [n for key, alts in corpus.aliases.items()
+                  if _mentions(art, key, alts) for n in (key, *alts)]
+        rows.append((art.title, " ".join(names), art.edition, art.number, None, None, "title",
+                     art.number))
+        for para in art.paragraphs:
+            plabel = para.number or None
+            base = art.number + (f"({para.number})" if para.number else "")
+            body = "\n".join(t for t in (para.text, para.closing) if t)
+            if body:
+                rows.append((body, "", art.edition, art.number, plabel, None, "text", base))
+            for item in para.items:
+                if item.text:
+                    rows.append((item.text, "", art.edition, art.number, plabel, item.number,
+                                 "text", f"{base}({item.number})"))
+        for c in art.commentary:
+            rows.append((c.text, "", art.edition, art.number, None, None, "commentary",
+                         art.number))
+    for row in rows:
+        words.update(w.lower() for w in re.findall(r"[^\W\d_]{3,}", row[0]))
+    conn.executemany("INSERT INTO article VALUES (?, ?, ?, ?, ?, ?)", articles)
+    conn.executemany("INSERT INTO row VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany("INSERT INTO word VALUES (?)", ((w,) for w in sorted(words)))
+    conn.commit()
+
+
+def _mentions(art: Any, name: str, alternatives: tuple[str, ...]) -> bool:
+    """Does the article's text or title name `name` (so its aliases should find it)?"""
+    needle = name.lower()
+    if needle in art.title.lower():
+        return True
+    return any(needle in p.text.lower() or any(needle in i.text.lower() for i in p.items)
+               for p in art.paragraphs)
+
+
+# --- searching ------------------------------------------------------------------------------
+
+
+def search(
+    text: str,
+    *,
+    corpus_file: str | None = None,
+    edition: str | None = None,
+    section: str | None = None,
+    topic: str | None = None,
+    scope: str = "all",
+    limit: int = 10,
+) -> SearchResult:
+    """Search the corpus. `edition=None` searches every edition.
+
+    Raises:
+        UsageError: an empty or operator-only query, an unknown scope.
+        NotFoundError: unknown topic.
+    """
+    if scope not in SCOPES:
+        raise UsageError(f"unknown --in {scope!r} (expected text, commentary or all)")
+    conn = open_index(corpus_file)
+    aliases = {k: tuple(v) for k, v in json.loads(_meta(conn, "aliases")).items()}
+    query = parse_query(text, aliases)
+    if topic is not None and topic not in json.loads(_meta(conn, "topics")):
+        raise NotFoundError(f"no topic {topic[:60]!r}; run `kzconst topics` for the list")
+    kinds = SCOPES[scope]
+    sql = (
+        "SELECT row.edition, row.article, row.paragraph, row.item, row.kind, row.ref, "
+        "bm25(row, 1.0, 0.8), highlight(row, 0, ?, ?), a.section, a.title, a.ord "
+        "FROM row JOIN article a ON a.edition = row.edition AND a.number = row.article "
+        f"WHERE row MATCH ? AND row.kind IN ({','.join('?' * len(kinds))})"
+    )
+    params: list[Any] = [MARK_OPEN, MARK_CLOSE, query.fts, *kinds]
+    if edition is not None:
+        sql += " AND row.edition = ?"
+        params.append(edition)
+    if section is not None:
+        sql += " AND a.section = ?"
+        params.append(section)
+    if topic is not None:
+        sql += " AND (' ' || a.topics || ' ') LIKE ?"
+        params.append(f"% {topic} %")
+    sql += " ORDER BY bm25(row, 1.0, 0.8) LIMIT 2000"
+    try:
+        rows = conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise UsageError(f"cannot search for {text[:60]!r}: {exc}") from None
+    grouped = _group(rows, limit)
+    suggestions = _suggest(conn, query) if not grouped else []
+    conn.close()
+    return SearchResult(query, edition, grouped, suggestions)
+
+
+def _meta(conn: sqlite3.Connection, key: str) -> str:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return str(row[0]) if row else "{}"
+
+
+def _group(rows: list[tuple[Any, ...]], limit: int) -> list[ArticleHit]:
+    by_article: dict[tuple[str, str], ArticleHit] = {}
+    for edition, article, para, item, kind, ref, rank, marked, section, title, _ in rows:
+        score = -float(rank) * KIND_WEIGHT.get(kind, 0.5)
+        snippet, marks = make_snippet(marked)
+        hit = Hit(ref, para, item, kind, score, snippet, marks)
+        group = by_article.get((edition, article))
+        if group is None:
+            group = by_article[(edition, article)] = ArticleHit(edition, article, section, title,
+                                                                0.0)
+        group.hits.append(hit)
+    for group in by_article.values():
+        group.hits.sort(key=lambda h: -h.score)
+        best = group.hits[0].score
+        # Several matching paragraphs add a little, so a focused article wins over a passing
+        # mention, but never more than half of the best row's own score.
+        extra = sum(h.score for h in group.hits[1:4]) * 0.15
+        group.score = round(best + min(extra, best * 0.5), 4)
+    ranked = sorted(by_article.values(), key=lambda g: (-g.score, g.edition != "2026"))
+    return ranked[:limit]
+
+
+def make_snippet(marked: str, width: int = SNIPPET_CHARS) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Cut a window of `width` characters around the first highlighted term.
+
+    Returns the snippet (newlines folded) and the (start, end) offsets of matched terms in it.
+    """
+    text = marked.replace("\n", " ")
+    first = text.find(MARK_OPEN)
+    plain_len = len(text.replace(MARK_OPEN, "").replace(MARK_CLOSE, ""))
+    start = 0
+    if first > width // 3:
+        start = text.rfind(" ", 0, first - width // 4) + 1
+    out: list[str] = []
+    marks: list[tuple[int, int]] = []
+    pos = 0
+    open_at = -1
+    i = start
+    consumed = 0
+    while i < len(text) and pos < width:
+        ch = text[i]
+        if ch == MARK_OPEN:
+            open_at = pos
+        elif ch == MARK_CLOSE:
+            if open_at >= 0:
+                marks.append((open_at, pos))
+            open_at = -1
+        else:
+            out.append(ch)
+            pos += 1
+            consumed += 1
+        i += 1
+    if open_at >= 0:
+        marks.append((open_at, pos))
+    snippet = "".join(out)
+    prefix = "…" if start > 0 else ""
+    shown_from = len(text[:start].replace(MARK_OPEN, "").replace(MARK_CLOSE, ""))
+    suffix = "…" if shown_from + consumed < plain_len else ""
+    shift = len(prefix)
+    return prefix + snippet + suffix, tuple((a + shift, b + shift) for a, b in marks)
+
+
+def _suggest(conn: sqlite3.Connection, query: Query) -> list[str]:
+    """'Did you mean': close spellings of the query's words that occur in the corpus."""
+    import difflib
+
+    words = [w for (w,) in conn.execute("SELECT word FROM word")]
+    known = set(words)
+    out: list[str] = []
+    for term in query.terms:
+        if term in known or len(term) < 3:
+            continue
+        out.extend(m for m in difflib.get_close_matches(term, words, n=2, cutoff=0.75)
+                   if m not in out)
+    return out[:5]

@@ -1,0 +1,192 @@
+"""Layouts: core data -> styled `Line`s (terminal and plain) or Markdown. No I/O, no rich."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kzconst.corpus import Article, Corpus, Edition, Paragraph
+from kzconst.refs import Provision
+from kzconst.render import BLANK, Line, Span
+
+UNOFFICIAL = "Unofficial English rendering by kzconst; the official texts are in Kazakh and Russian."
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def long_date(iso: str) -> str:
+    """`2026-07-01` -> `1 July 2026`."""
+    if not iso:
+        return ""
+    y, m, d = iso.split("-")
+    return f"{int(d)} {MONTHS[int(m) - 1]} {y}"
+
+
+def edition_label(ed: Edition) -> str:
+    """How every heading names an edition, so the old text is never mistaken for the law."""
+    if ed.in_force_to:
+        return (f"Constitution of {ed.adopted[:4]}, as amended — NOT IN FORCE since "
+                f"{long_date(_day_after(ed.in_force_to))}")
+    return f"Constitution of {ed.id}, in force from {long_date(ed.in_force_from)}"
+
+
+def _day_after(iso: str) -> str:
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(iso) + timedelta(days=1)).isoformat()
+
+
+def article_heading(corpus: Corpus, p: Provision) -> list[Line]:
+    art = p.article
+    ed = corpus.editions[art.edition]
+    name = "Preamble" if art.is_preamble else f"Article {p.label}"
+    lines = [Line((Span(name, "heading"), Span(f" · {art.edition} · ", "meta"),
+                   Span(edition_label(ed), "warn" if ed.in_force_to else "meta")))]
+    section = corpus.section(art.edition, art.section)
+    if section is not None:
+        lines.append(Line.of(f"Section {section.number}. {section.title}", "section"))
+    lines.append(Line((Span(art.title, "title"), Span("  (editorial title)", "editorial"))))
+    if art.repealed:
+        lines.append(Line.of(f"REPEALED. {art.status_note}".strip(), "warn"))
+    return lines
+
+
+def paragraph_lines(art: Article, para: Paragraph, only_item: str | None = None) -> Iterator[Line]:
+    label = f"{para.number}. " if para.number else ""
+    indent = len(label)
+    if only_item is None:
+        if para.status == "excluded":
+            note = f" ({para.status_note})" if para.status_note else ""
+            yield Line((Span(label, "label"), Span(f"[excluded]{note}", "excluded")))
+        elif para.text:
+            first, *rest = para.text.split("\n")
+            yield Line((Span(label, "label"), Span(first, "text")))
+            for cont in rest:
+                yield Line.of(cont, "text", indent)
+        elif label:
+            yield Line.of(label.rstrip(), "label")
+    for item in para.items:
+        if only_item is not None and item.number != only_item:
+            continue
+        ilabel = f"{item.number}) "
+        if item.status == "excluded":
+            note = f" ({item.status_note})" if item.status_note else ""
+            yield Line((Span(ilabel, "label"), Span(f"[excluded]{note}", "excluded")), indent)
+            continue
+        first, *rest = item.text.split("\n")
+        yield Line((Span(ilabel, "label"), Span(first, "text")), indent)
+        for cont in rest:
+            yield Line.of(cont, "text", indent + len(ilabel))
+    if para.closing and only_item is None:
+        for cont in para.closing.split("\n"):
+            yield Line.of(cont, "text", indent)
+
+
+def provision_lines(corpus: Corpus, p: Provision, *, commentary: bool = True) -> list[Line]:
+    """The whole display of a provision: heading, text, commentary, concordance, sources."""
+    art = p.article
+    lines = article_heading(corpus, p)
+    lines.append(BLANK)
+    if p.paragraph is not None and p.item is not None and not p.paragraph.number:
+        lines.append(Line.of(p.paragraph.text, "text"))  # the lead-in gives the item its sense
+    paragraphs = art.paragraphs if p.paragraph is None else (p.paragraph,)
+    for para in paragraphs:
+        lines.extend(paragraph_lines(art, para, p.item.number if p.item else None))
+    lines.append(BLANK)
+    if commentary and art.commentary:
+        lines.append(Line.of("Commentary (kzconst, not part of the text)", "commentary-head"))
+        for c in art.commentary:
+            lines.append(Line((Span(f"- [{c.kind}] ", "commentary"), Span(c.text, "commentary"),
+                               Span(f" <{c.source}>", "meta"))))
+        lines.append(BLANK)
+    lines.extend(concordance_lines(art))
+    if art.xrefs:
+        lines.append(Line.of("Cross-references: " + ", ".join(art.xrefs), "meta"))
+    ed = corpus.editions[art.edition]
+    lines.append(Line.of("Official text: " + ed.official_source + " · wording read from: "
+                         + "; ".join(art.sources), "meta"))
+    if art.source_note:
+        lines.append(Line.of("Source note: " + art.source_note, "meta"))
+    return lines
+
+
+def concordance_lines(art: Article) -> list[Line]:
+    if art.edition == "2026":
+        if art.is_preamble:
+            return []
+        if art.predecessors:
+            text = "1995 predecessor: " + ", ".join(f"Article {n}" for n in art.predecessors)
+        else:
+            text = "1995 predecessor: none (new article)"
+        if art.change:
+            text += f" · {art.change}"
+    else:
+        if art.is_preamble:
+            return []
+        text = "2026 successor: " + (", ".join(f"Article {n}" for n in art.successors)
+                                     if art.successors else "none")
+    lines = [Line.of(text, "meta")]
+    if art.concordance_note:
+        lines.append(Line.of("Concordance note: " + art.concordance_note, "meta"))
+    return lines
+
+
+def provisions_lines(corpus: Corpus, provisions: list[Provision], *,
+                     commentary: bool = True) -> list[Line]:
+    out: list[Line] = []
+    for i, p in enumerate(provisions):
+        if i:
+            out.append(BLANK)
+        out.extend(provision_lines(corpus, p, commentary=commentary))
+    out.append(BLANK)
+    out.append(Line.of(UNOFFICIAL, "meta"))
+    return out
+
+
+def provision_markdown(corpus: Corpus, p: Provision, *, commentary: bool = True) -> str:
+    art = p.article
+    ed = corpus.editions[art.edition]
+    name = "Preamble" if art.is_preamble else f"Article {p.label}"
+    out = [f"## {name} ({art.edition}) — {art.title} *(editorial title)*", "",
+           f"*{edition_label(ed)}*", ""]
+    section = corpus.section(art.edition, art.section)
+    if section:
+        out += [f"Section {section.number}. {section.title}", ""]
+    paragraphs = art.paragraphs if p.paragraph is None else (p.paragraph,)
+    for para in paragraphs:
+        for line in paragraph_lines(art, para, p.item.number if p.item else None):
+            out.append(("    " if line.indent else "") + _md_escape(line.plain.strip()))
+            out.append("")
+    if commentary and art.commentary:
+        out.append("> **Commentary** (kzconst, not part of the text)")
+        for c in art.commentary:
+            out.append(f"> - *{c.kind}*: {_md_escape(c.text)} ([source]({c.source}))")
+        out.append("")
+    out.append(f"Official text: <{ed.official_source}>")
+    return "\n".join(out) + "\n"
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace(
+        "[", "\\[").replace("]", "\\]")
+
+
+def toc_lines(corpus: Corpus, edition: str, section: str | None) -> list[Line]:
+    ed = corpus.editions[edition]
+    lines = [Line((Span(f"{ed.title} ({edition})", "heading"), Span(" · ", "meta"),
+                   Span(edition_label(ed), "warn" if ed.in_force_to else "meta")))]
+    pre = corpus.article(edition, "preamble")
+    if pre is not None and section is None:
+        lines.append(Line((Span("preamble", "ref"), Span("  " + pre.title, "text"))))
+    for sec in corpus.edition_sections(edition):
+        if section is not None and sec.number != section:
+            continue
+        lines.append(BLANK)
+        lines.append(Line.of(f"Section {sec.number}. {sec.title} (articles {sec.first}-{sec.last})",
+                             "section"))
+        for art in corpus.section_articles(sec):
+            title = art.title + (" [repealed]" if art.repealed else "")
+            lines.append(Line((Span(f"{art.number:>5}", "ref"), Span("  " + title, "text"))))
+    lines.append(BLANK)
+    lines.append(Line.of("Article titles are editorial; the Constitution's articles have none.",
+                         "meta"))
+    return lines
