@@ -9,6 +9,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from kzconst import __version__
 from kzconst.errors import (
@@ -24,7 +25,91 @@ if TYPE_CHECKING:
     from kzconst.corpus import Corpus
     from kzconst.render import Output
 
+class KzconstGroup(TyperGroup):
+    """The app's group: every expected failure becomes one line on stderr and its exit code.
+
+    Living in `main`, the boundary serves the console script and CliRunner alike.
+    """
+
+    def main(self, args: Any = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             windows_expand_args: bool = True, **extra: Any) -> Any:
+        _utf8_stdout()
+        code = _guarded(lambda: super(KzconstGroup, self).main(
+            args=args, prog_name=prog_name or "kzconst", complete_var=complete_var,
+            standalone_mode=False, windows_expand_args=windows_expand_args, **extra))
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _guarded(call: Any) -> int:
+    from typer._click import exceptions as click_exc
+
+    try:
+        result = call()
+        sys.stdout.flush()
+        return result if isinstance(result, int) else EXIT_OK
+    except KzconstError as exc:
+        _error(exc.message)
+        return exc.exit_code
+    except click_exc.NoArgsIsHelpError as exc:
+        sys.stderr.write(exc.ctx.get_help() + "\n" if exc.ctx else "")
+        return EXIT_USAGE
+    except click_exc.UsageError as exc:
+        hint = f" (see 'kzconst {exc.ctx.info_name} --help')" if exc.ctx and exc.ctx.parent else ""
+        _error(exc.format_message() + hint)
+        return EXIT_USAGE
+    except click_exc.ClickException as exc:
+        _error(exc.format_message())
+        return exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OK
+    except SystemExit as exc:
+        # Typer turns EPIPE into exit(1) after wrapping stdout; a reader that stops early
+        # (`| head -1`) is not an error of ours.
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            _silence_stdout()
+            return EXIT_OK
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+
+
+def _utf8_stdout() -> None:
+    """Corpus text is UTF-8 whatever the locale says (LANG=C)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding and encoding != "utf8":
+            try:
+                stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+            except (AttributeError, ValueError, OSError):
+                pass
+
+
+def _error(message: str) -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except (OSError, ValueError):
+        pass
+    sys.stderr.write(f"kzconst: error: {' '.join(message.split())}\n")
+    sys.stderr.flush()
+
+
+def _silence_stdout() -> None:
+    """The reader went away (`| head -1`): send the rest to /dev/null, say nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 app = typer.Typer(
+    cls=KzconstGroup,
     name="kzconst",
     help="The Constitution of the Republic of Kazakhstan (2026; and 1995 as amended to 2022) "
     "at the terminal: read, search, compare, cite. The English is an unofficial rendering.",
@@ -290,57 +375,9 @@ _register_more()
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; every expected failure becomes one line on stderr and its exit code."""
-    from typer._click import exceptions as click_exc
-
-    if sys.stdout.encoding and sys.stdout.encoding.lower().replace("-", "") != "utf8":
-        try:
-            sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-        except (AttributeError, ValueError):
-            pass
+    """Run the CLI and return its exit code (the console script exits with it)."""
     command = typer.main.get_command(app)
-    code = EXIT_OK
-    try:
-        result = command.main(args=argv, prog_name="kzconst", standalone_mode=False)
-        code = result if isinstance(result, int) else EXIT_OK
-        sys.stdout.flush()
-    except KzconstError as exc:
-        _error(exc.message)
-        code = exc.exit_code
-    except click_exc.UsageError as exc:
-        hint = f" (see 'kzconst {exc.ctx.info_name} --help')" if exc.ctx and exc.ctx.parent else ""
-        _error(exc.format_message().replace("\n", " ") + hint)
-        code = EXIT_USAGE
-    except click_exc.ClickException as exc:
-        _error(exc.format_message().replace("\n", " "))
-        code = exc.exit_code
-    except click_exc.Abort:
-        code = EXIT_INTERRUPTED
-    except KeyboardInterrupt:
-        code = EXIT_INTERRUPTED
-    except BrokenPipeError:
-        _silence_stdout()
-        code = EXIT_OK
-    return code
-
-
-def _error(message: str) -> None:
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
-    except (OSError, ValueError):
-        pass
-    sys.stderr.write(f"kzconst: error: {' '.join(message.split())}\n")
-
-
-def _silence_stdout() -> None:
-    """The reader went away (`| head -1`): send the rest to /dev/null, say nothing."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+    return int(command.main(args=argv, prog_name="kzconst", standalone_mode=False) or 0)
 
 
 def run() -> None:

@@ -209,6 +209,8 @@ def corpus_fingerprint(path: Path) -> str:
 
     try:
         st = path.stat()
+    except FileNotFoundError:
+        raise CorpusError(f"{path}: corpus file not found") from None
     except OSError as exc:
         raise CorpusError(f"{path}: cannot read the corpus file ({exc.strerror})") from None
     where = zlib.crc32(str(path.resolve()).encode("utf-8", "surrogateescape"))

@@ -122,7 +122,7 @@ def parse_refs(text: str) -> list[Ref]:
 
 def _looks_like_prose_list(parts: list[str]) -> bool:
     """`art. 43, para. 5` is one reference, not the list `43` and `para. 5`."""
-    return any(re.match(r"^(?:para|p\.|paragraph|sub|item|п\.|пункт|пп)", p, re.I)
+    return any(re.match(r"^(?:para|p\.|paragraph|sub|item|п\.|пункт|пп)", p.strip(), re.I)
                for p in parts[1:])
 
 

@@ -42,7 +42,8 @@ def search_lines(result: SearchResult, *, per_article: int = 3) -> list[Line]:
         lines.append(Line((Span(head, "ref"), Span(f"  {group.title}", "title"),
                            Span(f"  [Section {group.section}; score {group.score:.2f}]",
                                 "meta"))))
-        for hit in group.hits[:per_article]:
+        # The title row is already the heading line; list the paragraphs and commentary.
+        for hit in [h for h in group.hits if h.kind != "title"][:per_article]:
             label = _qualified(hit.ref, group.edition)
             kind = "" if hit.kind == "text" else f"({hit.kind}) "
             lines.append(Line((Span(label, "ref"), Span("  " + kind, "meta"),
