@@ -131,12 +131,21 @@ def compare(
     first = [p for r in parsed[0] for p in resolve(corpus, r, ed)]
     second = [p for r in parsed[1] for p in resolve(corpus, r, ed)] if len(parsed) > 1 else None
     result = run_compare(corpus, first, second)
-    from kzconst.views_more import compare_lines, compare_record
+    from kzconst.views_more import compare_lines, compare_notes, compare_record, compare_sides
 
     if fmt in (Fmt.json, Fmt.jsonl):
         _emit_json(fmt, "compare", [compare_record(result)])
-    else:
-        _output(plain, no_color).lines(compare_lines(corpus, result))
+        return
+    out = _output(plain, no_color)
+    if not out.rich:
+        out.lines(compare_lines(corpus, result))
+        return
+    head = compare_lines(corpus, result)[:4]  # heading, legend, the two edition labels
+    out.lines(head)
+    from kzconst.views_more import side_label
+
+    out.columns((side_label(result.left), side_label(result.right)), *compare_sides(result))
+    out.lines(compare_notes(result))
 
 
 def changes(

@@ -9,7 +9,7 @@ from kzconst.corpus import Corpus
 from kzconst.errors import NotFoundError
 from kzconst.refs import Provision, Ref, resolve
 
-_TOKEN = re.compile(r"\S+")
+_TOKEN = re.compile(r"\n|[^\s]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +59,18 @@ def diff_words(old: str, new: str) -> tuple[list[Chunk], float]:
     chunks: list[Chunk] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            chunks.append(Chunk("equal", " ".join(b[j1:j2])))
+            chunks.append(Chunk("equal", _join(b[j1:j2])))
             continue
         if op in ("delete", "replace"):
-            chunks.append(Chunk("delete", " ".join(a[i1:i2])))
+            chunks.append(Chunk("delete", _join(a[i1:i2])))
         if op in ("insert", "replace"):
-            chunks.append(Chunk("insert", " ".join(b[j1:j2])))
+            chunks.append(Chunk("insert", _join(b[j1:j2])))
     return chunks, round(matcher.ratio(), 3)
+
+
+def _join(words: list[str]) -> str:
+    """Words back into text; a paragraph break stays a line break."""
+    return " ".join(words).replace(" \n ", "\n").replace("\n ", "\n").replace(" \n", "\n")
 
 
 def counterparts(corpus: Corpus, p: Provision) -> list[Provision]:

@@ -78,6 +78,29 @@ class Output:
         for line in lines:
             write(line.plain + "\n")
 
+    def columns(self, headers: tuple[str, str], left: list[Line], right: list[Line]) -> None:
+        """Two texts side by side (terminal only; callers use `lines` when not `rich`)."""
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table(show_header=True, expand=True, show_lines=False)
+        for header in headers:
+            table.add_column(header, ratio=1)
+
+        def cell(lines: list[Line]) -> Text:
+            out = Text()
+            for i, line in enumerate(lines):
+                if i:
+                    out.append("\n")
+                out.append(" " * line.indent)
+                for span in line.spans:
+                    out.append(span.text, style=STYLES.get(span.style, "") if self.color else "")
+            return out
+
+        table.add_row(cell(left), cell(right))
+        self._rich_lines([])
+        self._console.print(table)
+
     def text(self, text: str) -> None:
         """Write text as is (citations, JSON lines): never styled."""
         self.stream.write(text if text.endswith("\n") else text + "\n")

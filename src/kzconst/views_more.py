@@ -80,7 +80,7 @@ def search_records(result: SearchResult) -> list[dict[str, Any]]:
 # --- compare ---------------------------------------------------------------------------------
 
 
-def _side_label(provisions: list[Any]) -> str:
+def side_label(provisions: list[Any]) -> str:
     if not provisions:
         return "(nothing)"
     ed = provisions[0].edition
@@ -89,7 +89,7 @@ def _side_label(provisions: list[Any]) -> str:
 
 def compare_lines(corpus: Corpus, cmp: Comparison) -> list[Line]:
     """A unified word diff: [-removed-] and {+added+} marks survive piping, like git."""
-    left, right = _side_label(cmp.left), _side_label(cmp.right)
+    left, right = side_label(cmp.left), side_label(cmp.right)
     lines = [Line((Span("Compare ", "heading"), Span(left, "delete"), Span("  →  ", "meta"),
                    Span(right, "insert"))),
              Line.of(f"Older text on the left. Similarity {cmp.similarity:.0%}. "
@@ -118,21 +118,46 @@ def compare_lines(corpus: Corpus, cmp: Comparison) -> list[Line]:
                 spans.append(Span(f"{{+{piece}+}}", "insert"))
     if spans:
         lines.append(Line(tuple(spans)))
+    lines.extend(compare_notes(cmp))
+    return lines
+
+
+def compare_sides(cmp: Comparison) -> tuple[list[Line], list[Line]]:
+    """The older text with removed words marked, and the newer with added words marked."""
+    sides: tuple[list[Line], list[Line]] = ([], [])
+    current: tuple[list[Span], list[Span]] = ([], [])
+    for chunk in cmp.chunks:
+        targets = {"equal": (0, 1), "delete": (0,), "insert": (1,)}[chunk.op]
+        style = {"equal": "text", "delete": "delete", "insert": "insert"}[chunk.op]
+        for i, piece in enumerate(chunk.text.split("\n")):
+            for t in targets:
+                if i:
+                    sides[t].append(Line(tuple(current[t])))
+                    current[t].clear()
+                if piece:
+                    if current[t]:
+                        current[t].append(Span(" "))
+                    current[t].append(Span(piece, style))
+    for t in (0, 1):
+        if current[t]:
+            sides[t].append(Line(tuple(current[t])))
+    return sides
+
+
+def compare_notes(cmp: Comparison) -> list[Line]:
+    """The concordance note and our 'change' commentary for the compared articles."""
+    lines: list[Line] = []
     notes = [p.article.concordance_note for p in (*cmp.right, *cmp.left)
              if p.article.concordance_note]
     if notes:
-        lines.append(BLANK)
-        lines.append(Line.of("Concordance note: " + notes[0], "meta"))
+        lines += [BLANK, Line.of("Concordance note: " + notes[0], "meta")]
     changes = [c for p in (*cmp.right, *cmp.left) for c in p.article.commentary
                if c.kind == "change"]
     if changes:
-        lines.append(BLANK)
-        lines.append(Line.of("What changed (kzconst commentary)", "commentary-head"))
-        for c in changes:
-            lines.append(Line((Span("- " + c.text, "commentary"), Span(f" <{c.source}>", "meta"))))
-    lines.append(BLANK)
-    lines.append(Line.of(UNOFFICIAL, "meta"))
-    return lines
+        lines += [BLANK, Line.of("What changed (kzconst commentary)", "commentary-head")]
+        lines += [Line((Span("- " + c.text, "commentary"), Span(f" <{c.source}>", "meta")))
+                  for c in changes]
+    return [*lines, BLANK, Line.of(UNOFFICIAL, "meta")]
 
 
 def compare_record(cmp: Comparison) -> dict[str, Any]:
