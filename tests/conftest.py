@@ -1,4 +1,4 @@
-"""Shared fixtures: an isolated cache, the packaged corpus, and a CLI runner through the boundary."""
+"""Shared fixtures: an isolated cache, the packaged corpus, a CLI runner through the boundary."""
 
 from __future__ import annotations
 

@@ -11,7 +11,9 @@ def test_show_prints_text_commentary_and_edition(cli) -> None:
     r = cli("show", "21")
     assert r.code == 0, r.stderr
     lines = r.stdout.splitlines()
-    assert lines[0].startswith("Article 21 · 2026 · Constitution of 2026, in force from 1 July 2026")
+    assert lines[0].startswith(
+        "Article 21 · 2026 · Constitution of 2026, in force from 1 July 2026"
+    )
     assert "(editorial title)" in lines[2]
     assert any(line.startswith("1. ") and "personal data" in line for line in lines)
     assert "Commentary (kzconst, not part of the text)" in r.stdout
@@ -72,8 +74,9 @@ def test_show_keeps_brackets_and_markup_like_text(cli) -> None:
         (["compare", "70"], 1, "no predecessor"),
     ],
 )
-def test_errors_are_one_line_with_the_documented_code(cli, args: list[str], code: int,
-                                                      fragment: str) -> None:
+def test_errors_are_one_line_with_the_documented_code(
+    cli, args: list[str], code: int, fragment: str
+) -> None:
     r = cli(*args)
     assert r.code == code, (r.stdout, r.stderr)
     assert r.stderr.count("\n") == 1, r.stderr
@@ -104,8 +107,12 @@ def test_check_lists_every_problem_and_exits_3(cli, tmp_path) -> None:
     from test_corpus import MINIMAL
 
     bad = tmp_path / "bad.toml"
-    bad.write_text(MINIMAL.replace('topics = ["privacy"]', 'topics = ["x"]').replace(
-        "https://example.org/2", "nowhere"), encoding="utf-8")
+    bad.write_text(
+        MINIMAL.replace('topics = ["privacy"]', 'topics = ["x"]').replace(
+            "https://example.org/2", "nowhere"
+        ),
+        encoding="utf-8",
+    )
     r = cli("check", str(bad))
     assert r.code == 3
     assert len(r.stdout.splitlines()) == 2
@@ -125,8 +132,10 @@ def test_search_privacy_lists_article_21_first(cli) -> None:
     r = cli("search", "privacy")
     assert r.code == 0
     assert r.stdout.splitlines()[0].startswith("21@2026 ")
-    assert all(line.split()[0][0].isdigit() or line.startswith("preamble")
-               for line in r.stdout.splitlines())
+    assert all(
+        line.split()[0][0].isdigit() or line.startswith("preamble")
+        for line in r.stdout.splitlines()
+    )
 
 
 def test_cite_oscola_prints_one_line(cli) -> None:
@@ -146,8 +155,17 @@ def test_info_names_editions_and_translation(cli) -> None:
     assert "Edition 2026" in out and "Unofficial" in out
 
 
-@pytest.mark.parametrize("command", [["show", "21"], ["toc"], ["info"], ["topics"],
-                                     ["search", "privacy"], ["cite", "21", "--style", "id"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["show", "21"],
+        ["toc"],
+        ["info"],
+        ["topics"],
+        ["search", "privacy"],
+        ["cite", "21", "--style", "id"],
+    ],
+)
 def test_every_command_has_help(cli, command: list[str]) -> None:
     r = cli(command[0], "--help")
     assert r.code == 0 and "Usage: kzconst " + command[0] in r.stdout

@@ -89,20 +89,28 @@ def test_minimal_corpus_is_valid(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "line", "fragment"),
     [
-        ('kind = "summary"\ntext = "What it does."\nsource = "https://example.org/2"',
-         'kind = "summary"\ntext = "What it does."\nsource = "ftp://x"', 53,
-         "article[1] (2026 art. 2).commentary[0].source: 'ftp://x' is not an http(s) URL"),
+        (
+            'kind = "summary"\ntext = "What it does."\nsource = "https://example.org/2"',
+            'kind = "summary"\ntext = "What it does."\nsource = "ftp://x"',
+            53,
+            "article[1] (2026 art. 2).commentary[0].source: 'ftp://x' is not an http(s) URL",
+        ),
         ('topics = ["privacy"]', 'topics = ["secrets"]', 26, "not in the [topics] vocabulary"),
         ('xrefs = ["2(1)"]', 'xrefs = ["2(7)"]', 28, "article 2 has no paragraph 7"),
         ('number = "2"\nsection = "I"', 'number = "1"\nsection = "IX"', 41, "appears twice"),
         ('text = "First paragraph [a] with brackets."', 'text = ""', 46, "paragraph is empty"),
-        ('section = "I"\ntitle = "Second"', 'section = "IX"\ntitle = "Second"', 42,
-         "section 'IX' of 2026 is not defined"),
+        (
+            'section = "I"\ntitle = "Second"',
+            'section = "IX"\ntitle = "Second"',
+            42,
+            "section 'IX' of 2026 is not defined",
+        ),
         ('adopted = "2026-03-15"', 'adopted = "15 March 2026"', 7, "is not a date"),
     ],
 )
-def test_each_problem_names_file_line_and_field(tmp_path: Path, old: str, new: str, line: int,
-                                                fragment: str) -> None:
+def test_each_problem_names_file_line_and_field(
+    tmp_path: Path, old: str, new: str, line: int, fragment: str
+) -> None:
     assert old in MINIMAL
     path = write(tmp_path, MINIMAL.replace(old, new, 1))
     problems = problems_of(path)
@@ -111,14 +119,18 @@ def test_each_problem_names_file_line_and_field(tmp_path: Path, old: str, new: s
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     broken = MINIMAL.replace('topics = ["privacy"]', 'topics = ["nope"]').replace(
-        "https://example.org/2", "nowhere")
+        "https://example.org/2", "nowhere"
+    )
     assert len(problems_of(write(tmp_path, broken))) == 2
 
 
 @pytest.mark.parametrize(
     ("text", "fragment"),
-    [("", "is empty"), ("[corpus\nversion = 1", ":1: invalid TOML"),
-     (MINIMAL[: len(MINIMAL) // 2] + '\ntext = "unterminated', "invalid TOML")],
+    [
+        ("", "is empty"),
+        ("[corpus\nversion = 1", ":1: invalid TOML"),
+        (MINIMAL[: len(MINIMAL) // 2] + '\ntext = "unterminated', "invalid TOML"),
+    ],
 )
 def test_unparsable_corpus_is_a_corpus_error(tmp_path: Path, text: str, fragment: str) -> None:
     with pytest.raises(CorpusError, match=fragment.replace("[", r"\[")):
@@ -129,7 +141,7 @@ def test_missing_and_non_utf8_corpus(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match="not found"):
         load_corpus(tmp_path / "absent.toml")
     bad = tmp_path / "latin1.toml"
-    bad.write_bytes(MINIMAL.encode() + b'\n# caf\xe9\n')
+    bad.write_bytes(MINIMAL.encode() + b"\n# caf\xe9\n")
     with pytest.raises(CorpusError, match="not valid UTF-8"):
         load_corpus(bad)
 

@@ -10,9 +10,19 @@ from conftest import structure
 from kzconst.corpus import Corpus
 from kzconst.validate import validate
 
-SECTIONS_2026 = {"I": (1, 11), "II": (12, 41), "III": (42, 51), "IV": (52, 62), "V": (63, 69),
-                 "VI": (70, 71), "VII": (72, 75), "VIII": (76, 86), "IX": (87, 91),
-                 "X": (92, 93), "XI": (94, 96)}
+SECTIONS_2026 = {
+    "I": (1, 11),
+    "II": (12, 41),
+    "III": (42, 51),
+    "IV": (52, 62),
+    "V": (63, 69),
+    "VI": (70, 71),
+    "VII": (72, 75),
+    "VIII": (76, 86),
+    "IX": (87, 91),
+    "X": (92, 93),
+    "XI": (94, 96),
+}
 
 
 def test_shipped_corpus_has_no_problems(corpus: Corpus) -> None:
@@ -45,7 +55,8 @@ def _official_items(spec: str) -> dict[str, int]:
     for part in spec.split(";"):
         label, rng = part.split(":", 1)
         out[label if label != "0" else ""] = out.get(label if label != "0" else "", 0) + int(
-            rng.split("-")[1].split(":")[0])
+            rng.split("-")[1].split(":")[0]
+        )
     return out
 
 
@@ -93,6 +104,7 @@ def test_2026_articles_state_their_change_and_concordance(corpus: Corpus) -> Non
 
 def test_flagship_numbers_read_as_in_the_official_text(corpus: Corpus) -> None:
     """Spot checks of paragraphs that carry numbers (ages, terms, counts, dates)."""
+
     def text(ref: str) -> str:
         art, _, para = ref.partition(".")
         a = corpus.article("2026", art)

@@ -16,8 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
-                   check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     [whl] = out.glob("kzconst-*.whl")
     return whl
 
@@ -35,12 +39,28 @@ def test_wheel_installs_and_runs_in_a_fresh_venv(wheel: Path, tmp_path: Path) ->
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     py = env_dir / "bin" / "python"
-    subprocess.run([str(py), "-m", "pip", "install", "-q", str(wheel)], check=True,
-                   capture_output=True, timeout=600)
-    r = subprocess.run([str(env_dir / "bin" / "kzconst"), "show", "21.1"], capture_output=True,
-                       timeout=60, check=False, cwd=tmp_path)
+    subprocess.run(
+        [str(py), "-m", "pip", "install", "-q", str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    r = subprocess.run(
+        [str(env_dir / "bin" / "kzconst"), "show", "21.1"],
+        capture_output=True,
+        timeout=60,
+        check=False,
+        cwd=tmp_path,
+    )
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("Article 21(1) · 2026".encode())
-    assert str(env_dir).encode() in subprocess.run(
-        [str(env_dir / "bin" / "kzconst"), "info"], capture_output=True, timeout=60,
-        check=False, cwd=tmp_path).stdout
+    assert (
+        str(env_dir).encode()
+        in subprocess.run(
+            [str(env_dir / "bin" / "kzconst"), "info"],
+            capture_output=True,
+            timeout=60,
+            check=False,
+            cwd=tmp_path,
+        ).stdout
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kzconst.corpus import Corpus
@@ -10,8 +11,19 @@ from kzconst.errors import UsageError
 from kzconst.records import eid, stable_id
 from kzconst.refs import Provision
 
-STYLES = ("plain", "short", "oscola", "bluebook", "ru", "kk", "bibtex", "csl-json", "markdown",
-          "url", "id")
+STYLES = (
+    "plain",
+    "short",
+    "oscola",
+    "bluebook",
+    "ru",
+    "kk",
+    "bibtex",
+    "csl-json",
+    "markdown",
+    "url",
+    "id",
+)
 TITLE = "Constitution of the Republic of Kazakhstan"
 TITLE_RU = "Конституции Республики Казахстан"
 TITLE_KK = "Қазақстан Республикасы Конституциясының"
@@ -67,7 +79,9 @@ def format_citation(c: Citation, style: str) -> str:
     try:
         formatter = _FORMATTERS[style]
     except KeyError:
-        raise UsageError(f"unknown citation style {style!r} (styles: {', '.join(STYLES)})") from None
+        raise UsageError(
+            f"unknown citation style {style!r} (styles: {', '.join(STYLES)})"
+        ) from None
     return formatter(c)
 
 
@@ -144,8 +158,9 @@ def _csl(c: Citation) -> str:
         "jurisdiction": "kz",
         "URL": c.url,
         "locator": "preamble" if c.preamble else c.pin,
-        "label": "section" if c.preamble else ("sub-paragraph" if c.item else
-                                                "paragraph" if c.paragraph else "article"),
+        "label": "section"
+        if c.preamble
+        else ("sub-paragraph" if c.item else "paragraph" if c.paragraph else "article"),
         "note": f"edition {_edition_words(c)}; unofficial English rendering (kzconst)",
     }
     return json.dumps(record, ensure_ascii=False)
@@ -155,8 +170,16 @@ def _markdown(c: Citation) -> str:
     return f"[{_plain(c)}]({c.url})"
 
 
-_FORMATTERS = {
-    "plain": _plain, "short": _short, "oscola": _oscola, "bluebook": _bluebook, "ru": _ru,
-    "kk": _kk, "bibtex": _bibtex, "csl-json": _csl, "markdown": _markdown,
-    "url": lambda c: c.url, "id": lambda c: c.id,
+_FORMATTERS: dict[str, Callable[[Citation], str]] = {
+    "plain": _plain,
+    "short": _short,
+    "oscola": _oscola,
+    "bluebook": _bluebook,
+    "ru": _ru,
+    "kk": _kk,
+    "bibtex": _bibtex,
+    "csl-json": _csl,
+    "markdown": _markdown,
+    "url": lambda c: c.url,
+    "id": lambda c: c.id,
 }

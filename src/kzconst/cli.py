@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -25,19 +26,33 @@ if TYPE_CHECKING:
     from kzconst.corpus import Corpus
     from kzconst.render import Output
 
+
 class KzconstGroup(TyperGroup):
     """The app's group: every expected failure becomes one line on stderr and its exit code.
 
     Living in `main`, the boundary serves the console script and CliRunner alike.
     """
 
-    def main(self, args: Any = None, prog_name: str | None = None,
-             complete_var: str | None = None, standalone_mode: bool = True,
-             windows_expand_args: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         _utf8_stdout()
-        code = _guarded(lambda: super(KzconstGroup, self).main(
-            args=args, prog_name=prog_name or "kzconst", complete_var=complete_var,
-            standalone_mode=False, windows_expand_args=windows_expand_args, **extra))
+        code = _guarded(
+            lambda: super(KzconstGroup, self).main(
+                args=args,
+                prog_name=prog_name or "kzconst",
+                complete_var=complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
+        )
         if standalone_mode:
             sys.exit(code)
         return code
@@ -82,10 +97,8 @@ def _utf8_stdout() -> None:
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
         if encoding and encoding != "utf8":
-            try:
+            with contextlib.suppress(AttributeError, ValueError, OSError):
                 stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-            except (AttributeError, ValueError, OSError):
-                pass
 
 
 def _error(message: str) -> None:
@@ -121,7 +134,7 @@ app = typer.Typer(
 )
 
 
-class Fmt(str, Enum):
+class Fmt(StrEnum):
     text = "text"
     json = "json"
     jsonl = "jsonl"
@@ -132,21 +145,31 @@ class Fmt(str, Enum):
 
 EditionOpt = Annotated[
     str | None,
-    typer.Option("--edition", "-e", help="Edition: 2026 (default) or 1995. Also REF@1995.",
-                 metavar="2026|1995"),
+    typer.Option(
+        "--edition",
+        "-e",
+        help="Edition: 2026 (default) or 1995. Also REF@1995.",
+        metavar="2026|1995",
+    ),
 ]
 AsOfOpt = Annotated[
     str | None,
-    typer.Option("--as-of", help="Use the edition in force on this date (YYYY-MM-DD).",
-                 metavar="DATE"),
+    typer.Option(
+        "--as-of", help="Use the edition in force on this date (YYYY-MM-DD).", metavar="DATE"
+    ),
 ]
 FormatOpt = Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")]
 PlainOpt = Annotated[bool, typer.Option("--plain", help="Plain text even on a terminal.")]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colours (also NO_COLOR=1).")]
 CorpusOpt = Annotated[
     str | None,
-    typer.Option("--corpus", help="Corpus file to use (env KZCONST_CORPUS).", metavar="PATH",
-                 envvar="KZCONST_CORPUS", show_envvar=True),
+    typer.Option(
+        "--corpus",
+        help="Corpus file to use (env KZCONST_CORPUS).",
+        metavar="PATH",
+        envvar="KZCONST_CORPUS",
+        show_envvar=True,
+    ),
 ]
 
 
@@ -155,18 +178,23 @@ def _version(value: bool) -> None:
         from kzconst.corpus import corpus_path, parse_toml
 
         corpus_version = "unknown"
-        try:
+        with contextlib.suppress(KzconstError):
             corpus_version = parse_toml(corpus_path()).get("corpus", {}).get("version", "unknown")
-        except KzconstError:
-            pass
         typer.echo(f"kzconst {__version__} (corpus {corpus_version})")
         raise typer.Exit()
 
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", help="Show the package and corpus version.",
-                                          callback=_version, is_eager=True)] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Show the package and corpus version.",
+            callback=_version,
+            is_eager=True,
+        ),
+    ] = False,
 ) -> None:
     """Shared entry point; options live on each command."""
 
@@ -195,7 +223,9 @@ def pick_edition(corpus: Corpus, edition: str | None, as_of: str | None) -> str:
         try:
             day = date.fromisoformat(as_of)
         except ValueError:
-            raise UsageError(f"invalid date {as_of[:40]!r} for --as-of (expected YYYY-MM-DD)")
+            raise UsageError(
+                f"invalid date {as_of[:40]!r} for --as-of (expected YYYY-MM-DD)"
+            ) from None
     return corpus.edition_in_force(day)
 
 
@@ -206,14 +236,13 @@ def _output(plain: bool, no_color: bool) -> Output:
 
 
 def _emit_json(fmt: Fmt, command: str, records: list[dict[str, Any]]) -> None:
-    from kzconst.render import emit_json
     from kzconst.records import SCHEMA_VERSION
+    from kzconst.render import emit_json
 
     if fmt is Fmt.jsonl:
         emit_json(sys.stdout, records, lines=True)
     else:
-        emit_json(sys.stdout, {"kzconst": SCHEMA_VERSION, "command": command,
-                               "results": records})
+        emit_json(sys.stdout, {"kzconst": SCHEMA_VERSION, "command": command, "results": records})
 
 
 # --- commands ----------------------------------------------------------------------------------
@@ -221,14 +250,19 @@ def _emit_json(fmt: Fmt, command: str, records: list[dict[str, Any]]) -> None:
 
 @app.command()
 def show(
-    refs: Annotated[list[str], typer.Argument(help="References: 21, 21(1), 46.1.3, 21-23, "
-                                              "21,23, preamble, ст. 21, 21-бап, 18@1995.",
-                                              show_default=False)],
+    refs: Annotated[
+        list[str],
+        typer.Argument(
+            help="References: 21, 21(1), 46.1.3, 21-23, 21,23, preamble, ст. 21, 21-бап, 18@1995.",
+            show_default=False,
+        ),
+    ],
     edition: EditionOpt = None,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Fmt.text,
-    no_commentary: Annotated[bool, typer.Option("--no-commentary",
-                                                help="Only the text, no commentary.")] = False,
+    no_commentary: Annotated[
+        bool, typer.Option("--no-commentary", help="Only the text, no commentary.")
+    ] = False,
     plain: PlainOpt = False,
     no_color: NoColorOpt = False,
     corpus_file: CorpusOpt = None,
@@ -248,18 +282,24 @@ def show(
     elif fmt is Fmt.md:
         from kzconst.views import provision_markdown
 
-        sys.stdout.write("\n".join(provision_markdown(corpus, p, commentary=not no_commentary)
-                                   for p in provisions))
+        sys.stdout.write(
+            "\n".join(
+                provision_markdown(corpus, p, commentary=not no_commentary) for p in provisions
+            )
+        )
     else:
         from kzconst.views import provisions_lines
 
         _output(plain, no_color).lines(
-            provisions_lines(corpus, provisions, commentary=not no_commentary))
+            provisions_lines(corpus, provisions, commentary=not no_commentary)
+        )
 
 
 @app.command()
 def toc(
-    section: Annotated[str | None, typer.Argument(help="A section number (I-XI), optional.")] = None,
+    section: Annotated[
+        str | None, typer.Argument(help="A section number (I-XI), optional.")
+    ] = None,
     edition: EditionOpt = None,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Fmt.text,
@@ -334,8 +374,12 @@ def info(
 
 @app.command()
 def check(
-    corpus_arg: Annotated[str | None, typer.Argument(
-        help="The corpus file to validate (default: the one in use).", metavar="[CORPUS]")] = None,
+    corpus_arg: Annotated[
+        str | None,
+        typer.Argument(
+            help="The corpus file to validate (default: the one in use).", metavar="[CORPUS]"
+        ),
+    ] = None,
     fmt: FormatOpt = Fmt.text,
     corpus_file: CorpusOpt = None,
 ) -> None:
@@ -350,8 +394,20 @@ def check(
     if fmt in (Fmt.json, Fmt.jsonl):
         from kzconst.records import SCHEMA_VERSION
 
-        _emit_json(fmt, "check", [{"kzconst": SCHEMA_VERSION, "file": str(p.path), "line": p.line,
-                                   "field": p.field, "message": p.message} for p in problems])
+        _emit_json(
+            fmt,
+            "check",
+            [
+                {
+                    "kzconst": SCHEMA_VERSION,
+                    "file": str(p.path),
+                    "line": p.line,
+                    "field": p.field,
+                    "message": p.message,
+                }
+                for p in problems
+            ],
+        )
     else:
         for p in problems:
             sys.stdout.write(f"{p}\n")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -22,24 +22,25 @@ from kzconst.cli import (
 )
 from kzconst.errors import NotFoundError, UsageError
 
-FormatOptCompare = Annotated[Fmt, typer.Option("--format", "-f",
-                                               help="Output format: text, json or jsonl.")]
+FormatOptCompare = Annotated[
+    Fmt, typer.Option("--format", "-f", help="Output format: text, json or jsonl.")
+]
 
 
-class SearchFmt(str, Enum):
+class SearchFmt(StrEnum):
     text = "text"
     json = "json"
     jsonl = "jsonl"
     refs = "refs"
 
 
-class Scope(str, Enum):
+class Scope(StrEnum):
     text = "text"
     commentary = "commentary"
     all = "all"
 
 
-class Style(str, Enum):
+class Style(StrEnum):
     plain = "plain"
     short = "short"
     oscola = "oscola"
@@ -54,21 +55,27 @@ class Style(str, Enum):
 
 
 def search(
-    query: Annotated[list[str], typer.Argument(help="Words, \"phrases\", prefix*, AND/OR/NOT.",
-                                               show_default=False)],
+    query: Annotated[
+        list[str], typer.Argument(help='Words, "phrases", prefix*, AND/OR/NOT.', show_default=False)
+    ],
     edition: EditionOpt = None,
     as_of: AsOfOpt = None,
-    all_editions: Annotated[bool, typer.Option("--all-editions",
-                                               help="Search 2026 and 1995.")] = False,
-    section: Annotated[str | None, typer.Option("--section", "-s",
-                                                help="Only this section (I-XI).")] = None,
+    all_editions: Annotated[
+        bool, typer.Option("--all-editions", help="Search 2026 and 1995.")
+    ] = False,
+    section: Annotated[
+        str | None, typer.Option("--section", "-s", help="Only this section (I-XI).")
+    ] = None,
     topic: Annotated[str | None, typer.Option("--topic", "-t", help="Only this topic.")] = None,
-    scope: Annotated[Scope, typer.Option("--in", help="Search the text, the commentary or all.")
-                     ] = Scope.all,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=200,
-                                       help="At most this many articles.")] = 10,
-    fmt: Annotated[SearchFmt, typer.Option("--format", "-f", help="Output format.")
-                   ] = SearchFmt.text,
+    scope: Annotated[
+        Scope, typer.Option("--in", help="Search the text, the commentary or all.")
+    ] = Scope.all,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, max=200, help="At most this many articles.")
+    ] = 10,
+    fmt: Annotated[
+        SearchFmt, typer.Option("--format", "-f", help="Output format.")
+    ] = SearchFmt.text,
     plain: PlainOpt = False,
     no_color: NoColorOpt = False,
     corpus_file: CorpusOpt = None,
@@ -78,9 +85,15 @@ def search(
 
     ed = None if all_editions else _search_edition(corpus_file, edition, as_of)
     text = " ".join(query)
-    result = run_search(text, corpus_file=corpus_file, edition=ed,
-                        section=section.strip().upper() if section else None, topic=topic,
-                        scope=scope.value, limit=limit)
+    result = run_search(
+        text,
+        corpus_file=corpus_file,
+        edition=ed,
+        section=section.strip().upper() if section else None,
+        topic=topic,
+        scope=scope.value,
+        limit=limit,
+    )
     if not result.articles:
         hint = f"; did you mean: {', '.join(result.suggestions)}?" if result.suggestions else ""
         where = f" in the {ed} edition" if ed else ""
@@ -109,9 +122,13 @@ def _search_edition(corpus_file: str | None, edition: str | None, as_of: str | N
 
 
 def compare(
-    refs: Annotated[list[str], typer.Argument(help="One reference (compared with its "
-                                              "counterpart in the other edition) or two.",
-                                              show_default=False)],
+    refs: Annotated[
+        list[str],
+        typer.Argument(
+            help="One reference (compared with its counterpart in the other edition) or two.",
+            show_default=False,
+        ),
+    ],
     edition: EditionOpt = None,
     as_of: AsOfOpt = None,
     fmt: FormatOptCompare = Fmt.text,
@@ -170,8 +187,16 @@ def changes(
     if fmt in (Fmt.json, Fmt.jsonl):
         from kzconst.records import SCHEMA_VERSION
 
-        records = [{"kzconst": SCHEMA_VERSION, "type": "change", "id":
-                    f"{r['edition']}/art_{r['article']}", "ref": r["article"], **r} for r in rows]
+        records = [
+            {
+                "kzconst": SCHEMA_VERSION,
+                "type": "change",
+                "id": f"{r['edition']}/art_{r['article']}",
+                "ref": r["article"],
+                **r,
+            }
+            for r in rows
+        ]
         _emit_json(fmt, "changes", records)
         return
     from kzconst.views_more import changes_lines
@@ -180,8 +205,12 @@ def changes(
 
 
 def cite(
-    refs: Annotated[list[str], typer.Argument(help="References, or - to read them from stdin, "
-                                              "one per line.", show_default=False)],
+    refs: Annotated[
+        list[str],
+        typer.Argument(
+            help="References, or - to read them from stdin, one per line.", show_default=False
+        ),
+    ],
     style: Annotated[Style, typer.Option("--style", "-s", help="Citation style.")] = Style.plain,
     edition: EditionOpt = None,
     as_of: AsOfOpt = None,
@@ -196,8 +225,9 @@ def cite(
     corpus = _corpus(corpus_file)
     ed = pick_edition(corpus, edition, as_of)
     provisions = [p for r in parsed for p in resolve(corpus, r, ed)]
-    sys.stdout.write("".join(format_citation(citation_for(corpus, p), style.value) + "\n"
-                             for p in provisions))
+    sys.stdout.write(
+        "".join(format_citation(citation_for(corpus, p), style.value) + "\n" for p in provisions)
+    )
 
 
 def _read_refs(refs: list[str]) -> list[str]:
@@ -262,7 +292,6 @@ def _read_text(file: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise UsageError(f"input is not valid UTF-8 (byte {exc.start})") from None
-
 
 
 def register(app: typer.Typer) -> None:

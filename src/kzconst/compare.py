@@ -54,8 +54,11 @@ def diff_words(old: str, new: str) -> tuple[list[Chunk], float]:
 
     a = _TOKEN.findall(old)
     b = _TOKEN.findall(new)
-    matcher = difflib.SequenceMatcher(a=[w.lower().strip(".,;:") for w in a],
-                                      b=[w.lower().strip(".,;:") for w in b], autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        a=[w.lower().strip(".,;:") for w in a],
+        b=[w.lower().strip(".,;:") for w in b],
+        autojunk=False,
+    )
     chunks: list[Chunk] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -110,16 +113,31 @@ def changes_table(corpus: Corpus, section: str | None = None) -> list[dict[str, 
     for art in corpus.edition_articles("2026"):
         if art.is_preamble or (section is not None and art.section != section):
             continue
-        rows.append({"edition": "2026", "article": art.number, "section": art.section,
-                     "title": art.title, "status": art.change or ("new" if not art.predecessors
-                                                                  else "changed"),
-                     "counterparts": list(art.predecessors), "note": art.concordance_note})
+        rows.append(
+            {
+                "edition": "2026",
+                "article": art.number,
+                "section": art.section,
+                "title": art.title,
+                "status": art.change or ("new" if not art.predecessors else "changed"),
+                "counterparts": list(art.predecessors),
+                "note": art.concordance_note,
+            }
+        )
     if section is None:
         for art in corpus.edition_articles("1995"):
             if art.is_preamble or art.successors:
                 continue
             status = "repealed" if art.repealed else "no successor"
-            rows.append({"edition": "1995", "article": art.number, "section": art.section,
-                         "title": art.title, "status": status, "counterparts": [],
-                         "note": art.status_note if art.repealed else art.concordance_note})
+            rows.append(
+                {
+                    "edition": "1995",
+                    "article": art.number,
+                    "section": art.section,
+                    "title": art.title,
+                    "status": status,
+                    "counterparts": [],
+                    "note": art.status_note if art.repealed else art.concordance_note,
+                }
+            )
     return rows

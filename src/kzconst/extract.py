@@ -13,28 +13,43 @@ _N = r"\d{1,3}(?:-\d{1,2})?"
 _CYR = r"[а-яёәіңғүұқөһА-ЯЁӘІҢҒҮҰҚӨҺ]"
 PATTERNS = [
     # English: "paragraph 1 of Article 21", "subparagraph 3) of paragraph 1 of Article 46"
-    re.compile(rf"(?:sub-?paragraph\s+{_N}\)?\s+of\s+)?paragraph\s+{_N}\s+of\s+Article\s+{_N}",
-               re.I),
+    re.compile(
+        rf"(?:sub-?paragraph\s+{_N}\)?\s+of\s+)?paragraph\s+{_N}\s+of\s+Article\s+{_N}", re.I
+    ),
     # English: "Article 21(1)", "Art. 21", "art. 43, para. 5", "Articles 18"
-    re.compile(rf"\b(?:Articles?|Art\.?)\s*{_N}(?:\s*\({_N}\)){{0,2}}"
-               rf"(?:,?\s*(?:para(?:graph)?\.?|p\.)\s*{_N})?"
-               rf"(?:,?\s*(?:sub-?para(?:graph)?\.?|item)\s*{_N}\)?)?", re.I),
+    re.compile(
+        rf"\b(?:Articles?|Art\.?)\s*{_N}(?:\s*\({_N}\)){{0,2}}"
+        rf"(?:,?\s*(?:para(?:graph)?\.?|p\.)\s*{_N})?"
+        rf"(?:,?\s*(?:sub-?para(?:graph)?\.?|item)\s*{_N}\)?)?",
+        re.I,
+    ),
     # Russian: "подпункт 3) пункта 1 статьи 46", "п. 1 ст. 21", "статьи 18", "ст. 21"
-    re.compile(rf"(?:(?:подпункт{_CYR}*|пп\.)\s*{_N}\)?\s*)?(?:(?:пункт{_CYR}*|п\.)\s*{_N}\s*)?"
-               rf"(?:стать{_CYR}*|ст\.)\s*{_N}(?!\d)", re.I),
+    re.compile(
+        rf"(?:(?:подпункт{_CYR}*|пп\.)\s*{_N}\)?\s*)?(?:(?:пункт{_CYR}*|п\.)\s*{_N}\s*)?"
+        rf"(?:стать{_CYR}*|ст\.)\s*{_N}(?!\d)",
+        re.I,
+    ),
     # Kazakh: "Конституцияның 21-бабы", "21-баптың 1-тармағы"
-    re.compile(rf"{_N}\s*-\s*ба[бп]{_CYR}*(?:\s+{_N}\s*-\s*тарма[қғ]{_CYR}*)?"
-               rf"(?:\s+{_N}\)?\s*тармақша{_CYR}*)?", re.I),
+    re.compile(
+        rf"{_N}\s*-\s*ба[бп]{_CYR}*(?:\s+{_N}\s*-\s*тарма[қғ]{_CYR}*)?"
+        rf"(?:\s+{_N}\)?\s*тармақша{_CYR}*)?",
+        re.I,
+    ),
 ]
 # A reference followed by one of these names another act, not the Constitution.
 _OTHER_ACT = re.compile(
     r"^[\s,]*(?:of\s+the\s+|of\s+)?(?:[\w-]+\s+){0,3}?(?:code|law|act|decree|regulation|"
     r"convention|covenant|treaty|кодекс|закон|указ|постановлен|конвенц|пакт|договор|заң|"
-    r"кодекс)", re.I)
+    r"кодекс)",
+    re.I,
+)
 _CONSTITUTION = re.compile(r"constitution|конституци", re.I)
 _YEAR_1995 = re.compile(r"1995")
-_EN_WORDS = re.compile(r"^(?:sub-?paragraph\s+(\S+?)\)?\s+of\s+)?paragraph\s+(\S+)\s+of\s+"
-                       r"Article\s+(\S+)$", re.I)
+_EN_WORDS = re.compile(
+    r"^(?:sub-?paragraph\s+(\S+?)\)?\s+of\s+)?paragraph\s+(\S+)\s+of\s+"
+    r"Article\s+(\S+)$",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,19 +77,21 @@ def find_refs(corpus: Corpus, text: str, edition: str) -> list[FoundRef]:
                 start, end = m.span()
                 if any(s < end and start < e for s, e in taken):
                     continue
-                if _OTHER_ACT.match(line[end:end + 60]) and not _CONSTITUTION.match(
-                        line[end:end + 60].lstrip(" ,").removeprefix("of the ")):
+                if _OTHER_ACT.match(line[end : end + 60]) and not _CONSTITUTION.match(
+                    line[end : end + 60].lstrip(" ,").removeprefix("of the ")
+                ):
                     continue
                 taken.append((start, end))
-                context = line[max(0, start - 40):end + 60]
-                ed = "1995" if _YEAR_1995.search(line[end:end + 60]) else edition
+                context = line[max(0, start - 40) : end + 60]
+                ed = "1995" if _YEAR_1995.search(line[end : end + 60]) else edition
                 found.append(_resolve(corpus, lineno, start + 1, m.group(0).strip(), ed, context))
     found.sort(key=lambda f: (f.line, f.column))
     return found
 
 
-def _resolve(corpus: Corpus, line: int, column: int, raw: str, edition: str,
-             context: str) -> FoundRef:
+def _resolve(
+    corpus: Corpus, line: int, column: int, raw: str, edition: str, context: str
+) -> FoundRef:
     ref = _parse(raw)
     if ref is None:
         return FoundRef(line, column, raw, None, edition, False, "not a reference", (), ())

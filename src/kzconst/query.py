@@ -115,8 +115,9 @@ def _expand_alias_phrases(fts: str, text: str, aliases: dict[str, tuple[str, ...
     extra: list[str] = []
     for name, alts in aliases.items():
         names = (name, *alts)
-        typed = [n for n in names if len(_words(n)) > 1 and f" {' '.join(_words(n))} " in
-                 f" {flat} "]
+        typed = [
+            n for n in names if len(_words(n)) > 1 and f" {' '.join(_words(n))} " in f" {flat} "
+        ]
         if typed:
             extra.extend(sorted({_quote(_words(n)) for n in names if _words(n)}))
     if not extra:

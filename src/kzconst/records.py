@@ -22,8 +22,9 @@ def eid(article: Article, paragraph: Paragraph | None = None, item: Item | None 
     return out
 
 
-def stable_id(article: Article, paragraph: Paragraph | None = None,
-              item: Item | None = None) -> str:
+def stable_id(
+    article: Article, paragraph: Paragraph | None = None, item: Item | None = None
+) -> str:
     """The identifier qualified by edition: `2026/art_21__para_1`."""
     return f"{article.edition}/{eid(article, paragraph, item)}"
 
@@ -38,8 +39,7 @@ def provision_key(p: Provision) -> dict[str, Any]:
         "ref": p.label,
         "edition": art.edition,
         "article": art.number,
-        "paragraph": p.paragraph.number if p.paragraph is not None and p.paragraph.number
-        else None,
+        "paragraph": p.paragraph.number if p.paragraph is not None and p.paragraph.number else None,
         "item": p.item.number if p.item is not None else None,
     }
 
@@ -117,19 +117,21 @@ def toc_records(corpus: Corpus, edition: str, section: str | None) -> list[dict[
         if section is not None and art.section != section:
             continue
         sec = corpus.section(edition, art.section)
-        out.append({
-            "kzconst": SCHEMA_VERSION,
-            "id": stable_id(art),
-            "eid": eid(art),
-            "ref": art.number,
-            "edition": edition,
-            "article": art.number,
-            "paragraph": None,
-            "item": None,
-            "type": "preamble" if art.is_preamble else "article",
-            "section": {"number": sec.number, "title": sec.title} if sec else None,
-            "title": art.title,
-            "title_editorial": True,
-            "status": art.status,
-        })
+        out.append(
+            {
+                "kzconst": SCHEMA_VERSION,
+                "id": stable_id(art),
+                "eid": eid(art),
+                "ref": art.number,
+                "edition": edition,
+                "article": art.number,
+                "paragraph": None,
+                "item": None,
+                "type": "preamble" if art.is_preamble else "article",
+                "section": {"number": sec.number, "title": sec.title} if sec else None,
+                "title": art.title,
+                "title_editorial": True,
+                "status": art.status,
+            }
+        )
     return out

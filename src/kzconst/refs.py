@@ -122,8 +122,10 @@ def parse_refs(text: str) -> list[Ref]:
 
 def _looks_like_prose_list(parts: list[str]) -> bool:
     """`art. 43, para. 5` is one reference, not the list `43` and `para. 5`."""
-    return any(re.match(r"^(?:para|p\.|paragraph|sub|item|п\.|пункт|пп)", p.strip(), re.I)
-               for p in parts[1:])
+    return any(
+        re.match(r"^(?:para|p\.|paragraph|sub|item|п\.|пункт|пп)", p.strip(), re.I)
+        for p in parts[1:]
+    )
 
 
 def _with_edition(ref: Ref, edition: str | None) -> Ref:
@@ -178,19 +180,24 @@ def _parse_cyrillic(low: str) -> Ref | None:
     art = _RU_ART.search(low) or _KK_ART.search(low)
     if art is None:
         return None
-    rest = low[: art.start()] + " " + low[art.end():]
+    rest = low[: art.start()] + " " + low[art.end() :]
     item = _RU_ITEM.search(rest) or _KK_ITEM.search(rest)
     if item:
-        rest = rest[: item.start()] + " " + rest[item.end():]
+        rest = rest[: item.start()] + " " + rest[item.end() :]
     para = _RU_PARA.search(rest) or _KK_PARA.search(rest)
     if para:
-        rest = rest[: para.start()] + " " + rest[para.end():]
-    leftover = re.sub(r"конституци[а-яәіңғүұқөһ]*|республики|казахстан|қазақстан|"
-                      r"республикасы[а-яәіңғүұқөһ]*|[\s.,]", "", rest)
+        rest = rest[: para.start()] + " " + rest[para.end() :]
+    leftover = re.sub(
+        r"конституци[а-яәіңғүұқөһ]*|республики|казахстан|қазақстан|"
+        r"республикасы[а-яәіңғүұқөһ]*|[\s.,]",
+        "",
+        rest,
+    )
     if leftover:
         return None
-    return Ref(_norm(art.group("n")), para and _norm(para.group("n")),
-               item and _norm(item.group("n")))
+    return Ref(
+        _norm(art.group("n")), para and _norm(para.group("n")), item and _norm(item.group("n"))
+    )
 
 
 def _norm(number: str) -> str:
@@ -228,7 +235,9 @@ def resolve(corpus: Corpus, ref: Ref, edition: str) -> list[Provision]:
         # Articles such as 2026 art. 46 have a lead-in and sub-items but no numbered
         # paragraphs: 46(3) is sub-item 3; 46(1)(3) names the lead-in as paragraph 1.
         lead = art.paragraphs[0] if art.paragraphs else None
-        wanted = ref.item if ref.item is not None and ref.paragraph == "1" else ref.paragraph
+        wanted: str | None = (
+            ref.item if ref.item is not None and ref.paragraph == "1" else ref.paragraph
+        )
         if ref.item is not None and ref.paragraph != "1":
             wanted = None
         found = lead.item(wanted) if lead is not None and wanted is not None else None
@@ -256,8 +265,10 @@ def _no_item(art: Article, para: Paragraph | None, wanted: str) -> str:
         where = f"paragraph {para.number} of {where}"
     if para is None or not para.items:
         return f"{where} has no subparagraphs"
-    return (f"{where} has no subparagraph {wanted}); "
-            f"its subparagraphs are {para.items[0].number}) to {para.items[-1].number})")
+    return (
+        f"{where} has no subparagraph {wanted}); "
+        f"its subparagraphs are {para.items[0].number}) to {para.items[-1].number})"
+    )
 
 
 def _article_range(corpus: Corpus, edition: str, first: str, last: str) -> list[Article]:
@@ -266,7 +277,7 @@ def _article_range(corpus: Corpus, edition: str, first: str, last: str) -> list[
     for n in (first, last):
         if n not in numbers:
             raise NotFoundError(_no_article(corpus, edition, n))
-    return articles[numbers.index(first): numbers.index(last) + 1]
+    return articles[numbers.index(first) : numbers.index(last) + 1]
 
 
 def _no_article(corpus: Corpus, edition: str, number: str) -> str:

@@ -63,8 +63,9 @@ BLANK = Line(())
 class Output:
     """Where results go: rich on a terminal, plain text otherwise."""
 
-    def __init__(self, *, plain: bool = False, color: bool = True,
-                 stream: IO[str] | None = None) -> None:
+    def __init__(
+        self, *, plain: bool = False, color: bool = True, stream: IO[str] | None = None
+    ) -> None:
         self.stream = stream if stream is not None else sys.stdout
         self.rich = not plain and _is_terminal(self.stream)
         self.color = color and "NO_COLOR" not in os.environ
@@ -110,8 +111,14 @@ class Output:
         from rich.text import Text
 
         if self._console is None:
-            self._console = Console(file=self.stream, highlight=False, markup=False,
-                                    emoji=False, no_color=not self.color, soft_wrap=False)
+            self._console = Console(
+                file=self.stream,
+                highlight=False,
+                markup=False,
+                emoji=False,
+                no_color=not self.color,
+                soft_wrap=False,
+            )
         for line in lines:
             out = Text(" " * line.indent)
             for span in line.spans:

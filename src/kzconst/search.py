@@ -19,8 +19,11 @@ MARK_OPEN, MARK_CLOSE = "\x01", "\x02"
 SNIPPET_CHARS = 220
 # Relative weight of a match by the kind of row it is in (text first, then titles/topics).
 KIND_WEIGHT = {"text": 1.0, "title": 0.9, "commentary": 0.6}
-SCOPES = {"text": ("text", "title"), "commentary": ("commentary",),
-          "all": ("text", "title", "commentary")}
+SCOPES = {
+    "text": ("text", "title"),
+    "commentary": ("commentary",),
+    "all": ("text", "title", "commentary"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,22 +121,32 @@ def build_index(conn: sqlite3.Connection, corpus: Any) -> None:
         """
     )
     editions = {e.id: [e.in_force_from, e.in_force_to] for e in corpus.editions.values()}
-    conn.executemany("INSERT INTO meta VALUES (?, ?)", [
-        ("format", str(INDEX_FORMAT)), ("editions", json.dumps(editions)),
-        ("aliases", json.dumps({k: list(v) for k, v in corpus.aliases.items()})),
-        ("topics", json.dumps(corpus.topics)),
-    ])
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [
+            ("format", str(INDEX_FORMAT)),
+            ("editions", json.dumps(editions)),
+            ("aliases", json.dumps({k: list(v) for k, v in corpus.aliases.items()})),
+            ("topics", json.dumps(corpus.topics)),
+        ],
+    )
     rows: list[tuple[str, str, str, str, str | None, str | None, str, str]] = []
     articles = []
     words: set[str] = set()
     for ord_, art in enumerate(corpus.articles):
-        articles.append((art.edition, art.number, art.section, art.title,
-                         " ".join(art.topics), ord_))
+        articles.append(
+            (art.edition, art.number, art.section, art.title, " ".join(art.topics), ord_)
+        )
         names = [*art.topics, *(t.replace("-", " ") for t in art.topics), *art.aliases]
-        names += [n for key, alts in corpus.aliases.items()
-                  if _mentions(art, key, alts) for n in (key, *alts)]
-        rows.append((art.title, " ".join(names), art.edition, art.number, None, None, "title",
-                     art.number))
+        names += [
+            n
+            for key, alts in corpus.aliases.items()
+            if _mentions(art, key, alts)
+            for n in (key, *alts)
+        ]
+        rows.append(
+            (art.title, " ".join(names), art.edition, art.number, None, None, "title", art.number)
+        )
         for para in art.paragraphs:
             plabel = para.number or None
             base = art.number + (f"({para.number})" if para.number else "")
@@ -142,11 +155,20 @@ def build_index(conn: sqlite3.Connection, corpus: Any) -> None:
                 rows.append((body, "", art.edition, art.number, plabel, None, "text", base))
             for item in para.items:
                 if item.text:
-                    rows.append((item.text, "", art.edition, art.number, plabel, item.number,
-                                 "text", f"{base}({item.number})"))
+                    rows.append(
+                        (
+                            item.text,
+                            "",
+                            art.edition,
+                            art.number,
+                            plabel,
+                            item.number,
+                            "text",
+                            f"{base}({item.number})",
+                        )
+                    )
         for c in art.commentary:
-            rows.append((c.text, "", art.edition, art.number, None, None, "commentary",
-                         art.number))
+            rows.append((c.text, "", art.edition, art.number, None, None, "commentary", art.number))
     for row in rows:
         words.update(w.lower() for w in re.findall(r"[^\W\d_]{3,}", row[0]))
     conn.executemany("INSERT INTO article VALUES (?, ?, ?, ?, ?, ?)", articles)
@@ -160,8 +182,10 @@ def _mentions(art: Any, name: str, alternatives: tuple[str, ...]) -> bool:
     needle = name.lower()
     if needle in art.title.lower():
         return True
-    return any(needle in p.text.lower() or any(needle in i.text.lower() for i in p.items)
-               for p in art.paragraphs)
+    return any(
+        needle in p.text.lower() or any(needle in i.text.lower() for i in p.items)
+        for p in art.paragraphs
+    )
 
 
 # --- searching ------------------------------------------------------------------------------
@@ -231,8 +255,9 @@ def _group(rows: list[tuple[Any, ...]], limit: int) -> list[ArticleHit]:
         hit = Hit(ref, para, item, kind, score, snippet, marks)
         group = by_article.get((edition, article))
         if group is None:
-            group = by_article[(edition, article)] = ArticleHit(edition, article, section, title,
-                                                                0.0)
+            group = by_article[(edition, article)] = ArticleHit(
+                edition, article, section, title, 0.0
+            )
         group.hits.append(hit)
     for group in by_article.values():
         group.hits.sort(key=lambda h: -h.score)
@@ -245,7 +270,9 @@ def _group(rows: list[tuple[Any, ...]], limit: int) -> list[ArticleHit]:
     return ranked[:limit]
 
 
-def make_snippet(marked: str, width: int = SNIPPET_CHARS) -> tuple[str, tuple[tuple[int, int], ...]]:
+def make_snippet(
+    marked: str, width: int = SNIPPET_CHARS
+) -> tuple[str, tuple[tuple[int, int], ...]]:
     """Cut a window of `width` characters around the first highlighted term.
 
     Returns the snippet (newlines folded) and the (start, end) offsets of matched terms in it.
@@ -295,6 +322,7 @@ def _suggest(conn: sqlite3.Connection, query: Query) -> list[str]:
     for term in query.terms:
         if term in known or len(term) < 3:
             continue
-        out.extend(m for m in difflib.get_close_matches(term, words, n=2, cutoff=0.75)
-                   if m not in out)
+        out.extend(
+            m for m in difflib.get_close_matches(term, words, n=2, cutoff=0.75) if m not in out
+        )
     return out[:5]

@@ -36,7 +36,7 @@ class Problem:
     """One thing wrong with a corpus file."""
 
     path: Path
-    line: Loc | None
+    line: int | None
     field: str
     message: str
 
@@ -120,27 +120,35 @@ class _Builder:
             start = self.locator.child(loc[0], loc[1], loc[2])
         return self.locator.key(start, key) if key else start
 
-    def text(self, table: dict[str, Any], key: str, where: str, line: Loc | None, *,
-             required: bool = True) -> str:
+    def text(
+        self,
+        table: dict[str, Any],
+        key: str,
+        where: str,
+        line: Loc | None,
+        *,
+        required: bool = True,
+    ) -> str:
         value = table.get(key, "")
         if not isinstance(value, str):
             self.flag(line, key, f"{where}.{key}", "must be a string")
             return ""
         if required and not value.strip():
-            self.flag(line, key if key in table else "", f"{where}.{key}",
-                         "is missing or empty")
+            self.flag(line, key if key in table else "", f"{where}.{key}", "is missing or empty")
         return value
 
-    def strings(self, table: dict[str, Any], key: str, where: str, line: Loc | None) -> tuple[
-            str, ...]:
+    def strings(
+        self, table: dict[str, Any], key: str, where: str, line: Loc | None
+    ) -> tuple[str, ...]:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.flag(line, key, f"{where}.{key}", "must be a list of strings")
             return ()
         return tuple(value)
 
-    def tables(self, table: dict[str, Any], key: str, where: str, line: Loc | None) -> list[
-            dict[str, Any]]:
+    def tables(
+        self, table: dict[str, Any], key: str, where: str, line: Loc | None
+    ) -> list[dict[str, Any]]:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             self.problem(line, f"{where}.{key}", "must be an array of tables [[...]]")
@@ -164,8 +172,9 @@ class _Builder:
         aliases = self.build_aliases()
         articles = self.build_articles(editions, sections, topics)
         self.check_references(articles)
-        return Corpus(self.path, version, note, editions, tuple(sections), tuple(articles),
-                      topics, aliases)
+        return Corpus(
+            self.path, version, note, editions, tuple(sections), tuple(articles), topics, aliases
+        )
 
     def build_editions(self) -> dict[str, Edition]:
         editions: dict[str, Edition] = {}
@@ -177,17 +186,19 @@ class _Builder:
             where = f"edition[{i}]"
             ed_id = self.text(t, "id", where, line)
             if ed_id and ed_id not in EDITIONS:
-                self.flag(line, "id", f"{where}.id",
-                             f"unknown edition {ed_id!r} (expected one of {', '.join(EDITIONS)})")
+                self.flag(
+                    line,
+                    "id",
+                    f"{where}.id",
+                    f"unknown edition {ed_id!r} (expected one of {', '.join(EDITIONS)})",
+                )
             if ed_id in editions:
-                self.flag(line, "id", f"{where}.id",
-                             f"edition {ed_id} is defined twice")
+                self.flag(line, "id", f"{where}.id", f"edition {ed_id} is defined twice")
             dates = {}
             for key in ("adopted", "in_force_from", "in_force_to"):
                 value = self.text(t, key, where, line, required=key != "in_force_to")
                 if value and not ISO_DATE.match(value):
-                    self.flag(line, key, f"{where}.{key}",
-                                 f"{value!r} is not a date YYYY-MM-DD")
+                    self.flag(line, key, f"{where}.{key}", f"{value!r} is not a date YYYY-MM-DD")
                     value = ""
                 dates[key] = value
             editions[ed_id] = Edition(
@@ -209,14 +220,26 @@ class _Builder:
         for i, t in enumerate(self.tables(self.raw, "section", "section", None)):
             line: Loc = ("section", i)
             where = f"section[{i}]"
-            sec = Section(*(self.text(t, k, where, line)
-                            for k in ("edition", "number", "title", "first", "last")))
+            sec = Section(
+                *(
+                    self.text(t, k, where, line)
+                    for k in ("edition", "number", "title", "first", "last")
+                )
+            )
             if sec.edition and sec.edition not in editions:
-                self.flag(line, "edition", f"{where}.edition",
-                             f"edition {sec.edition!r} has no [[edition]] table")
+                self.flag(
+                    line,
+                    "edition",
+                    f"{where}.edition",
+                    f"edition {sec.edition!r} has no [[edition]] table",
+                )
             if (sec.edition, sec.number) in seen:
-                self.flag(line, "number", f"{where}.number",
-                             f"section {sec.number} of {sec.edition} is defined twice")
+                self.flag(
+                    line,
+                    "number",
+                    f"{where}.number",
+                    f"section {sec.number} of {sec.edition} is defined twice",
+                )
             seen.add((sec.edition, sec.number))
             sections.append(sec)
         return sections
@@ -224,23 +247,25 @@ class _Builder:
     def build_topics(self) -> dict[str, str]:
         topics = self.raw.get("topics", {})
         if not isinstance(topics, dict) or not all(isinstance(v, str) for v in topics.values()):
-            self.problem(("topics", 0), "topics",
-                         "must be a table of id = \"description\"")
+            self.problem(("topics", 0), "topics", 'must be a table of id = "description"')
             return {}
         return dict(topics)
 
     def build_aliases(self) -> dict[str, tuple[str, ...]]:
         aliases = self.raw.get("aliases", {})
         ok = isinstance(aliases, dict) and all(
-            isinstance(v, list) and all(isinstance(s, str) for s in v) for v in aliases.values())
+            isinstance(v, list) and all(isinstance(s, str) for s in v) for v in aliases.values()
+        )
         if not ok:
-            self.problem(("aliases", 0), "aliases",
-                         "must be a table of name = [\"alternative\", ...]")
+            self.problem(
+                ("aliases", 0), "aliases", 'must be a table of name = ["alternative", ...]'
+            )
             return {}
         return {k: tuple(v) for k, v in aliases.items()}
 
-    def build_articles(self, editions: dict[str, Edition], sections: list[Section],
-                       topics: dict[str, str]) -> list[Article]:
+    def build_articles(
+        self, editions: dict[str, Edition], sections: list[Section], topics: dict[str, str]
+    ) -> list[Article]:
         articles: list[Article] = []
         seen: set[tuple[str, str]] = set()
         section_ids = {(s.edition, s.number) for s in sections}
@@ -254,31 +279,55 @@ class _Builder:
             art = self.build_article(i, t, where, line)
             key = (art.edition, art.number)
             if art.edition and art.edition not in editions:
-                self.flag(line, "edition", f"{where}.edition",
-                             f"edition {art.edition!r} has no [[edition]] table")
+                self.flag(
+                    line,
+                    "edition",
+                    f"{where}.edition",
+                    f"edition {art.edition!r} has no [[edition]] table",
+                )
             if key in seen:
-                self.flag(line, "number", f"{where}.number",
-                             f"article {art.number} of {art.edition} appears twice")
+                self.flag(
+                    line,
+                    "number",
+                    f"{where}.number",
+                    f"article {art.number} of {art.edition} appears twice",
+                )
             seen.add(key)
             if not art.is_preamble and (art.edition, art.section) not in section_ids:
-                self.flag(line, "section", f"{where}.section",
-                             f"section {art.section!r} of {art.edition} is not defined")
+                self.flag(
+                    line,
+                    "section",
+                    f"{where}.section",
+                    f"section {art.section!r} of {art.edition} is not defined",
+                )
             for topic in art.topics:
                 if topic not in topics:
-                    self.flag(line, "topics", f"{where}.topics",
-                                 f"topic {topic!r} is not in the [topics] vocabulary")
+                    self.flag(
+                        line,
+                        "topics",
+                        f"{where}.topics",
+                        f"topic {topic!r} is not in the [topics] vocabulary",
+                    )
             articles.append(art)
         return articles
 
     def build_article(self, i: int, t: dict[str, Any], where: str, line: Loc | None) -> Article:
         number = self.text(t, "number", where, line)
         if number and number != PREAMBLE and not ARTICLE_NUMBER.match(number):
-            self.flag(line, "number", f"{where}.number",
-                         f"{number!r} is not an article number like \"21\" or \"83-1\"")
+            self.flag(
+                line,
+                "number",
+                f"{where}.number",
+                f'{number!r} is not an article number like "21" or "83-1"',
+            )
         status = self.text(t, "status", where, line, required=False) or "in force"
         if status not in ARTICLE_STATUSES:
-            self.flag(line, "status", f"{where}.status",
-                         f"{status!r} is not one of {', '.join(ARTICLE_STATUSES)}")
+            self.flag(
+                line,
+                "status",
+                f"{where}.status",
+                f"{status!r} is not one of {', '.join(ARTICLE_STATUSES)}",
+            )
         paragraphs = self.build_paragraphs(i, t, where, line)
         if not paragraphs and status != "repealed":
             self.problem(line, f"{where}.paragraph", "the article has no paragraphs")
@@ -287,16 +336,24 @@ class _Builder:
             self.problem(line, f"{where}.commentary", "the article has no commentary")
         sources = self.strings(t, "sources", where, line)
         if not sources:
-            self.flag(line, "sources" if "sources" in t else "", f"{where}.sources", "the article names no source of its wording")
+            self.flag(
+                line,
+                "sources" if "sources" in t else "",
+                f"{where}.sources",
+                "the article names no source of its wording",
+            )
         change = self.text(t, "change", where, line, required=False)
         if change and change not in CHANGE_KINDS:
-            self.flag(line, "change", f"{where}.change",
-                         f"{change!r} is not one of {', '.join(CHANGE_KINDS)}")
+            self.flag(
+                line,
+                "change",
+                f"{where}.change",
+                f"{change!r} is not one of {', '.join(CHANGE_KINDS)}",
+            )
         xrefs = self.strings(t, "xrefs", where, line)
         for x in xrefs:
             if not XREF.match(x):
-                self.flag(line, "xrefs", f"{where}.xrefs",
-                             f"{x!r} is not a reference like \"43(5)\"")
+                self.flag(line, "xrefs", f"{where}.xrefs", f'{x!r} is not a reference like "43(5)"')
         return Article(
             edition=self.text(t, "edition", where, line),
             number=number,
@@ -317,8 +374,9 @@ class _Builder:
             status_note=self.text(t, "status_note", where, line, required=False),
         )
 
-    def build_paragraphs(self, i: int, t: dict[str, Any], where: str,
-                         line: Loc | None) -> list[Paragraph]:
+    def build_paragraphs(
+        self, i: int, t: dict[str, Any], where: str, line: Loc | None
+    ) -> list[Paragraph]:
         paragraphs: list[Paragraph] = []
         numbers: list[str] = []
         raw = self.tables(t, "paragraph", where, line)
@@ -327,28 +385,46 @@ class _Builder:
             label = p.get("number", "")
             pwhere = f"{where}.paragraph[{j}]"
             if not isinstance(label, str) or (label and not LABEL.match(label)):
-                self.flag(pline, "number", f"{pwhere}.number",
-                             f"{label!r} is not a paragraph number like \"1\" or \"3-1\"")
+                self.flag(
+                    pline,
+                    "number",
+                    f"{pwhere}.number",
+                    f'{label!r} is not a paragraph number like "1" or "3-1"',
+                )
                 label = str(label)
             if label in numbers:
-                self.flag(pline, "number", f"{pwhere}.number",
-                             f"paragraph {label or '(unnumbered)'} appears twice")
+                self.flag(
+                    pline,
+                    "number",
+                    f"{pwhere}.number",
+                    f"paragraph {label or '(unnumbered)'} appears twice",
+                )
             numbers.append(label)
             status = self.text(p, "status", pwhere, pline, required=False)
             items = self.build_items(p, pwhere, pline)
             text = self.text(p, "text", pwhere, pline, required=False)
             if status not in ("", "excluded"):
-                self.flag(pline, "status", f"{pwhere}.status",
-                             f"{status!r} is not \"\" or \"excluded\"")
+                self.flag(
+                    pline, "status", f"{pwhere}.status", f'{status!r} is not "" or "excluded"'
+                )
             if not text.strip() and not items and status != "excluded":
                 self.problem(pline, f"{pwhere}.text", "the paragraph is empty")
-            paragraphs.append(Paragraph(
-                label, text, tuple(items), status,
-                self.text(p, "status_note", pwhere, pline, required=False),
-                self.text(p, "closing", pwhere, pline, required=False)))
+            paragraphs.append(
+                Paragraph(
+                    label,
+                    text,
+                    tuple(items),
+                    status,
+                    self.text(p, "status_note", pwhere, pline, required=False),
+                    self.text(p, "closing", pwhere, pline, required=False),
+                )
+            )
         if "" in numbers and len(numbers) > 1:
-            self.problem(line, f"{where}.paragraph",
-                         "an unnumbered paragraph must be the article's only paragraph")
+            self.problem(
+                line,
+                f"{where}.paragraph",
+                "an unnumbered paragraph must be the article's only paragraph",
+            )
         return paragraphs
 
     def build_items(self, p: dict[str, Any], where: str, line: Loc | None) -> list[Item]:
@@ -363,24 +439,31 @@ class _Builder:
             text = self.text(it, "text", iwhere, line, required=False)
             if not text.strip() and status != "excluded":
                 self.problem(line, f"{iwhere}.text", "the sub-item is empty")
-            items.append(Item(label, text, status,
-                              self.text(it, "status_note", iwhere, line, required=False)))
+            items.append(
+                Item(
+                    label, text, status, self.text(it, "status_note", iwhere, line, required=False)
+                )
+            )
         return items
 
-    def build_commentary(self, i: int, t: dict[str, Any], where: str,
-                         line: Loc | None) -> list[Commentary]:
+    def build_commentary(
+        self, i: int, t: dict[str, Any], where: str, line: Loc | None
+    ) -> list[Commentary]:
         out: list[Commentary] = []
         for k, c in enumerate(self.tables(t, "commentary", where, line)):
             cline: Loc = ("article.commentary", i, k)
             cwhere = f"{where}.commentary[{k}]"
             kind = self.text(c, "kind", cwhere, cline)
             if kind and kind not in COMMENTARY_KINDS:
-                self.flag(cline, "kind", f"{cwhere}.kind",
-                             f"{kind!r} is not one of {', '.join(COMMENTARY_KINDS)}")
+                self.flag(
+                    cline,
+                    "kind",
+                    f"{cwhere}.kind",
+                    f"{kind!r} is not one of {', '.join(COMMENTARY_KINDS)}",
+                )
             source = self.text(c, "source", cwhere, cline)
             if source and not source.startswith(("https://", "http://")):
-                self.flag(cline, "source", f"{cwhere}.source",
-                             f"{source!r} is not an http(s) URL")
+                self.flag(cline, "source", f"{cwhere}.source", f"{source!r} is not an http(s) URL")
             out.append(Commentary(kind, self.text(c, "text", cwhere, cline), source))
         return out
 
@@ -395,20 +478,23 @@ class _Builder:
                 target = _resolve_xref(index, art.edition, x)
                 if target:
                     self.flag(line, "xrefs", f"{where}.xrefs", target)
-            for key, numbers in (("predecessors", art.predecessors),
-                                 ("successors", art.successors)):
+            for key, numbers in (
+                ("predecessors", art.predecessors),
+                ("successors", art.successors),
+            ):
                 for n in numbers:
                     ed = other.get(art.edition, "")
                     if (ed, n) not in index and any(a.edition == ed for a in articles):
-                        self.flag(line, key, f"{where}.{key}",
-                                     f"article {n} of {ed} does not exist")
+                        self.flag(
+                            line, key, f"{where}.{key}", f"article {n} of {ed} does not exist"
+                        )
 
 
 def _resolve_xref(index: dict[tuple[str, str], Article], edition: str, xref: str) -> str:
     """'' when `xref` resolves inside `edition`, else what is wrong."""
     m = re.match(r"^(\d+(?:-\d+)?)((?:\(\d+(?:-\d+)?\))*)$", xref)
     if not m:
-        return f"{xref!r} is not a reference like \"43(5)\""
+        return f'{xref!r} is not a reference like "43(5)"'
     art = index.get((edition, m.group(1)))
     if art is None:
         return f"{xref}: article {m.group(1)} does not exist"
@@ -418,13 +504,18 @@ def _resolve_xref(index: dict[tuple[str, str], Article], edition: str, xref: str
     if not art.numbered:
         items = art.paragraphs[0].items if art.paragraphs else ()
         wanted = parts[-1]
-        return "" if any(it.number == wanted for it in items) else (
-            f"{xref}: article {art.number} has no subparagraph {wanted})")
+        return (
+            ""
+            if any(it.number == wanted for it in items)
+            else (f"{xref}: article {art.number} has no subparagraph {wanted})")
+        )
     para = art.paragraph(parts[0])
     if para is None:
         return f"{xref}: article {art.number} has no paragraph {parts[0]}"
     if len(parts) > 1 and para.item(parts[1]) is None:
-        return f"{xref}: paragraph {parts[0]} of article {art.number} has no subparagraph {parts[1]})"
+        return (
+            f"{xref}: paragraph {parts[0]} of article {art.number} has no subparagraph {parts[1]})"
+        )
     return ""
 
 
@@ -439,7 +530,10 @@ def build_corpus(raw: dict[str, Any], path: Path) -> Corpus:
     """Build a corpus, raising CorpusError naming the first problem (and how many more)."""
     corpus, problems = validate(raw, path)
     if problems:
-        more = f" (and {len(problems) - 1} more; run `kzconst check {path}`)" if len(
-            problems) > 1 else ""
+        more = (
+            f" (and {len(problems) - 1} more; run `kzconst check {path}`)"
+            if len(problems) > 1
+            else ""
+        )
         raise CorpusError(f"{problems[0]}{more}")
     return corpus

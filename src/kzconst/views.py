@@ -8,9 +8,23 @@ from kzconst.corpus import Article, Corpus, Edition, Paragraph
 from kzconst.refs import Provision
 from kzconst.render import BLANK, Line, Span
 
-UNOFFICIAL = "Unofficial English rendering by kzconst; the official texts are in Kazakh and Russian."
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+UNOFFICIAL = (
+    "Unofficial English rendering by kzconst; the official texts are in Kazakh and Russian."
+)
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def long_date(iso: str) -> str:
@@ -24,8 +38,10 @@ def long_date(iso: str) -> str:
 def edition_label(ed: Edition) -> str:
     """How every heading names an edition, so the old text is never mistaken for the law."""
     if ed.in_force_to:
-        return (f"Constitution of {ed.adopted[:4]}, as amended — NOT IN FORCE since "
-                f"{long_date(_day_after(ed.in_force_to))}")
+        return (
+            f"Constitution of {ed.adopted[:4]}, as amended — NOT IN FORCE since "
+            f"{long_date(_day_after(ed.in_force_to))}"
+        )
     return f"Constitution of {ed.id}, in force from {long_date(ed.in_force_from)}"
 
 
@@ -39,8 +55,15 @@ def article_heading(corpus: Corpus, p: Provision) -> list[Line]:
     art = p.article
     ed = corpus.editions[art.edition]
     name = "Preamble" if art.is_preamble else f"Article {p.label}"
-    lines = [Line((Span(name, "heading"), Span(f" · {art.edition} · ", "meta"),
-                   Span(edition_label(ed), "warn" if ed.in_force_to else "meta")))]
+    lines = [
+        Line(
+            (
+                Span(name, "heading"),
+                Span(f" · {art.edition} · ", "meta"),
+                Span(edition_label(ed), "warn" if ed.in_force_to else "meta"),
+            )
+        )
+    ]
     section = corpus.section(art.edition, art.section)
     if section is not None:
         lines.append(Line.of(f"Section {section.number}. {section.title}", "section"))
@@ -95,15 +118,29 @@ def provision_lines(corpus: Corpus, p: Provision, *, commentary: bool = True) ->
     if commentary and art.commentary:
         lines.append(Line.of("Commentary (kzconst, not part of the text)", "commentary-head"))
         for c in art.commentary:
-            lines.append(Line((Span(f"- [{c.kind}] ", "commentary"), Span(c.text, "commentary"),
-                               Span(f" <{c.source}>", "meta"))))
+            lines.append(
+                Line(
+                    (
+                        Span(f"- [{c.kind}] ", "commentary"),
+                        Span(c.text, "commentary"),
+                        Span(f" <{c.source}>", "meta"),
+                    )
+                )
+            )
         lines.append(BLANK)
     lines.extend(concordance_lines(art))
     if art.xrefs:
         lines.append(Line.of("Cross-references: " + ", ".join(art.xrefs), "meta"))
     ed = corpus.editions[art.edition]
-    lines.append(Line.of("Official text: " + ed.official_source + " · wording read from: "
-                         + "; ".join(art.sources), "meta"))
+    lines.append(
+        Line.of(
+            "Official text: "
+            + ed.official_source
+            + " · wording read from: "
+            + "; ".join(art.sources),
+            "meta",
+        )
+    )
     if art.source_note:
         lines.append(Line.of("Source note: " + art.source_note, "meta"))
     return lines
@@ -122,16 +159,18 @@ def concordance_lines(art: Article) -> list[Line]:
     else:
         if art.is_preamble:
             return []
-        text = "2026 successor: " + (", ".join(f"Article {n}" for n in art.successors)
-                                     if art.successors else "none")
+        text = "2026 successor: " + (
+            ", ".join(f"Article {n}" for n in art.successors) if art.successors else "none"
+        )
     lines = [Line.of(text, "meta")]
     if art.concordance_note:
         lines.append(Line.of("Concordance note: " + art.concordance_note, "meta"))
     return lines
 
 
-def provisions_lines(corpus: Corpus, provisions: list[Provision], *,
-                     commentary: bool = True) -> list[Line]:
+def provisions_lines(
+    corpus: Corpus, provisions: list[Provision], *, commentary: bool = True
+) -> list[Line]:
     out: list[Line] = []
     for i, p in enumerate(provisions):
         if i:
@@ -146,8 +185,12 @@ def provision_markdown(corpus: Corpus, p: Provision, *, commentary: bool = True)
     art = p.article
     ed = corpus.editions[art.edition]
     name = "Preamble" if art.is_preamble else f"Article {p.label}"
-    out = [f"## {name} ({art.edition}) — {art.title} *(editorial title)*", "",
-           f"*{edition_label(ed)}*", ""]
+    out = [
+        f"## {name} ({art.edition}) — {art.title} *(editorial title)*",
+        "",
+        f"*{edition_label(ed)}*",
+        "",
+    ]
     section = corpus.section(art.edition, art.section)
     if section:
         out += [f"Section {section.number}. {section.title}", ""]
@@ -166,14 +209,26 @@ def provision_markdown(corpus: Corpus, p: Provision, *, commentary: bool = True)
 
 
 def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace(
-        "[", "\\[").replace("]", "\\]")
+    return (
+        text.replace("\\", "\\\\")
+        .replace("*", "\\*")
+        .replace("_", "\\_")
+        .replace("[", "\\[")
+        .replace("]", "\\]")
+    )
 
 
 def toc_lines(corpus: Corpus, edition: str, section: str | None) -> list[Line]:
     ed = corpus.editions[edition]
-    lines = [Line((Span(f"{ed.title} ({edition})", "heading"), Span(" · ", "meta"),
-                   Span(edition_label(ed), "warn" if ed.in_force_to else "meta")))]
+    lines = [
+        Line(
+            (
+                Span(f"{ed.title} ({edition})", "heading"),
+                Span(" · ", "meta"),
+                Span(edition_label(ed), "warn" if ed.in_force_to else "meta"),
+            )
+        )
+    ]
     pre = corpus.article(edition, "preamble")
     if pre is not None and section is None:
         lines.append(Line((Span("preamble", "ref"), Span("  " + pre.title, "text"))))
@@ -181,12 +236,16 @@ def toc_lines(corpus: Corpus, edition: str, section: str | None) -> list[Line]:
         if section is not None and sec.number != section:
             continue
         lines.append(BLANK)
-        lines.append(Line.of(f"Section {sec.number}. {sec.title} (articles {sec.first}-{sec.last})",
-                             "section"))
+        lines.append(
+            Line.of(
+                f"Section {sec.number}. {sec.title} (articles {sec.first}-{sec.last})", "section"
+            )
+        )
         for art in corpus.section_articles(sec):
             title = art.title + (" [repealed]" if art.repealed else "")
             lines.append(Line((Span(f"{art.number:>5}", "ref"), Span("  " + title, "text"))))
     lines.append(BLANK)
-    lines.append(Line.of("Article titles are editorial; the Constitution's articles have none.",
-                         "meta"))
+    lines.append(
+        Line.of("Article titles are editorial; the Constitution's articles have none.", "meta")
+    )
     return lines

@@ -39,15 +39,28 @@ def search_lines(result: SearchResult, *, per_article: int = 3) -> list[Line]:
     lines: list[Line] = []
     for group in result.articles:
         head = _qualified(group.article, group.edition)
-        lines.append(Line((Span(head, "ref"), Span(f"  {group.title}", "title"),
-                           Span(f"  [Section {group.section}; score {group.score:.2f}]",
-                                "meta"))))
+        lines.append(
+            Line(
+                (
+                    Span(head, "ref"),
+                    Span(f"  {group.title}", "title"),
+                    Span(f"  [Section {group.section}; score {group.score:.2f}]", "meta"),
+                )
+            )
+        )
         # The title row is already the heading line; list the paragraphs and commentary.
         for hit in [h for h in group.hits if h.kind != "title"][:per_article]:
             label = _qualified(hit.ref, group.edition)
             kind = "" if hit.kind == "text" else f"({hit.kind}) "
-            lines.append(Line((Span(label, "ref"), Span("  " + kind, "meta"),
-                               *highlight_spans(hit.snippet, hit.marks))))
+            lines.append(
+                Line(
+                    (
+                        Span(label, "ref"),
+                        Span("  " + kind, "meta"),
+                        *highlight_spans(hit.snippet, hit.marks),
+                    )
+                )
+            )
     return lines
 
 
@@ -55,25 +68,36 @@ def search_records(result: SearchResult) -> list[dict[str, Any]]:
     out = []
     for rank, group in enumerate(result.articles, 1):
         best = group.best_ref
-        out.append({
-            "kzconst": SCHEMA_VERSION,
-            "id": f"{group.edition}/art_{group.article}",
-            "eid": f"art_{group.article}",
-            "ref": group.article,
-            "edition": group.edition,
-            "article": group.article,
-            "paragraph": None,
-            "item": None,
-            "type": "search-hit",
-            "rank": rank,
-            "score": group.score,
-            "title": group.title,
-            "section": group.section,
-            "best_ref": best,
-            "matches": [{"ref": h.ref, "paragraph": h.paragraph, "item": h.item, "kind": h.kind,
-                         "score": round(h.score, 4), "snippet": h.snippet,
-                         "highlights": [list(m) for m in h.marks]} for h in group.hits[:5]],
-        })
+        out.append(
+            {
+                "kzconst": SCHEMA_VERSION,
+                "id": f"{group.edition}/art_{group.article}",
+                "eid": f"art_{group.article}",
+                "ref": group.article,
+                "edition": group.edition,
+                "article": group.article,
+                "paragraph": None,
+                "item": None,
+                "type": "search-hit",
+                "rank": rank,
+                "score": group.score,
+                "title": group.title,
+                "section": group.section,
+                "best_ref": best,
+                "matches": [
+                    {
+                        "ref": h.ref,
+                        "paragraph": h.paragraph,
+                        "item": h.item,
+                        "kind": h.kind,
+                        "score": round(h.score, 4),
+                        "snippet": h.snippet,
+                        "highlights": [list(m) for m in h.marks],
+                    }
+                    for h in group.hits[:5]
+                ],
+            }
+        )
     return out
 
 
@@ -90,11 +114,21 @@ def side_label(provisions: list[Any]) -> str:
 def compare_lines(corpus: Corpus, cmp: Comparison) -> list[Line]:
     """A unified word diff: [-removed-] and {+added+} marks survive piping, like git."""
     left, right = side_label(cmp.left), side_label(cmp.right)
-    lines = [Line((Span("Compare ", "heading"), Span(left, "delete"), Span("  →  ", "meta"),
-                   Span(right, "insert"))),
-             Line.of(f"Older text on the left. Similarity {cmp.similarity:.0%}. "
-                     "[-removed-] wording is only in the older text, {+added+} only in the newer.",
-                     "meta")]
+    lines = [
+        Line(
+            (
+                Span("Compare ", "heading"),
+                Span(left, "delete"),
+                Span("  →  ", "meta"),
+                Span(right, "insert"),
+            )
+        ),
+        Line.of(
+            f"Older text on the left. Similarity {cmp.similarity:.0%}. "
+            "[-removed-] wording is only in the older text, {+added+} only in the newer.",
+            "meta",
+        ),
+    ]
     for side in (cmp.left, cmp.right):
         if side:
             ed = corpus.editions[side[0].edition]
@@ -147,16 +181,20 @@ def compare_sides(cmp: Comparison) -> tuple[list[Line], list[Line]]:
 def compare_notes(cmp: Comparison) -> list[Line]:
     """The concordance note and our 'change' commentary for the compared articles."""
     lines: list[Line] = []
-    notes = [p.article.concordance_note for p in (*cmp.right, *cmp.left)
-             if p.article.concordance_note]
+    notes = [
+        p.article.concordance_note for p in (*cmp.right, *cmp.left) if p.article.concordance_note
+    ]
     if notes:
         lines += [BLANK, Line.of("Concordance note: " + notes[0], "meta")]
-    changes = [c for p in (*cmp.right, *cmp.left) for c in p.article.commentary
-               if c.kind == "change"]
+    changes = [
+        c for p in (*cmp.right, *cmp.left) for c in p.article.commentary if c.kind == "change"
+    ]
     if changes:
         lines += [BLANK, Line.of("What changed (kzconst commentary)", "commentary-head")]
-        lines += [Line((Span("- " + c.text, "commentary"), Span(f" <{c.source}>", "meta")))
-                  for c in changes]
+        lines += [
+            Line((Span("- " + c.text, "commentary"), Span(f" <{c.source}>", "meta")))
+            for c in changes
+        ]
     return [*lines, BLANK, Line.of(UNOFFICIAL, "meta")]
 
 
@@ -181,16 +219,28 @@ def changes_lines(rows: list[dict[str, Any]]) -> list[Line]:
     for r in rows:
         if r["edition"] == "2026":
             old = ", ".join(r["counterparts"]) or "—"
-            lines.append(Line((Span(f"{r['article']:>8}@2026", "ref"),
-                               Span(f"  {r['status']:<10}", "warn" if r["status"] == "new"
-                                    else "meta"),
-                               Span(f"  1995: {old:<14}", "meta"), Span("  " + r["title"]))))
+            lines.append(
+                Line(
+                    (
+                        Span(f"{r['article']:>8}@2026", "ref"),
+                        Span(f"  {r['status']:<10}", "warn" if r["status"] == "new" else "meta"),
+                        Span(f"  1995: {old:<14}", "meta"),
+                        Span("  " + r["title"]),
+                    )
+                )
+            )
         else:
             why = r["note"] or r["status"]
-            lines.append(Line((Span(f"{r['article']:>8}@1995", "ref"),
-                               Span(f"  {r['status']:<10}", "warn"),
-                               Span("  2026: —             ", "meta"),
-                               Span(f"  {r['title']} — {why}"))))
+            lines.append(
+                Line(
+                    (
+                        Span(f"{r['article']:>8}@1995", "ref"),
+                        Span(f"  {r['status']:<10}", "warn"),
+                        Span("  2026: —             ", "meta"),
+                        Span(f"  {r['title']} — {why}"),
+                    )
+                )
+            )
     return lines
 
 
@@ -202,16 +252,34 @@ def refs_lines(found: list[FoundRef]) -> list[Line]:
     for f in found:
         where = f"{f.line}:{f.column}"
         if f.ref is None or not f.exists:
-            lines.append(Line((Span(where, "ref"), Span(f"  {f.text}", "text"),
-                               Span(f"  -> NOT FOUND: {f.message}", "warn"))))
+            lines.append(
+                Line(
+                    (
+                        Span(where, "ref"),
+                        Span(f"  {f.text}", "text"),
+                        Span(f"  -> NOT FOUND: {f.message}", "warn"),
+                    )
+                )
+            )
             continue
         norm = f"{f.ref}@{f.edition}"
         extra = ""
         if f.edition == "1995":
-            extra = ("  -> 2026: " + ", ".join(f"art. {n}" for n in f.successors)
-                     if f.successors else "  -> 2026: no successor")
-        lines.append(Line((Span(where, "ref"), Span(f"  {f.text}", "text"),
-                           Span(f"  = {norm}", "ref"), Span(extra, "warn"))))
+            extra = (
+                "  -> 2026: " + ", ".join(f"art. {n}" for n in f.successors)
+                if f.successors
+                else "  -> 2026: no successor"
+            )
+        lines.append(
+            Line(
+                (
+                    Span(where, "ref"),
+                    Span(f"  {f.text}", "text"),
+                    Span(f"  = {norm}", "ref"),
+                    Span(extra, "warn"),
+                )
+            )
+        )
     return lines
 
 
@@ -249,40 +317,73 @@ def topics_lines(corpus: Corpus, edition: str, topic: str | None) -> list[Line]:
         if topic is not None and tid != topic:
             continue
         arts = [a.number for a in corpus.edition_articles(edition) if tid in a.topics]
-        lines.append(Line((Span(f"{tid:<26}", "ref"), Span(f" {description}", "text"),
-                           Span(f"  [{len(arts)} articles]", "meta"))))
+        lines.append(
+            Line(
+                (
+                    Span(f"{tid:<26}", "ref"),
+                    Span(f" {description}", "text"),
+                    Span(f"  [{len(arts)} articles]", "meta"),
+                )
+            )
+        )
         if topic is not None:
             for a in corpus.edition_articles(edition):
                 if tid in a.topics:
-                    lines.append(Line((Span(f"{a.number}@{edition}", "ref"),
-                                       Span(f"  {a.title}", "text")), 2))
+                    lines.append(
+                        Line(
+                            (Span(f"{a.number}@{edition}", "ref"), Span(f"  {a.title}", "text")), 2
+                        )
+                    )
     return lines
 
 
 def topics_records(corpus: Corpus, edition: str, topic: str | None) -> list[dict[str, Any]]:
-    return [{"kzconst": SCHEMA_VERSION, "type": "topic", "topic": tid, "description": desc,
-             "edition": edition,
-             "articles": [a.number for a in corpus.edition_articles(edition) if tid in a.topics]}
-            for tid, desc in corpus.topics.items() if topic is None or tid == topic]
+    return [
+        {
+            "kzconst": SCHEMA_VERSION,
+            "type": "topic",
+            "topic": tid,
+            "description": desc,
+            "edition": edition,
+            "articles": [a.number for a in corpus.edition_articles(edition) if tid in a.topics],
+        }
+        for tid, desc in corpus.topics.items()
+        if topic is None or tid == topic
+    ]
 
 
 def info_lines(corpus: Corpus) -> list[Line]:
-    lines = [Line.of("kzconst — the Constitution of the Republic of Kazakhstan", "heading"),
-             Line.of(f"Corpus {corpus.version}: {corpus.path}", "meta"), BLANK]
+    lines = [
+        Line.of("kzconst — the Constitution of the Republic of Kazakhstan", "heading"),
+        Line.of(f"Corpus {corpus.version}: {corpus.path}", "meta"),
+        BLANK,
+    ]
     for ed in corpus.editions.values():
         n = len([a for a in corpus.edition_articles(ed.id) if not a.is_preamble])
-        lines.append(Line((Span(f"Edition {ed.id}", "title"), Span(f"  {edition_label(ed)}",
-                                                                    "meta"))))
+        lines.append(
+            Line((Span(f"Edition {ed.id}", "title"), Span(f"  {edition_label(ed)}", "meta")))
+        )
         lines.append(Line.of(ed.description, "text", 2))
-        lines.append(Line.of(f"Adopted {long_date(ed.adopted)}; in force "
-                             f"{long_date(ed.in_force_from)} – "
-                             f"{long_date(ed.in_force_to) or 'today'}; {n} articles in corpus",
-                             "text", 2))
+        lines.append(
+            Line.of(
+                f"Adopted {long_date(ed.adopted)}; in force "
+                f"{long_date(ed.in_force_from)} – "
+                f"{long_date(ed.in_force_to) or 'today'}; {n} articles in corpus",
+                "text",
+                2,
+            )
+        )
         lines.append(Line.of(f"Official text: {ed.official_source}", "meta", 2))
-    lines += [BLANK, Line.of("Translation", "title"), Line.of(corpus.translation_note, "text", 2),
-              BLANK, Line.of("Reform timeline", "title")]
-    lines += [Line((Span(f"{d}", "ref"), Span(f"  {what}", "text")), 2)
-              for d, what in REFORM_TIMELINE]
+    lines += [
+        BLANK,
+        Line.of("Translation", "title"),
+        Line.of(corpus.translation_note, "text", 2),
+        BLANK,
+        Line.of("Reform timeline", "title"),
+    ]
+    lines += [
+        Line((Span(f"{d}", "ref"), Span(f"  {what}", "text")), 2) for d, what in REFORM_TIMELINE
+    ]
     return lines
 
 
@@ -293,11 +394,18 @@ def info_record(corpus: Corpus) -> dict[str, Any]:
         "corpus_version": corpus.version,
         "corpus_path": str(corpus.path),
         "translation_note": corpus.translation_note,
-        "editions": [{"id": e.id, "title": e.title, "adopted": e.adopted,
-                      "in_force_from": e.in_force_from, "in_force_to": e.in_force_to or None,
-                      "official_source": e.official_source, "description": e.description,
-                      "articles": len([a for a in corpus.edition_articles(e.id)
-                                       if not a.is_preamble])}
-                     for e in corpus.editions.values()],
+        "editions": [
+            {
+                "id": e.id,
+                "title": e.title,
+                "adopted": e.adopted,
+                "in_force_from": e.in_force_from,
+                "in_force_to": e.in_force_to or None,
+                "official_source": e.official_source,
+                "description": e.description,
+                "articles": len([a for a in corpus.edition_articles(e.id) if not a.is_preamble]),
+            }
+            for e in corpus.editions.values()
+        ],
         "timeline": [{"date": d, "event": what} for d, what in REFORM_TIMELINE],
     }
