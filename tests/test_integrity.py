@@ -117,3 +117,22 @@ def test_flagship_numbers_read_as_in_the_official_text(corpus: Corpus) -> None:
     assert "1 July 2026" in text("94.1")
     assert "Astana" in text("2.4")
     assert "death penalty is prohibited" in text("17.3").lower()
+
+
+def test_lazy_builder_matches_the_validating_builder(corpus: Corpus) -> None:
+    """Cache hits build articles without validation; they must equal the validated ones."""
+    from kzconst.corpus import article_from_table, parse_toml
+
+    raw = parse_toml(corpus.path)
+    validated, problems = validate(raw, corpus.path)
+    assert not problems
+    assert [article_from_table(t) for t in raw["article"]] == list(validated.articles)
+
+
+def test_concordance_is_symmetric(corpus: Corpus) -> None:
+    """2026 X continues 1995 Y exactly when 1995 Y names 2026 X as a successor."""
+    if not corpus.numbers("1995"):
+        pytest.skip("no 1995 edition in this corpus")
+    forward = {(a.number, p) for a in corpus.edition_articles("2026") for p in a.predecessors}
+    backward = {(s, a.number) for a in corpus.edition_articles("1995") for s in a.successors}
+    assert forward == backward

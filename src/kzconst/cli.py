@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 
 from kzconst import __version__
 from kzconst.errors import (
+    EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
@@ -83,6 +84,14 @@ def _guarded(call: Any) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_OK
+    except Exception as exc:  # a bug of ours: still one line, never a traceback
+        if os.environ.get("KZCONST_DEBUG"):
+            raise
+        _error(
+            f"internal error ({type(exc).__name__}: {exc}); please report it "
+            "(KZCONST_DEBUG=1 shows the traceback)"
+        )
+        return EXIT_INTERNAL
     except SystemExit as exc:
         # Typer turns EPIPE into exit(1) after wrapping stdout; a reader that stops early
         # (`| head -1`) is not an error of ours.
@@ -432,8 +441,30 @@ _register_more()
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code (the console script exits with it)."""
-    command = typer.main.get_command(app)
-    return int(command.main(args=argv, prog_name="kzconst", standalone_mode=False) or 0)
+    args = sys.argv[1:] if argv is None else argv
+    command = typer.main.get_command(_app_for(args[0] if args else ""))
+    return int(command.main(args=args, prog_name="kzconst", standalone_mode=False) or 0)
+
+
+def _app_for(name: str) -> typer.Typer:
+    """The app with only the command being run: Typer converts every registered command's
+    signature at start-up, and one is all a run needs (start-up is measured, DESIGN.md)."""
+    wanted = [
+        c for c in app.registered_commands if c.callback and (c.name or c.callback.__name__) == name
+    ]
+    if not wanted:
+        return app  # --help, --version, a typo: the full app answers
+    slim = typer.Typer(
+        cls=KzconstGroup,
+        name="kzconst",
+        add_completion=False,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        context_settings=app.info.context_settings,
+    )
+    slim.registered_callback = app.registered_callback
+    slim.registered_commands = wanted
+    return slim
 
 
 def run() -> None:

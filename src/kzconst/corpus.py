@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -119,30 +119,60 @@ class Edition:
         return start <= day <= end
 
 
-@dataclass(frozen=True)
 class Corpus:
-    """A whole corpus file: editions, sections, articles in official order, vocabulary."""
+    """A whole corpus file: editions, sections, articles in official order, vocabulary.
 
-    path: Path
-    version: str
-    translation_note: str
-    editions: dict[str, Edition]
-    sections: tuple[Section, ...]
-    articles: tuple[Article, ...]
-    topics: dict[str, str]
-    aliases: dict[str, tuple[str, ...]]
-    _index: dict[tuple[str, str], Article] = field(default_factory=dict, repr=False)
+    Articles are built from their TOML tables on first use: `show 21` builds one article, not
+    two hundred. Only tables that passed validation reach a Corpus (see `load_corpus`).
+    """
 
-    def __post_init__(self) -> None:
-        self._index.update(((a.edition, a.number), a) for a in self.articles)
+    def __init__(
+        self,
+        path: Path,
+        version: str,
+        translation_note: str,
+        editions: dict[str, Edition],
+        sections: tuple[Section, ...],
+        topics: dict[str, str],
+        aliases: dict[str, tuple[str, ...]],
+        tables: list[dict[str, Any]],
+        built: list[Article] | None = None,
+    ) -> None:
+        self.path = path
+        self.version = version
+        self.translation_note = translation_note
+        self.editions = editions
+        self.sections = sections
+        self.topics = topics
+        self.aliases = aliases
+        self._tables = tables
+        self._built: list[Article | None] = list(built) if built else [None] * len(tables)
+        self._keys = [(t["edition"], t["number"]) for t in tables]
+        self._index = {key: i for i, key in enumerate(self._keys)}
+
+    def _build(self, i: int) -> Article:
+        art = self._built[i]
+        if art is None:
+            art = self._built[i] = article_from_table(self._tables[i])
+        return art
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        """Every article of every edition, in file (official) order."""
+        return tuple(self._build(i) for i in range(len(self._tables)))
 
     def article(self, edition: str, number: str) -> Article | None:
         """Return the article `number` of `edition`, or None."""
-        return self._index.get((edition, number))
+        i = self._index.get((edition, number))
+        return None if i is None else self._build(i)
+
+    def numbers(self, edition: str) -> list[str]:
+        """Article numbers of one edition in official order (preamble included), cheaply."""
+        return [n for e, n in self._keys if e == edition]
 
     def edition_articles(self, edition: str) -> list[Article]:
         """The articles of one edition in official order, preamble first."""
-        return [a for a in self.articles if a.edition == edition]
+        return [self._build(i) for i, (e, _) in enumerate(self._keys) if e == edition]
 
     def edition_sections(self, edition: str) -> list[Section]:
         return [s for s in self.sections if s.edition == edition]
@@ -151,9 +181,7 @@ class Corpus:
         return next((s for s in self.sections if s.edition == edition and s.number == number), None)
 
     def section_articles(self, section: Section) -> Iterator[Article]:
-        return (
-            a for a in self.articles if a.edition == section.edition and a.section == section.number
-        )
+        return (a for a in self.edition_articles(section.edition) if a.section == section.number)
 
     def edition_in_force(self, day: date) -> str:
         """The id of the edition in force on `day`."""
@@ -165,6 +193,53 @@ class Corpus:
             f"no edition was in force on {day.isoformat()} "
             f"(the earliest, {first.id}, is in force from {first.in_force_from})"
         )
+
+
+def _strings(t: dict[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(t.get(key, ()))
+
+
+def article_from_table(t: dict[str, Any]) -> Article:
+    """Build an Article from a TOML table that has passed validation (no checks here)."""
+    return Article(
+        edition=t["edition"],
+        number=t["number"],
+        section=t.get("section", ""),
+        title=t["title"],
+        paragraphs=tuple(
+            Paragraph(
+                number=p.get("number", ""),
+                text=p.get("text", ""),
+                items=tuple(
+                    Item(
+                        i["number"],
+                        i.get("text", ""),
+                        i.get("status", ""),
+                        i.get("status_note", ""),
+                    )
+                    for i in p.get("item", ())
+                ),
+                status=p.get("status", ""),
+                status_note=p.get("status_note", ""),
+                closing=p.get("closing", ""),
+            )
+            for p in t.get("paragraph", ())
+        ),
+        commentary=tuple(
+            Commentary(c["kind"], c["text"], c["source"]) for c in t.get("commentary", ())
+        ),
+        topics=_strings(t, "topics"),
+        aliases=_strings(t, "aliases"),
+        xrefs=_strings(t, "xrefs"),
+        predecessors=_strings(t, "predecessors"),
+        successors=_strings(t, "successors"),
+        concordance_note=t.get("concordance_note", ""),
+        change=t.get("change", ""),
+        sources=_strings(t, "sources"),
+        source_note=t.get("source_note", ""),
+        status=t.get("status", "") or "in force",
+        status_note=t.get("status_note", ""),
+    )
 
 
 # --- locating the corpus file -------------------------------------------------------------
@@ -219,44 +294,92 @@ def corpus_fingerprint(path: Path) -> str:
 
 # --- loading ---------------------------------------------------------------------------------
 
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 _loaded: dict[Path, Corpus] = {}
 
 
 def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
-    """Load, validate and memoise a corpus; raise CorpusError with file, line and field."""
+    """Load and memoise a corpus; raise CorpusError with file, line and field.
+
+    The parsed tables are cached (marshal, keyed by the file's size, mtime and path) only after
+    they pass validation, so a cache hit skips both parsing and validation.
+    """
     target = corpus_path(path)
     if target in _loaded:
         return _loaded[target]
-    raw = _read_raw(target)
-    from kzconst.validate import build_corpus
+    cached = cache_dir() / (
+        f"corpus-{_CACHE_FORMAT}-{sys.hexversion:x}-{corpus_fingerprint(target)}.marshal"
+    )
+    raw = _read_cache(cached)
+    built = None
+    if raw is None:
+        raw = parse_toml(target)
+        from kzconst.validate import build_corpus
 
-    corpus = build_corpus(raw, target)
+        built = build_corpus(raw, target).articles
+        _write_cache(cached, raw)
+    corpus = corpus_from_tables(raw, target, built)
     _loaded[target] = corpus
     return corpus
 
 
-def _read_raw(path: Path) -> dict[str, Any]:
-    """The parsed TOML, from a marshal cache keyed by the file's fingerprint when possible."""
+def corpus_from_tables(
+    raw: dict[str, Any], path: Path, built: tuple[Article, ...] | None = None
+) -> Corpus:
+    """A Corpus over validated TOML tables (articles are built lazily unless `built`)."""
+    meta = raw.get("corpus", {})
+    editions = {
+        e["id"]: Edition(
+            id=e["id"],
+            title=e["title"],
+            adopted=e["adopted"],
+            in_force_from=e.get("in_force_from") or "0001-01-01",
+            in_force_to=e.get("in_force_to", ""),
+            official_source=e["official_source"],
+            description=e.get("description", ""),
+            published=e.get("published", ""),
+            signed=e.get("signed", ""),
+        )
+        for e in raw.get("edition", ())
+    }
+    sections = tuple(
+        Section(s["edition"], s["number"], s["title"], s["first"], s["last"])
+        for s in raw.get("section", ())
+    )
+    aliases = {k: tuple(v) for k, v in raw.get("aliases", {}).items()}
+    return Corpus(
+        path,
+        meta.get("version", ""),
+        meta.get("translation_note", ""),
+        editions,
+        sections,
+        dict(raw.get("topics", {})),
+        aliases,
+        list(raw.get("article", ())),
+        list(built) if built else None,
+    )
+
+
+def _read_cache(cached: Path) -> dict[str, Any] | None:
     import marshal
 
-    key = corpus_fingerprint(path)
-    cached = cache_dir() / f"corpus-{_CACHE_FORMAT}-{sys.hexversion:x}-{key}.marshal"
     try:
         data = marshal.loads(cached.read_bytes())
-        if isinstance(data, dict):
-            return data
     except (OSError, EOFError, ValueError, TypeError):
-        pass
-    data = parse_toml(path)
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _write_cache(cached: Path, raw: dict[str, Any]) -> None:
+    import marshal
+
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(data))
+        tmp.write_bytes(marshal.dumps(raw))
         os.replace(tmp, cached)
-    except OSError:
+    except (OSError, ValueError):
         pass  # an unwritable cache only costs speed
-    return data
 
 
 def parse_toml(path: Path) -> dict[str, Any]:

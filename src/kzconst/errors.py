@@ -6,6 +6,7 @@ EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
 EXIT_CORPUS = 3
+EXIT_INTERNAL = 70  # a bug in kzconst (EX_SOFTWARE); reported in one line
 EXIT_INTERRUPTED = 130
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -77,25 +78,34 @@ def provision_label(article: Article, paragraph: Paragraph | None, item: Item | 
 # --- parsing ----------------------------------------------------------------------------------
 
 _PREAMBLE_WORDS = {"preamble", "pmbl", "преамбула", "преамбулы", "преамбуле", "преамбуласы"}
-_EDITION = re.compile(r"\s*@\s*(\S+)\s*$")
-_ART_WORD = re.compile(r"^(?:article|art\.?)\s*", re.IGNORECASE)
-# 21, 21(1), 21(1)(3), 21.1, 21.1.3, 21 para 1, 21 para 1 subpara 3, 21(3-1), 21 p. 1
-_EN = re.compile(
-    rf"""^(?P<art>{NUM})
-    (?:\s*\((?P<p1>{NUM})\)|\.(?P<p2>{NUM})|\s*,?\s*(?:para(?:graph)?|p|§)\.?\s*(?P<p3>{NUM}))?
-    (?:\s*\((?P<i1>\d{{1,3}})\)|\.(?P<i2>\d{{1,3}})
-       |\s*,?\s*(?:sub-?para(?:graph)?|sub-?item|item|subp|pp)\.?\s*(?P<i3>\d{{1,3}})\)?)?$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_RANGE = re.compile(rf"^(?P<a>{NUM})\s*(?:\.\.|–|—|-)\s*(?P<b>{NUM})$")
-# Russian: ст. 21, статья 21, статьи 21; п. 1; пп. 3) / подпункт 3)
-_RU_ART = re.compile(rf"(?:\bст\.?|\bстатья|\bстатьи|\bстатье|\bстатьей|\bстатью)\s*(?P<n>{NUM})")
-_RU_PARA = re.compile(rf"(?:(?<![а-яё])п\.|\bпункт[а-яё]*|(?<![а-яё])п(?=\s))\s*(?P<n>{NUM})")
-_RU_ITEM = re.compile(r"(?:(?<![а-яё])пп\.?|\bподпункт[а-яё]*)\s*(?P<n>\d{1,3})\)?")
-# Kazakh: 21-бап, 21-бабы, 21-баптың; 1-тармақ, 1-тармағы; 3) тармақша / 3-тармақша
-_KK_ART = re.compile(rf"(?P<n>{NUM})\s*-?\s*(?:бап|баб)[а-яәіңғүұқөһ]*")
-_KK_PARA = re.compile(rf"(?P<n>{NUM})\s*-?\s*(?:тармақ|тармағ)(?!ша)[а-яәіңғүұқөһ]*")
-_KK_ITEM = re.compile(r"(?P<n>\d{1,3})\)?\s*-?\s*тармақша[а-яәіңғүұқөһ]*")
+# The grammar's patterns, compiled on first use: a plain `21` needs none of them.
+_SOURCES: dict[str, tuple[str, int]] = {
+    "EDITION": (r"\s*@\s*(\S+)\s*$", 0),
+    "ART_WORD": (r"^(?:article|art\.?)\s*", re.IGNORECASE),
+    # 21, 21(1), 21(1)(3), 21.1, 21.1.3, 21 para 1, 21 para 1 subpara 3, 21(3-1), 21 p. 1
+    "EN": (
+        rf"""^(?P<art>{NUM})
+        (?:\s*\((?P<p1>{NUM})\)|\.(?P<p2>{NUM})|\s*,?\s*(?:para(?:graph)?|p|§)\.?\s*(?P<p3>{NUM}))?
+        (?:\s*\((?P<i1>\d{{1,3}})\)|\.(?P<i2>\d{{1,3}})
+           |\s*,?\s*(?:sub-?para(?:graph)?|sub-?item|item|subp|pp)\.?\s*(?P<i3>\d{{1,3}})\)?)?$""",
+        re.IGNORECASE | re.VERBOSE,
+    ),
+    "RANGE": (rf"^(?P<a>{NUM})\s*(?:\.\.|–|—|-)\s*(?P<b>{NUM})$", 0),
+    # Russian: ст. 21, статья 21, статьи 21; п. 1; пп. 3) / подпункт 3)
+    "RU_ART": (rf"(?:\bст\.?|\bстатья|\bстатьи|\bстатье|\bстатьей|\bстатью)\s*(?P<n>{NUM})", 0),
+    "RU_PARA": (rf"(?:(?<![а-яё])п\.|\bпункт[а-яё]*|(?<![а-яё])п(?=\s))\s*(?P<n>{NUM})", 0),
+    "RU_ITEM": (r"(?:(?<![а-яё])пп\.?|\bподпункт[а-яё]*)\s*(?P<n>\d{1,3})\)?", 0),
+    # Kazakh: 21-бап, 21-бабы, 21-баптың; 1-тармақ, 1-тармағы; 3) тармақша / 3-тармақша
+    "KK_ART": (rf"(?P<n>{NUM})\s*-?\s*(?:бап|баб)[а-яәіңғүұқөһ]*", 0),
+    "KK_PARA": (rf"(?P<n>{NUM})\s*-?\s*(?:тармақ|тармағ)(?!ша)[а-яәіңғүұқөһ]*", 0),
+    "KK_ITEM": (r"(?P<n>\d{1,3})\)?\s*-?\s*тармақша[а-яәіңғүұқөһ]*", 0),
+}
+
+
+@functools.cache
+def _rx(name: str) -> re.Pattern[str]:
+    pattern, flags = _SOURCES[name]
+    return re.compile(pattern, flags)
 
 
 def parse_refs(text: str) -> list[Ref]:
@@ -104,13 +114,15 @@ def parse_refs(text: str) -> list[Ref]:
     Raises:
         UsageError: the text is not a reference; the message says what one looks like.
     """
+    if text.isdigit() and len(text) <= 4:  # the common case, without the grammar
+        return [Ref(_norm(text))]
     if len(text) > MAX_REF_LENGTH:
         raise UsageError(f"reference too long ({len(text)} characters); {EXPECTED}")
     stripped = text.strip()
     if not stripped:
         raise UsageError(f"empty reference; {EXPECTED}")
     edition = None
-    m = _EDITION.search(stripped)
+    m = _rx("EDITION").search(stripped)
     if m:
         edition = _parse_edition(m.group(1))
         stripped = stripped[: m.start()].strip()
@@ -146,7 +158,7 @@ def _parse_one(part: str, original: str) -> list[Ref]:
     if "," in part and "(" not in part and not _looks_like_prose_list(part.split(",")):
         return [r for p in part.split(",") for r in _parse_one(p.strip(), original)]
     edition = None
-    m = _EDITION.search(part)
+    m = _rx("EDITION").search(part)
     if m:
         edition = _parse_edition(m.group(1))
         part = part[: m.start()].strip()
@@ -163,12 +175,12 @@ def _parse_one(part: str, original: str) -> list[Ref]:
 
 
 def _parse_latin(low: str) -> Ref | None:
-    body = _ART_WORD.sub("", low).strip()
+    body = _rx("ART_WORD").sub("", low).strip()
     body = re.sub(r"\s+of\s+the\s+constitution$", "", body)
-    m = _RANGE.match(body)
+    m = _rx("RANGE").match(body)
     if m and _is_range(m.group("a"), m.group("b")):
         return Ref(m.group("a"), end=m.group("b"))
-    m = _EN.match(body)
+    m = _rx("EN").match(body)
     if not m:
         return None
     para = m.group("p1") or m.group("p2") or m.group("p3")
@@ -177,14 +189,14 @@ def _parse_latin(low: str) -> Ref | None:
 
 
 def _parse_cyrillic(low: str) -> Ref | None:
-    art = _RU_ART.search(low) or _KK_ART.search(low)
+    art = _rx("RU_ART").search(low) or _rx("KK_ART").search(low)
     if art is None:
         return None
     rest = low[: art.start()] + " " + low[art.end() :]
-    item = _RU_ITEM.search(rest) or _KK_ITEM.search(rest)
+    item = _rx("RU_ITEM").search(rest) or _rx("KK_ITEM").search(rest)
     if item:
         rest = rest[: item.start()] + " " + rest[item.end() :]
-    para = _RU_PARA.search(rest) or _KK_PARA.search(rest)
+    para = _rx("RU_PARA").search(rest) or _rx("KK_PARA").search(rest)
     if para:
         rest = rest[: para.start()] + " " + rest[para.end() :]
     leftover = re.sub(

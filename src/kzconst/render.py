@@ -7,7 +7,6 @@ parsed as markup, so brackets such as `[a]` survive. JSON goes through `emit_jso
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -137,6 +136,8 @@ def _is_terminal(stream: IO[str]) -> bool:
 
 def emit_json(stream: IO[str], payload: Any, *, lines: bool = False) -> None:
     """JSON (pretty, one document) or JSON Lines (one record a line); non-ASCII kept as is."""
+    import json
+
     if lines:
         records: Sequence[Any] = payload if isinstance(payload, list) else [payload]
         for record in records:

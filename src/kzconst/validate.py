@@ -173,8 +173,28 @@ class _Builder:
         articles = self.build_articles(editions, sections, topics)
         self.check_references(articles)
         return Corpus(
-            self.path, version, note, editions, tuple(sections), tuple(articles), topics, aliases
+            self.path,
+            version,
+            note,
+            editions,
+            tuple(sections),
+            topics,
+            aliases,
+            self.raw_articles(),
+            articles,
         )
+
+    def raw_articles(self) -> list[dict[str, Any]]:
+        """The article tables, keyed well enough for Corpus's index even when invalid."""
+        raw = self.raw.get("article", [])
+        if not isinstance(raw, list):
+            return []
+        return [
+            {**t, "edition": str(t.get("edition", "")), "number": str(t.get("number", ""))}
+            if isinstance(t, dict)
+            else {"edition": "", "number": ""}
+            for t in raw
+        ]
 
     def build_editions(self) -> dict[str, Edition]:
         editions: dict[str, Edition] = {}
