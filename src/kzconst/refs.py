@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kzconst.corpus import PREAMBLE, Article, Corpus, Item, Paragraph
 from kzconst.errors import NotFoundError, UsageError
@@ -17,8 +17,7 @@ EXPECTED = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
+class Ref(NamedTuple):
     """A parsed reference: an article (or the preamble), optionally a paragraph and a sub-item.
 
     `end` makes it a range of whole articles (`21-23`); `edition` is an explicit `@1995`.
@@ -34,8 +33,7 @@ class Ref:
         return format_ref(self)
 
 
-@dataclass(frozen=True, slots=True)
-class Provision:
+class Provision(NamedTuple):
     """A resolved reference: an article, and optionally one paragraph and one sub-item of it."""
 
     article: Article

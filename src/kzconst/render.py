@@ -10,8 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 STYLES = {
     "heading": "bold cyan",
@@ -32,16 +31,14 @@ STYLES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A run of text with a style name from STYLES ("" = plain)."""
 
     text: str
     style: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One output line made of spans; `indent` spaces are added in front."""
 
     spans: tuple[Span, ...]

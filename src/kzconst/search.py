@@ -12,11 +12,12 @@ from typing import Any
 
 from kzconst.corpus import cache_dir, corpus_fingerprint, corpus_path
 from kzconst.errors import NotFoundError, UsageError
-from kzconst.query import Query, parse_query
+from kzconst.query import Query, parse_query, topic_aliases
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 MARK_OPEN, MARK_CLOSE = "\x01", "\x02"
 SNIPPET_CHARS = 220
+SHOWN_HITS = 5  # matching rows kept (and highlighted) per article
 # Relative weight of a match by the kind of row it is in (text first, then titles/topics).
 KIND_WEIGHT = {"text": 1.0, "title": 0.9, "commentary": 0.6}
 SCOPES = {
@@ -37,6 +38,7 @@ class Hit:
     score: float
     snippet: str
     marks: tuple[tuple[int, int], ...]
+    rowid: int = 0
 
 
 @dataclass
@@ -113,7 +115,6 @@ def build_index(conn: sqlite3.Connection, corpus: Any) -> None:
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE article(edition TEXT, number TEXT, section TEXT, title TEXT,
                              topics TEXT, ord INTEGER, PRIMARY KEY(edition, number));
-        CREATE TABLE word(word TEXT PRIMARY KEY);
         CREATE VIRTUAL TABLE row USING fts5(
             body, meta, edition UNINDEXED, article UNINDEXED, paragraph UNINDEXED,
             item UNINDEXED, kind UNINDEXED, ref UNINDEXED,
@@ -130,62 +131,50 @@ def build_index(conn: sqlite3.Connection, corpus: Any) -> None:
             ("topics", json.dumps(corpus.topics)),
         ],
     )
-    rows: list[tuple[str, str, str, str, str | None, str | None, str, str]] = []
-    articles = []
-    words: set[str] = set()
-    for ord_, art in enumerate(corpus.articles):
-        articles.append(
-            (art.edition, art.number, art.section, art.title, " ".join(art.topics), ord_)
-        )
-        names = [*art.topics, *(t.replace("-", " ") for t in art.topics), *art.aliases]
-        names += [
-            n
-            for key, alts in corpus.aliases.items()
-            if _mentions(art, key, alts)
-            for n in (key, *alts)
-        ]
-        rows.append(
-            (art.title, " ".join(names), art.edition, art.number, None, None, "title", art.number)
-        )
-        for para in art.paragraphs:
-            plabel = para.number or None
-            base = art.number + (f"({para.number})" if para.number else "")
-            body = "\n".join(t for t in (para.text, para.closing) if t)
-            if body:
-                rows.append((body, "", art.edition, art.number, plabel, None, "text", base))
-            for item in para.items:
-                if item.text:
-                    rows.append(
-                        (
-                            item.text,
-                            "",
-                            art.edition,
-                            art.number,
-                            plabel,
-                            item.number,
-                            "text",
-                            f"{base}({item.number})",
-                        )
-                    )
-        for c in art.commentary:
-            rows.append((c.text, "", art.edition, art.number, None, None, "commentary", art.number))
-    for row in rows:
-        words.update(w.lower() for w in re.findall(r"[^\W\d_]{3,}", row[0]))
+    articles = [
+        (a.edition, a.number, a.section, a.title, " ".join(a.topics), i)
+        for i, a in enumerate(corpus.articles)
+    ]
     conn.executemany("INSERT INTO article VALUES (?, ?, ?, ?, ?, ?)", articles)
-    conn.executemany("INSERT INTO row VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    conn.executemany("INSERT INTO word VALUES (?)", ((w,) for w in sorted(words)))
+    groups = [(key.lower(), (key, *alts)) for key, alts in corpus.aliases.items()]
+    conn.executemany(
+        "INSERT INTO row VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (row for art in corpus.articles for row in _rows(art, groups)),
+    )
     conn.commit()
 
 
-def _mentions(art: Any, name: str, alternatives: tuple[str, ...]) -> bool:
-    """Does the article's text or title name `name` (so its aliases should find it)?"""
-    needle = name.lower()
-    if needle in art.title.lower():
-        return True
-    return any(
-        needle in p.text.lower() or any(needle in i.text.lower() for i in p.items)
-        for p in art.paragraphs
-    )
+Row = tuple[str, str, str, str, str | None, str | None, str, str]
+
+
+def _rows(art: Any, alias_groups: list[tuple[str, tuple[str, ...]]]) -> list[Row]:
+    """The index rows of one article: its title row, its text rows, its commentary rows."""
+    names = [*art.topics, *(t.replace("-", " ") for t in art.topics), *art.aliases]
+    texts = [art.title]
+    rows: list[Row] = []
+    for para in art.paragraphs:
+        label = para.number or None
+        base = art.number + (f"({para.number})" if para.number else "")
+        body = "\n".join(t for t in (para.text, para.closing) if t)
+        if body:
+            rows.append((body, "", art.edition, art.number, label, None, "text", base))
+            texts.append(body)
+        for item in para.items:
+            if item.text:
+                ref = f"{base}({item.number})"
+                rows.append(
+                    (item.text, "", art.edition, art.number, label, item.number, "text", ref)
+                )
+                texts.append(item.text)
+    # An article that names the Kurultai is found by "Qurultai" too.
+    haystack = "\n".join(texts).lower()
+    names += [n for needle, group in alias_groups if needle in haystack for n in group]
+    title = (art.title, " ".join(names), art.edition, art.number, None, None, "title", art.number)
+    comments = [
+        (c.text, "", art.edition, art.number, None, None, "commentary", art.number)
+        for c in art.commentary
+    ]
+    return [title, *rows, *comments]
 
 
 # --- searching ------------------------------------------------------------------------------
@@ -210,33 +199,21 @@ def search(
     if scope not in SCOPES:
         raise UsageError(f"unknown --in {scope!r} (expected text, commentary or all)")
     conn = open_index(corpus_file)
+    topics = json.loads(_meta(conn, "topics"))
     aliases = {k: tuple(v) for k, v in json.loads(_meta(conn, "aliases")).items()}
-    query = parse_query(text, aliases)
-    if topic is not None and topic not in json.loads(_meta(conn, "topics")):
+    query = parse_query(text, {**topic_aliases(topics), **aliases})
+    if topic is not None and topic not in topics:
         raise NotFoundError(f"no topic {topic[:60]!r}; run `kzconst topics` for the list")
-    kinds = SCOPES[scope]
-    sql = (
-        "SELECT row.edition, row.article, row.paragraph, row.item, row.kind, row.ref, "
-        "bm25(row, 1.0, 0.8), highlight(row, 0, ?, ?), a.section, a.title, a.ord "
-        "FROM row JOIN article a ON a.edition = row.edition AND a.number = row.article "
-        f"WHERE row MATCH ? AND row.kind IN ({','.join('?' * len(kinds))})"
-    )
-    params: list[Any] = [MARK_OPEN, MARK_CLOSE, query.fts, *kinds]
-    if edition is not None:
-        sql += " AND row.edition = ?"
-        params.append(edition)
-    if section is not None:
-        sql += " AND a.section = ?"
-        params.append(section)
-    if topic is not None:
-        sql += " AND (' ' || a.topics || ' ') LIKE ?"
-        params.append(f"% {topic} %")
-    sql += " ORDER BY bm25(row, 1.0, 0.8) LIMIT 2000"
     try:
-        rows = conn.execute(sql, params).fetchall()
+        fts = query.fts
+        rows = _ranked_rows(conn, fts, SCOPES[scope], edition, section, topic)
+        if not rows and query.loose and query.loose != fts:
+            fts = query.loose  # no row has every word: rank rows with any of them
+            rows = _ranked_rows(conn, fts, SCOPES[scope], edition, section, topic)
+        grouped = _group(rows, limit)
+        _fill(conn, fts, grouped)
     except sqlite3.OperationalError as exc:
         raise UsageError(f"cannot search for {text[:60]!r}: {exc}") from None
-    grouped = _group(rows, limit)
     suggestions = _suggest(conn, query) if not grouped else []
     conn.close()
     return SearchResult(query, edition, grouped, suggestions)
@@ -247,17 +224,47 @@ def _meta(conn: sqlite3.Connection, key: str) -> str:
     return str(row[0]) if row else "{}"
 
 
+def _ranked_rows(
+    conn: sqlite3.Connection,
+    fts: str,
+    kinds: tuple[str, ...],
+    edition: str | None,
+    section: str | None,
+    topic: str | None,
+) -> list[tuple[Any, ...]]:
+    """The best-ranked matching rows (rowid, edition, article, kind, ref, para, item, bm25);
+    no snippets yet: highlighting every match would cost more than ranking them."""
+    sql = (
+        "SELECT rowid, edition, article, kind, ref, paragraph, item, bm25(row, 1.0, 0.8) "
+        f"FROM row WHERE row MATCH ? AND kind IN ({','.join('?' * len(kinds))})"
+    )
+    params: list[Any] = [fts, *kinds]
+    if edition is not None:
+        sql += " AND edition = ?"
+        params.append(edition)
+    if section is not None or topic is not None:
+        sql += " AND edition || '/' || article IN (SELECT edition || '/' || number FROM article"
+        sql += " WHERE 1"
+        if section is not None:
+            sql += " AND section = ?"
+            params.append(section)
+        if topic is not None:
+            sql += " AND (' ' || topics || ' ') LIKE ?"
+            params.append(f"% {topic} %")
+        sql += ")"
+    sql += " ORDER BY bm25(row, 1.0, 0.8) LIMIT 1000"
+    return conn.execute(sql, params).fetchall()
+
+
 def _group(rows: list[tuple[Any, ...]], limit: int) -> list[ArticleHit]:
+    """Rows grouped by article; articles ranked by their best row plus a little for more."""
     by_article: dict[tuple[str, str], ArticleHit] = {}
-    for edition, article, para, item, kind, ref, rank, marked, section, title, _ in rows:
+    for rowid, edition, article, kind, ref, para, item, rank in rows:
         score = -float(rank) * KIND_WEIGHT.get(kind, 0.5)
-        snippet, marks = make_snippet(marked)
-        hit = Hit(ref, para, item, kind, score, snippet, marks)
+        hit = Hit(ref, para, item, kind, score, "", (), rowid)
         group = by_article.get((edition, article))
         if group is None:
-            group = by_article[(edition, article)] = ArticleHit(
-                edition, article, section, title, 0.0
-            )
+            group = by_article[(edition, article)] = ArticleHit(edition, article, "", "", 0.0)
         group.hits.append(hit)
     for group in by_article.values():
         group.hits.sort(key=lambda h: -h.score)
@@ -267,7 +274,34 @@ def _group(rows: list[tuple[Any, ...]], limit: int) -> list[ArticleHit]:
         extra = sum(h.score for h in group.hits[1:4]) * 0.15
         group.score = round(best + min(extra, best * 0.5), 4)
     ranked = sorted(by_article.values(), key=lambda g: (-g.score, g.edition != "2026"))
+    for group in ranked[:limit]:
+        del group.hits[SHOWN_HITS:]
     return ranked[:limit]
+
+
+def _fill(conn: sqlite3.Connection, fts: str, groups: list[ArticleHit]) -> None:
+    """Add titles, sections and highlighted snippets to the groups that will be shown."""
+    if not groups:
+        return
+    rowids = [h.rowid for g in groups for h in g.hits]
+    marks = dict(
+        conn.execute(
+            f"SELECT rowid, highlight(row, 0, ?, ?) FROM row WHERE row MATCH ? "
+            f"AND rowid IN ({','.join('?' * len(rowids))})",
+            [MARK_OPEN, MARK_CLOSE, fts, *rowids],
+        ).fetchall()
+    )
+    for group in groups:
+        section, title = conn.execute(
+            "SELECT section, title FROM article WHERE edition = ? AND number = ?",
+            (group.edition, group.article),
+        ).fetchone()
+        group.section, group.title = section, title
+        for i, hit in enumerate(group.hits):
+            snippet, spans = make_snippet(marks.get(hit.rowid, ""))
+            group.hits[i] = Hit(
+                hit.ref, hit.paragraph, hit.item, hit.kind, hit.score, snippet, spans, hit.rowid
+            )
 
 
 def make_snippet(
@@ -316,7 +350,8 @@ def _suggest(conn: sqlite3.Connection, query: Query) -> list[str]:
     """'Did you mean': close spellings of the query's words that occur in the corpus."""
     import difflib
 
-    words = [w for (w,) in conn.execute("SELECT word FROM word")]
+    text = " ".join(body for (body,) in conn.execute("SELECT body FROM row")).lower()
+    words = sorted(set(re.findall(r"[^\W\d_]{3,}", text)))
     known = set(words)
     out: list[str] = []
     for term in query.terms:
