@@ -14,7 +14,7 @@ from kzconst.corpus import cache_dir, corpus_fingerprint, corpus_path
 from kzconst.errors import NotFoundError, UsageError
 from kzconst.query import Query, parse_query, topic_aliases
 
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 MARK_OPEN, MARK_CLOSE = "\x01", "\x02"
 SNIPPET_CHARS = 220
 SHOWN_HITS = 5  # matching rows kept (and highlighted) per article
@@ -116,7 +116,7 @@ def build_index(conn: sqlite3.Connection, corpus: Any) -> None:
         CREATE TABLE article(edition TEXT, number TEXT, section TEXT, title TEXT,
                              topics TEXT, ord INTEGER, PRIMARY KEY(edition, number));
         CREATE VIRTUAL TABLE row USING fts5(
-            body, meta, edition UNINDEXED, article UNINDEXED, paragraph UNINDEXED,
+            body, meta, tags, edition UNINDEXED, article UNINDEXED, paragraph UNINDEXED,
             item UNINDEXED, kind UNINDEXED, ref UNINDEXED,
             tokenize = 'porter unicode61 remove_diacritics 2');
         """
@@ -138,18 +138,40 @@ def build_index(conn: sqlite3.Connection, corpus: Any) -> None:
     conn.executemany("INSERT INTO article VALUES (?, ?, ?, ?, ?, ?)", articles)
     groups = [(key.lower(), (key, *alts)) for key, alts in corpus.aliases.items()]
     conn.executemany(
-        "INSERT INTO row VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (row for art in corpus.articles for row in _rows(art, groups)),
     )
     conn.commit()
 
 
-Row = tuple[str, str, str, str, str | None, str | None, str, str]
+Row = tuple[str, str, str, str, str, str | None, str | None, str, str]
+
+
+def tag(kind: str, value: str) -> str:
+    """A filter token for the `tags` column: scoping by edition, kind, section and topic is
+    done by the full-text index itself, not by reading every matching row."""
+    return "zz" + kind + "".join(ch for ch in value.lower() if ch.isalnum())
 
 
 def _rows(art: Any, alias_groups: list[tuple[str, tuple[str, ...]]]) -> list[Row]:
     """The index rows of one article: its title row, its text rows, its commentary rows."""
-    names = [*art.topics, *(t.replace("-", " ") for t in art.topics), *art.aliases]
+    scope = " ".join(
+        [tag("e", art.edition), tag("s", art.section), *(tag("t", t) for t in art.topics)]
+    )
+
+    def row(body: str, meta: str, kind: str, label: str | None, item: str | None, ref: str) -> Row:
+        return (
+            body,
+            meta,
+            f"{scope} {tag('k', kind)}",
+            art.edition,
+            art.number,
+            label,
+            item,
+            kind,
+            ref,
+        )
+
     texts = [art.title]
     rows: list[Row] = []
     for para in art.paragraphs:
@@ -157,23 +179,20 @@ def _rows(art: Any, alias_groups: list[tuple[str, tuple[str, ...]]]) -> list[Row
         base = art.number + (f"({para.number})" if para.number else "")
         body = "\n".join(t for t in (para.text, para.closing) if t)
         if body:
-            rows.append((body, "", art.edition, art.number, label, None, "text", base))
+            rows.append(row(body, "", "text", label, None, base))
             texts.append(body)
         for item in para.items:
             if item.text:
-                ref = f"{base}({item.number})"
                 rows.append(
-                    (item.text, "", art.edition, art.number, label, item.number, "text", ref)
+                    row(item.text, "", "text", label, item.number, f"{base}({item.number})")
                 )
                 texts.append(item.text)
+    names = [*art.topics, *(t.replace("-", " ") for t in art.topics), *art.aliases]
     # An article that names the Kurultai is found by "Qurultai" too.
     haystack = "\n".join(texts).lower()
     names += [n for needle, group in alias_groups if needle in haystack for n in group]
-    title = (art.title, " ".join(names), art.edition, art.number, None, None, "title", art.number)
-    comments = [
-        (c.text, "", art.edition, art.number, None, None, "commentary", art.number)
-        for c in art.commentary
-    ]
+    title = row(art.title, " ".join(names), "title", None, None, art.number)
+    comments = [row(c.text, "", "commentary", None, None, art.number) for c in art.commentary]
     return [title, *rows, *comments]
 
 
@@ -234,26 +253,18 @@ def _ranked_rows(
 ) -> list[tuple[Any, ...]]:
     """The best-ranked matching rows (rowid, edition, article, kind, ref, para, item, bm25);
     no snippets yet: highlighting every match would cost more than ranking them."""
-    sql = (
-        "SELECT rowid, edition, article, kind, ref, paragraph, item, bm25(row, 1.0, 0.8) "
-        f"FROM row WHERE row MATCH ? AND kind IN ({','.join('?' * len(kinds))})"
-    )
-    params: list[Any] = [fts, *kinds]
+    scope = ["(" + " OR ".join(f'tags:"{tag("k", k)}"' for k in kinds) + ")"]
     if edition is not None:
-        sql += " AND edition = ?"
-        params.append(edition)
-    if section is not None or topic is not None:
-        sql += " AND edition || '/' || article IN (SELECT edition || '/' || number FROM article"
-        sql += " WHERE 1"
-        if section is not None:
-            sql += " AND section = ?"
-            params.append(section)
-        if topic is not None:
-            sql += " AND (' ' || topics || ' ') LIKE ?"
-            params.append(f"% {topic} %")
-        sql += ")"
-    sql += " ORDER BY bm25(row, 1.0, 0.8) LIMIT 1000"
-    return conn.execute(sql, params).fetchall()
+        scope.append(f'tags:"{tag("e", edition)}"')
+    if section is not None:
+        scope.append(f'tags:"{tag("s", section)}"')
+    if topic is not None:
+        scope.append(f'tags:"{tag("t", topic)}"')
+    sql = (
+        "SELECT rowid, edition, article, kind, ref, paragraph, item, bm25(row, 1.0, 0.8, 0.0) "
+        "FROM row WHERE row MATCH ? ORDER BY bm25(row, 1.0, 0.8, 0.0) LIMIT 1000"
+    )
+    return conn.execute(sql, [f"({fts}) AND " + " AND ".join(scope)]).fetchall()
 
 
 def _group(rows: list[tuple[Any, ...]], limit: int) -> list[ArticleHit]:
