@@ -253,8 +253,11 @@ def _ranked_rows(
 ) -> list[tuple[Any, ...]]:
     """The best-ranked matching rows (rowid, edition, article, kind, ref, para, item, bm25);
     no snippets yet: highlighting every match would cost more than ranking them."""
-    scope = ["(" + " OR ".join(f'tags:"{tag("k", k)}"' for k in kinds) + ")"]
-    if edition is not None:
+    # A filter that would keep every row still costs a pass over every match: leave it out.
+    scope = []
+    if set(kinds) != set(SCOPES["all"]):
+        scope.append("(" + " OR ".join(f'tags:"{tag("k", k)}"' for k in kinds) + ")")
+    if edition is not None and len(json.loads(_meta(conn, "editions"))) > 1:
         scope.append(f'tags:"{tag("e", edition)}"')
     if section is not None:
         scope.append(f'tags:"{tag("s", section)}"')
@@ -262,9 +265,9 @@ def _ranked_rows(
         scope.append(f'tags:"{tag("t", topic)}"')
     sql = (
         "SELECT rowid, edition, article, kind, ref, paragraph, item, bm25(row, 1.0, 0.8, 0.0) "
-        "FROM row WHERE row MATCH ? ORDER BY bm25(row, 1.0, 0.8, 0.0) LIMIT 1000"
+        "FROM row WHERE row MATCH ? ORDER BY bm25(row, 1.0, 0.8, 0.0) LIMIT 500"
     )
-    return conn.execute(sql, [f"({fts}) AND " + " AND ".join(scope)]).fetchall()
+    return conn.execute(sql, [" AND ".join([f"({fts})", *scope])]).fetchall()
 
 
 def _group(rows: list[tuple[Any, ...]], limit: int) -> list[ArticleHit]:
