@@ -31,8 +31,7 @@ SCRIPT = shutil.which("kzconst", path=str(Path(PY).parent)) or "kzconst"
 
 def timed(cmd: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                          check=False)
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, check=False)
     elapsed = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.decode()[:300]}")
@@ -45,9 +44,11 @@ def median_of(cmd: list[str], env: dict[str, str], runs: int) -> float:
 
 
 def peak_rss_mb(cmd: list[str], env: dict[str, str]) -> float:
-    probe = ("import resource, subprocess, sys; "
-             "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False); "
-             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    probe = (
+        "import resource, subprocess, sys; "
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
     out = subprocess.run([PY, "-c", probe, *cmd], capture_output=True, env=env, check=True)
     kib = int(out.stdout.decode().strip())
     return kib / 1024 if sys.platform != "darwin" else kib / 1024 / 1024
@@ -69,13 +70,11 @@ def main() -> None:
     for label, cmd, target in (
         ("kzconst show 21 | cat", [SCRIPT, "show", "21"], 1.3),
         ("kzconst search privacy | cat", [SCRIPT, "search", "privacy"], 1.5),
-        ("kzconst cite 21 --style oscola | cat", [SCRIPT, "cite", "21", "--style", "oscola"],
-         None),
+        ("kzconst cite 21 --style oscola | cat", [SCRIPT, "cite", "21", "--style", "oscola"], None),
     ):
         t = median_of(cmd, env, args.runs)
         ratio = t / floor
-        verdict = "" if target is None else (
-            f"≤ {target} {'OK' if ratio <= target else 'MISSED'}")
+        verdict = "" if target is None else (f"≤ {target} {'OK' if ratio <= target else 'MISSED'}")
         rows.append((label, f"{t * 1000:.1f} ms", f"{ratio:.2f}", verdict))
     rss = peak_rss_mb([SCRIPT, "show", "21"], env)
     rss_verdict = "OK" if rss < 60 else "MISSED"
@@ -86,13 +85,25 @@ def main() -> None:
     big_env = {**env, "KZCONST_CORPUS": str(big), "KZCONST_CACHE_DIR": str(work / "cache-big")}
     query = [SCRIPT, "search", "privacy"]
     first = timed(query, big_env)
-    rows.append((f"synthetic {args.articles} articles ({big.stat().st_size / 1e6:.1f} MB): "
-                 "first search (builds index)", f"{first * 1000:.0f} ms", "",
-                 f"≤ 3 s {'OK' if first <= 3 else 'MISSED'}"))
+    rows.append(
+        (
+            f"synthetic {args.articles} articles ({big.stat().st_size / 1e6:.1f} MB): "
+            "first search (builds index)",
+            f"{first * 1000:.0f} ms",
+            "",
+            f"≤ 3 s {'OK' if first <= 3 else 'MISSED'}",
+        )
+    )
     later = median_of(query, big_env, args.runs)
     ratio = later / floor
-    rows.append(("synthetic: later searches", f"{later * 1000:.1f} ms", f"{ratio:.2f}",
-                 f"≤ 2 {'OK' if ratio <= 2 else 'MISSED'}"))
+    rows.append(
+        (
+            "synthetic: later searches",
+            f"{later * 1000:.1f} ms",
+            f"{ratio:.2f}",
+            f"≤ 2 {'OK' if ratio <= 2 else 'MISSED'}",
+        )
+    )
 
     width = max(len(r[0]) for r in rows)
     print(f"{'measurement':<{width}}  {'median':>10}  {'× floor':>7}  target")

@@ -5,10 +5,12 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-WORDS = ("state citizen law court right freedom property election deputy president council "
-         "budget region akim maslikhat referendum person duty treaty tax land language "
-         "secrecy correspondence health education labour family security order procedure "
-         "privacy data protection committee chamber session decree resolution").split()
+WORDS = (
+    "state citizen law court right freedom property election deputy president council "
+    "budget region akim maslikhat referendum person duty treaty tax land language "
+    "secrecy correspondence health education labour family security order procedure "
+    "privacy data protection committee chamber session decree resolution"
+).split()
 
 
 def _sentence(rng: random.Random, n: int) -> str:
@@ -27,8 +29,10 @@ def write_synthetic_corpus(path: Path, articles: int, seed: int = 2026) -> None:
     ]
     for s in range(sections):
         first, last = s * 500 + 1, min((s + 1) * 500, articles)
-        out.append(f'[[section]]\nedition = "2026"\nnumber = "S{s + 1}"\ntitle = "Section {s + 1}"\n'
-                   f'first = "{first}"\nlast = "{last}"\n')
+        out.append(
+            f'[[section]]\nedition = "2026"\nnumber = "S{s + 1}"\ntitle = "Section {s + 1}"\n'
+            f'first = "{first}"\nlast = "{last}"\n'
+        )
     for n in range(1, articles + 1):
         topic = "privacy" if n % 97 == 0 else "land"
         out.append(
@@ -37,6 +41,8 @@ def write_synthetic_corpus(path: Path, articles: int, seed: int = 2026) -> None:
         )
         for p in range(1, 4):
             out.append(f'[[article.paragraph]]\nnumber = "{p}"\ntext = "{_sentence(rng, 25)}"\n')
-        out.append('[[article.commentary]]\nkind = "summary"\n'
-                   f'text = "{_sentence(rng, 12)}"\nsource = "https://example.org/{n}"\n')
+        out.append(
+            '[[article.commentary]]\nkind = "summary"\n'
+            f'text = "{_sentence(rng, 12)}"\nsource = "https://example.org/{n}"\n'
+        )
     path.write_text("\n".join(out), encoding="utf-8")

@@ -182,6 +182,28 @@ CorpusOpt = Annotated[
 ]
 
 
+def complete_ref(incomplete: str) -> list[str]:
+    """Shell completion: article numbers of the edition in force (and `preamble`)."""
+    try:
+        from kzconst.corpus import load_corpus
+
+        corpus = load_corpus()
+        numbers = corpus.numbers(corpus.edition_in_force(date.today()))
+    except KzconstError:
+        return []
+    return [n for n in numbers if n.startswith(incomplete)]
+
+
+def complete_topic(incomplete: str) -> list[str]:
+    """Shell completion: topic ids of the controlled vocabulary."""
+    try:
+        from kzconst.corpus import load_corpus
+
+        return [t for t in load_corpus().topics if t.startswith(incomplete)]
+    except KzconstError:
+        return []
+
+
 def _version(value: bool) -> None:
     if value:
         from kzconst.corpus import corpus_path, parse_toml
@@ -264,6 +286,8 @@ def show(
         typer.Argument(
             help="References: 21, 21(1), 46.1.3, 21-23, 21,23, preamble, ст. 21, 21-бап, 18@1995.",
             show_default=False,
+            autocompletion=complete_ref,
+            metavar="REF...",
         ),
     ],
     edition: EditionOpt = None,
@@ -339,7 +363,10 @@ def toc(
 
 @app.command()
 def topics(
-    topic: Annotated[str | None, typer.Argument(help="A topic id; lists its articles.")] = None,
+    topic: Annotated[
+        str | None,
+        typer.Argument(help="A topic id; lists its articles.", autocompletion=complete_topic),
+    ] = None,
     edition: EditionOpt = None,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Fmt.text,

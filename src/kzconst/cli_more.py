@@ -18,6 +18,8 @@ from kzconst.cli import (
     _corpus,
     _emit_json,
     _output,
+    complete_ref,
+    complete_topic,
     pick_edition,
 )
 from kzconst.errors import NotFoundError, UsageError
@@ -56,7 +58,10 @@ class Style(StrEnum):
 
 def search(
     query: Annotated[
-        list[str], typer.Argument(help='Words, "phrases", prefix*, AND/OR/NOT.', show_default=False)
+        list[str],
+        typer.Argument(
+            help='Words, "phrases", prefix*, AND/OR/NOT.', show_default=False, metavar="QUERY..."
+        ),
     ],
     edition: EditionOpt = None,
     as_of: AsOfOpt = None,
@@ -66,7 +71,10 @@ def search(
     section: Annotated[
         str | None, typer.Option("--section", "-s", help="Only this section (I-XI).")
     ] = None,
-    topic: Annotated[str | None, typer.Option("--topic", "-t", help="Only this topic.")] = None,
+    topic: Annotated[
+        str | None,
+        typer.Option("--topic", "-t", help="Only this topic.", autocompletion=complete_topic),
+    ] = None,
     scope: Annotated[
         Scope, typer.Option("--in", help="Search the text, the commentary or all.")
     ] = Scope.all,
@@ -115,9 +123,9 @@ def _search_edition(corpus_file: str | None, edition: str | None, as_of: str | N
             raise UsageError(f"unknown edition {edition!r} (expected 2026 or 1995)")
         return edition
     if edition is None and as_of is None:
-        from datetime import date
+        from kzconst.search import IN_FORCE
 
-        return "2026" if date.today().isoformat() >= "2026-07-01" else "1995"
+        return IN_FORCE  # resolved from the index, without loading the corpus
     return pick_edition(_corpus(corpus_file), edition, as_of)
 
 
@@ -127,6 +135,8 @@ def compare(
         typer.Argument(
             help="One reference (compared with its counterpart in the other edition) or two.",
             show_default=False,
+            autocompletion=complete_ref,
+            metavar="REF...",
         ),
     ],
     edition: EditionOpt = None,
@@ -187,16 +197,19 @@ def changes(
     if fmt in (Fmt.json, Fmt.jsonl):
         from kzconst.records import SCHEMA_VERSION
 
-        records = [
-            {
-                "kzconst": SCHEMA_VERSION,
-                "type": "change",
-                "id": f"{r['edition']}/art_{r['article']}",
-                "ref": r["article"],
-                **r,
-            }
-            for r in rows
-        ]
+        records = []
+        for r in rows:
+            found = corpus.section(str(r["edition"]), str(r["section"]))
+            records.append(
+                {
+                    "kzconst": SCHEMA_VERSION,
+                    "type": "change",
+                    "id": f"{r['edition']}/art_{r['article']}",
+                    "ref": r["article"],
+                    **r,
+                    "section": {"number": r["section"], "title": found.title if found else None},
+                }
+            )
         _emit_json(fmt, "changes", records)
         return
     from kzconst.views_more import changes_lines
@@ -208,7 +221,10 @@ def cite(
     refs: Annotated[
         list[str],
         typer.Argument(
-            help="References, or - to read them from stdin, one per line.", show_default=False
+            help="References, or - to read them from stdin, one per line.",
+            show_default=False,
+            autocompletion=complete_ref,
+            metavar="REF...",
         ),
     ],
     style: Annotated[Style, typer.Option("--style", "-s", help="Citation style.")] = Style.plain,
@@ -249,7 +265,9 @@ def _read_refs(refs: list[str]) -> list[str]:
 
 
 def refs(
-    file: Annotated[str, typer.Argument(help="A text file, or - for stdin.")] = "-",
+    file: Annotated[
+        str, typer.Argument(help="A text file, or - for stdin.", metavar="[FILE|-]")
+    ] = "-",
     edition: EditionOpt = None,
     as_of: AsOfOpt = None,
     fmt: FormatOptCompare = Fmt.text,

@@ -14,7 +14,8 @@ from kzconst.corpus import cache_dir, corpus_fingerprint, corpus_path
 from kzconst.errors import NotFoundError, UsageError
 from kzconst.query import Query, parse_query, topic_aliases
 
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
+IN_FORCE = "in-force"  # edition= value: the edition in force today
 MARK_OPEN, MARK_CLOSE = "\x01", "\x02"
 SNIPPET_CHARS = 220
 SHOWN_HITS = 5  # matching rows kept (and highlighted) per article
@@ -51,6 +52,7 @@ class ArticleHit:
     title: str
     score: float
     hits: list[Hit] = field(default_factory=list)
+    section_title: str = ""
 
     @property
     def best_ref(self) -> str:
@@ -129,6 +131,7 @@ def build_index(conn: sqlite3.Connection, corpus: Any) -> None:
             ("editions", json.dumps(editions)),
             ("aliases", json.dumps({k: list(v) for k, v in corpus.aliases.items()})),
             ("topics", json.dumps(corpus.topics)),
+            ("sections", json.dumps({f"{x.edition}/{x.number}": x.title for x in corpus.sections})),
         ],
     )
     articles = [
@@ -218,6 +221,8 @@ def search(
     if scope not in SCOPES:
         raise UsageError(f"unknown --in {scope!r} (expected text, commentary or all)")
     conn = open_index(corpus_file)
+    if edition == IN_FORCE:
+        edition = _edition_in_force(json.loads(_meta(conn, "editions")))
     topics = json.loads(_meta(conn, "topics"))
     aliases = {k: tuple(v) for k, v in json.loads(_meta(conn, "aliases")).items()}
     query = parse_query(text, {**topic_aliases(topics), **aliases})
@@ -236,6 +241,17 @@ def search(
     suggestions = _suggest(conn, query) if not grouped else []
     conn.close()
     return SearchResult(query, edition, grouped, suggestions)
+
+
+def _edition_in_force(editions: dict[str, list[str]]) -> str:
+    """The edition whose [from, to] dates hold today (the newest one when none does)."""
+    from datetime import date
+
+    today = date.today().isoformat()
+    for ed, (start, end) in editions.items():
+        if start <= today and (not end or today <= end):
+            return ed
+    return max(editions, key=lambda e: editions[e][0])
 
 
 def _meta(conn: sqlite3.Connection, key: str) -> str:
@@ -297,6 +313,7 @@ def _fill(conn: sqlite3.Connection, fts: str, groups: list[ArticleHit]) -> None:
     """Add titles, sections and highlighted snippets to the groups that will be shown."""
     if not groups:
         return
+    sections = json.loads(_meta(conn, "sections"))
     rowids = [h.rowid for g in groups for h in g.hits]
     marks = dict(
         conn.execute(
@@ -311,6 +328,7 @@ def _fill(conn: sqlite3.Connection, fts: str, groups: list[ArticleHit]) -> None:
             (group.edition, group.article),
         ).fetchone()
         group.section, group.title = section, title
+        group.section_title = sections.get(f"{group.edition}/{section}", "")
         for i, hit in enumerate(group.hits):
             snippet, spans = make_snippet(marks.get(hit.rowid, ""))
             group.hits[i] = Hit(

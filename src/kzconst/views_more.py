@@ -82,7 +82,7 @@ def search_records(result: SearchResult) -> list[dict[str, Any]]:
                 "rank": rank,
                 "score": group.score,
                 "title": group.title,
-                "section": group.section,
+                "section": {"number": group.section, "title": group.section_title},
                 "best_ref": best,
                 "matches": [
                     {

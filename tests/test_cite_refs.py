@@ -1,0 +1,128 @@
+"""Citations in every style, the stdin pipeline, and references found in free text."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kzconst.cite import STYLES
+
+
+@pytest.mark.parametrize(
+    ("ref", "style", "expected"),
+    [
+        ("21.1", "plain", "Constitution of the Republic of Kazakhstan (2026), art. 21(1)"),
+        ("21.1", "short", "Const. RK 2026, art. 21(1)"),
+        ("21.1", "oscola", "Constitution of the Republic of Kazakhstan 2026, art 21(1)"),
+        (
+            "21.1",
+            "bluebook",
+            "Konstitutsiya Respubliki Kazakhstan [Constitution] art. 21(1) (Kaz. 2026)",
+        ),
+        ("21.1", "ru", "п. 1 ст. 21 Конституции Республики Казахстан 2026 года"),
+        ("46(3)", "ru", "пп. 3) ст. 46 Конституции Республики Казахстан 2026 года"),
+        ("55(4)(2)", "ru", "пп. 2) п. 4 ст. 55 Конституции Республики Казахстан 2026 года"),
+        ("21.1", "kk", "2026 жылғы Қазақстан Республикасы Конституциясының 21-бабының 1-тармағы"),
+        ("21", "kk", "2026 жылғы Қазақстан Республикасы Конституциясының 21-бабы"),
+        ("21.1", "id", "2026/art_21__para_1"),
+        ("18@1995", "id", "1995/art_18"),
+        (
+            "18@1995",
+            "plain",
+            "Constitution of the Republic of Kazakhstan (1995, as amended to 2022), art. 18",
+        ),
+        ("21", "url", "https://adilet.zan.kz/rus/docs/K2600000000"),
+        ("preamble", "oscola", "Constitution of the Republic of Kazakhstan 2026, preamble"),
+        (
+            "21.1",
+            "markdown",
+            "[Constitution of the Republic of Kazakhstan (2026), art. 21(1)]"
+            "(https://adilet.zan.kz/rus/docs/K2600000000)",
+        ),
+    ],
+)
+def test_styles(cli, ref: str, style: str, expected: str) -> None:
+    r = cli("cite", ref, "--style", style)
+    assert r.code == 0, r.stderr
+    assert r.stdout == expected + "\n"
+
+
+def test_csl_json_and_bibtex_are_one_line_each(cli) -> None:
+    csl = json.loads(cli("cite", "21.1", "--style", "csl-json").stdout)
+    assert csl["type"] == "legislation"
+    assert (csl["locator"], csl["label"]) == ("21(1)", "paragraph")
+    bib = cli("cite", "21.1", "--style", "bibtex").stdout
+    assert bib.startswith("@legislation{") and bib.count("\n") == 1
+
+
+def test_every_style_gives_one_line_per_provision(cli) -> None:
+    for style in STYLES:
+        out = cli("cite", "21-23", "--style", style).stdout
+        assert len(out.splitlines()) == 3, style
+
+
+def test_cite_reads_refs_from_stdin(cli) -> None:
+    r = cli("cite", "-", "--style", "ru", input="21(1)\n\n 43(5)@2026 \n")
+    assert r.stdout.splitlines() == [
+        "п. 1 ст. 21 Конституции Республики Казахстан 2026 года",
+        "п. 5 ст. 43 Конституции Республики Казахстан 2026 года",
+    ]
+
+
+def test_search_refs_pipe_into_cite(cli) -> None:
+    refs = cli("search", "personal data", "--format", "refs").stdout
+    assert refs.splitlines()[0] == "21(1)@2026"
+    r = cli("cite", "-", "--style", "ru", input=refs)
+    assert r.code == 0
+    lines = r.stdout.splitlines()
+    assert len(lines) == len(refs.splitlines())
+    assert all(line.endswith("Конституции Республики Казахстан 2026 года") for line in lines)
+
+
+@pytest.mark.parametrize(("data", "code"), [(b"\xff\xfe\x00bad", 2), (b"", 1), (b"\n \n", 1)])
+def test_cite_stdin_errors(cli, data: bytes, code: int) -> None:
+    r = cli("cite", "-", input=data)
+    assert r.code == code
+    assert r.stderr.count("\n") == 1
+
+
+RUSSIAN = (
+    "Суд отметил, что в силу статьи 18 Конституции Республики Казахстан каждый имеет право\n"
+    "на неприкосновенность частной жизни (п. 1 ст. 18), а также сослался на ст. 999.\n"
+)
+
+
+def test_refs_maps_a_1995_reference_to_its_successor(cli) -> None:
+    r = cli("refs", "-", "--as-of", "2025-06-01", "-f", "json", input=RUSSIAN)
+    assert r.code == 0
+    found = json.loads(r.stdout)["results"]
+    first = found[0]
+    assert (first["line"], first["column"], first["text"]) == (1, 25, "статьи 18")
+    assert (first["ref"], first["edition"], first["exists"]) == ("18", "1995", True)
+    assert "21" in first["successors_2026"]
+    assert found[1]["ref"] == "18(1)"
+    missing = found[2]
+    assert missing["exists"] is False and "no article 999" in missing["message"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        ("Article 21(1) of the Constitution", "21(1)"),
+        ("see art. 43, para. 5 of the Constitution", "43(5)"),
+        ("п. 1 ст. 21 Конституции", "21(1)"),
+        ("Конституцияның 21-бабы", "21"),
+        ("21-баптың 1-тармағы", "21(1)"),
+        ("paragraph 5 of Article 43", "43(5)"),
+    ],
+)
+def test_refs_finds_forms(cli, text: str, ref: str) -> None:
+    found = json.loads(cli("refs", "-", "-f", "json", input=text).stdout)["results"]
+    assert [f["ref"] for f in found] == [ref]
+
+
+def test_refs_ignores_other_acts_and_reports_none(cli) -> None:
+    r = cli("refs", "-", input="Article 5 of the Civil Code; статья 7 Закона о браке.")
+    assert r.code == 1
+    assert "no references" in r.stderr

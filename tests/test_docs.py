@@ -1,0 +1,46 @@
+"""Docs that cannot drift: the CLI reference is current; every command is documented."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+from cli_reference import COMMANDS, reference  # noqa: E402
+
+from kzconst.cli import app  # noqa: E402
+
+
+def test_cli_reference_is_current() -> None:
+    current = (ROOT / "docs" / "CLI.md").read_text(encoding="utf-8")
+    assert current == reference(), "run: python tools/cli_reference.py > docs/CLI.md"
+
+
+def test_reference_covers_every_registered_command() -> None:
+    registered = {c.name or c.callback.__name__ for c in app.registered_commands if c.callback}
+    assert registered == set(COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_is_in_the_readme_and_has_a_docstring(command: str) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"kzconst {command}" in readme
+    [info] = [
+        c
+        for c in app.registered_commands
+        if c.callback and (c.name or c.callback.__name__) == command
+    ]
+    assert info.callback.__doc__
+
+
+def test_readme_quick_start_is_what_ci_runs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```sh\n", 1)[1].split("```", 1)[0].strip().splitlines()
+    assert len(block) == 2
+    assert "pip install" in block[0] and "kzconst show" in block[0]
+    assert "pytest" in block[1]
+    assert "README.md" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
