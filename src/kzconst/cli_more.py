@@ -104,7 +104,7 @@ def search(
     )
     if not result.articles:
         hint = f"; did you mean: {', '.join(result.suggestions)}?" if result.suggestions else ""
-        where = f" in the {ed} edition" if ed else ""
+        where = f" in the {result.edition} edition" if result.edition else ""
         raise NotFoundError(f"no matches for {text[:80]!r}{where}{hint}")
     from kzconst.views_more import search_lines, search_records
 
