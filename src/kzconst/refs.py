@@ -112,7 +112,7 @@ def parse_refs(text: str) -> list[Ref]:
     Raises:
         UsageError: the text is not a reference; the message says what one looks like.
     """
-    if text.isdigit() and len(text) <= 4:  # the common case, without the grammar
+    if text.isascii() and text.isdigit() and len(text) <= 4:  # the common case, no grammar
         return [Ref(_norm(text))]
     if len(text) > MAX_REF_LENGTH:
         raise UsageError(f"reference too long ({len(text)} characters); {EXPECTED}")

@@ -14,16 +14,24 @@ if TYPE_CHECKING:
     from kzconst.extract import FoundRef
     from kzconst.search import SearchResult
 
+_K1995 = "https://adilet.zan.kz/rus/docs/K950001000_"
+_K2026 = "https://adilet.zan.kz/rus/docs/K2600000000"
+# (date, event, where it can be checked)
 REFORM_TIMELINE = (
-    ("1995-08-30", "Constitution adopted at a republican referendum"),
-    ("1995-09-05", "1995 Constitution enters into force"),
-    ("2022-06-05", "Republican referendum on amendments (Constitutional Court from 1 Jan 2023)"),
-    ("2022-09-17", "Last amendment of the 1995 text (single seven-year presidential term)"),
-    ("2026-01-31", "First draft of a new Constitution published (95 articles)"),
-    ("2026-02-12", "Final draft published (96 articles)"),
-    ("2026-03-15", "New Constitution adopted at a republican referendum"),
-    ("2026-03-17", "Constitution signed"),
-    ("2026-07-01", "2026 Constitution enters into force; the 1995 text ceases to apply"),
+    ("1995-08-30", "Constitution adopted at a republican referendum", _K1995),
+    ("2022-09-17", "Last amendment of the 1995 text (the text kzconst renders as 1995)", _K1995),
+    (
+        "2026-01-31",
+        "First draft of a new Constitution presented (95 articles)",
+        "https://qazinform.com/news/first-draft-of-kazakhstans-new-constitution-presented-4457c5",
+    ),
+    (
+        "2026-02-12",
+        "Final draft published (96 articles)",
+        "https://astanatimes.com/2026/02/draft-constitution-sets-july-1-entry-into-force-if-approved/",
+    ),
+    ("2026-03-15", "New Constitution adopted at a republican referendum", _K2026),
+    ("2026-07-01", "2026 Constitution in force; the 1995 text ceases to apply", _K2026),
 )
 
 
@@ -382,7 +390,8 @@ def info_lines(corpus: Corpus) -> list[Line]:
         Line.of("Reform timeline", "title"),
     ]
     lines += [
-        Line((Span(f"{d}", "ref"), Span(f"  {what}", "text")), 2) for d, what in REFORM_TIMELINE
+        Line((Span(d, "ref"), Span(f"  {what}", "text"), Span(f"  <{url}>", "meta")), 2)
+        for d, what, url in REFORM_TIMELINE
     ]
     return lines
 
@@ -407,5 +416,5 @@ def info_record(corpus: Corpus) -> dict[str, Any]:
             }
             for e in corpus.editions.values()
         ],
-        "timeline": [{"date": d, "event": what} for d, what in REFORM_TIMELINE],
+        "timeline": [{"date": d, "event": what, "source": url} for d, what, url in REFORM_TIMELINE],
     }
