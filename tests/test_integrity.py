@@ -136,3 +136,16 @@ def test_concordance_is_symmetric(corpus: Corpus) -> None:
     forward = {(a.number, p) for a in corpus.edition_articles("2026") for p in a.predecessors}
     backward = {(s, a.number) for a in corpus.edition_articles("1995") for s in a.successors}
     assert forward == backward
+
+
+def test_every_reference_in_the_text_is_a_cross_reference(corpus: Corpus) -> None:
+    """References inside the wording ("paragraph 5 of Article 43") are listed in `xrefs`."""
+    from kzconst.extract import find_refs
+
+    for art in corpus.articles:
+        parts = [p.text for p in art.paragraphs] + [p.closing for p in art.paragraphs]
+        parts += [i.text for p in art.paragraphs for i in p.items]
+        found = find_refs(corpus, "\n".join(parts), art.edition)
+        named = {f.ref.article for f in found if f.ref is not None} - {art.number}
+        listed = {x.split("(")[0] for x in art.xrefs}
+        assert named <= listed, f"{art.edition} art. {art.number}: {sorted(named - listed)}"

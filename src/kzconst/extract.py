@@ -44,7 +44,7 @@ _OTHER_ACT = re.compile(
     re.I,
 )
 _CONSTITUTION = re.compile(r"constitution|конституци", re.I)
-_YEAR_1995 = re.compile(r"1995")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _EN_WORDS = re.compile(
     r"^(?:sub-?paragraph\s+(\S+?)\)?\s+of\s+)?paragraph\s+(\S+)\s+of\s+"
     r"Article\s+(\S+)$",
@@ -82,16 +82,27 @@ def find_refs(corpus: Corpus, text: str, edition: str) -> list[FoundRef]:
                 ):
                     continue
                 taken.append((start, end))
-                context = line[max(0, start - 40) : end + 60]
-                ed = "1995" if _YEAR_1995.search(line[end : end + 60]) else edition
-                found.append(_resolve(corpus, lineno, start + 1, m.group(0).strip(), ed, context))
+                ed = _edition_named_after(line[end : end + 90], edition)
+                if ed is None:
+                    continue  # "Article 64 of the Constitution ... of 28 January 1993"
+                found.append(_resolve(corpus, lineno, start + 1, m.group(0).strip(), ed))
     found.sort(key=lambda f: (f.line, f.column))
     return found
 
 
-def _resolve(
-    corpus: Corpus, line: int, column: int, raw: str, edition: str, context: str
-) -> FoundRef:
+def _edition_named_after(following: str, default: str) -> str | None:
+    """The edition a reference names ("... Constitution of 1995"), the default when it names
+    none, or None when it names another constitution (1993)."""
+    sentence = re.split(r"[.;]\s", following, maxsplit=1)[0]
+    if not _CONSTITUTION.search(sentence):
+        return default
+    year = _YEAR.search(sentence)
+    if year is None:
+        return default
+    return year.group(1) if year.group(1) in ("1995", "2026") else None
+
+
+def _resolve(corpus: Corpus, line: int, column: int, raw: str, edition: str) -> FoundRef:
     ref = _parse(raw)
     if ref is None:
         return FoundRef(line, column, raw, None, edition, False, "not a reference", (), ())

@@ -231,7 +231,7 @@ def changes_lines(rows: list[dict[str, Any]]) -> list[Line]:
                 Line(
                     (
                         Span(f"{r['article']:>8}@2026", "ref"),
-                        Span(f"  {r['status']:<10}", "warn" if r["status"] == "new" else "meta"),
+                        Span(f"  {r['status']:<12}", "warn" if r["status"] == "new" else "meta"),
                         Span(f"  1995: {old:<14}", "meta"),
                         Span("  " + r["title"]),
                     )
@@ -243,7 +243,7 @@ def changes_lines(rows: list[dict[str, Any]]) -> list[Line]:
                 Line(
                     (
                         Span(f"{r['article']:>8}@1995", "ref"),
-                        Span(f"  {r['status']:<10}", "warn"),
+                        Span(f"  {r['status']:<12}", "warn"),
                         Span("  2026: —             ", "meta"),
                         Span(f"  {r['title']} — {why}"),
                     )
