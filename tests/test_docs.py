@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -44,3 +45,44 @@ def test_readme_quick_start_is_what_ci_runs() -> None:
     assert "pip install" in block[0] and "kzconst show" in block[0]
     assert "pytest" in block[1]
     assert "README.md" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def readme_examples() -> list[tuple[str, list[str]]]:
+    """`$ kzconst ...` lines of the README and the output shown under each."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    examples: list[tuple[str, list[str]]] = []
+    for block in re.findall(r"```\w*\n(.*?)```", readme, re.S):
+        current: tuple[str, list[str]] | None = None
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                current = (line[2:], [])
+                examples.append(current)
+            elif current is not None:
+                current[1].append(line)
+    return examples
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"), readme_examples(), ids=[c for c, _ in readme_examples()]
+)
+def test_readme_examples_show_real_output(cli, command: str, expected: list[str]) -> None:
+    import shlex
+
+    stdin = None
+    if command.startswith("echo "):
+        said, command = command.split(" | ", 1)
+        stdin = shlex.split(said)[1] + "\n"
+    head = None
+    if " | head -" in command:
+        command, n = command.split(" | head -")
+        head = int(n)
+    command = command.removesuffix(" | cat")
+    args = shlex.split(command)
+    assert args[0] == "kzconst"
+    out = cli(*args[1:], input=stdin).stdout.splitlines()
+    if head is not None:
+        out = out[:head]
+    if "..." in expected:
+        expected = expected[: expected.index("...")]
+        out = out[: len(expected)]
+    assert out == expected
