@@ -48,15 +48,15 @@ def test_2026_sections_hold_the_official_ranges(corpus: Corpus) -> None:
 
 
 def _official_items(spec: str) -> dict[str, int]:
-    """'4:1-5:5;0:1-22:22' -> {'4': 5, '': 22} (paragraph label -> number of sub-items)."""
+    """'4:1-5:5;0:1-21:22' -> {'4': 5, '': 22}: paragraph label -> number of sub-items (the
+    figure after the last colon counts inserted ones such as 10-1)."""
     out: dict[str, int] = {}
     if spec == "-":
         return out
     for part in spec.split(";"):
-        label, rng = part.split(":", 1)
-        out[label if label != "0" else ""] = out.get(label if label != "0" else "", 0) + int(
-            rng.split("-")[1].split(":")[0]
-        )
+        label = part.split(":", 1)[0]
+        key = "" if label == "0" else label
+        out[key] = out.get(key, 0) + int(part.rsplit(":", 1)[1])
     return out
 
 
@@ -149,3 +149,44 @@ def test_every_reference_in_the_text_is_a_cross_reference(corpus: Corpus) -> Non
         named = {f.ref.article for f in found if f.ref is not None} - {art.number}
         listed = {x.split("(")[0] for x in art.xrefs}
         assert named <= listed, f"{art.edition} art. {art.number}: {sorted(named - listed)}"
+
+
+def test_1995_articles_match_the_official_list(corpus: Corpus) -> None:
+    official = list(structure("1995"))
+    assert corpus.numbers("1995") == official
+    repealed = [a.number for a in corpus.edition_articles("1995") if a.repealed]
+    assert repealed == ["84"]
+    assert corpus.article("1995", "84").status_note
+
+
+@pytest.mark.parametrize("number", [n for n in structure("1995") if n != "preamble"])
+def test_1995_article_matches_official_structure(corpus: Corpus, number: str) -> None:
+    official = structure("1995")[number]
+    art = corpus.article("1995", number)
+    assert art is not None
+    assert art.section == official["section"]
+    if art.repealed:
+        assert art.paragraphs == ()
+        return
+    labels = [p.number for p in art.paragraphs]
+    expected = [""] if official["paragraphs"] == "-" else official["paragraphs"].split(",")
+    assert labels == expected
+    got_items = {p.number: len(p.items) for p in art.paragraphs if p.items}
+    assert got_items == _official_items(official["subitems"])
+    notes = official["notes"]
+    if notes.startswith("excluded:"):
+        for raw in notes.split(";")[0].removeprefix("excluded:").split(","):
+            label = raw.strip()
+            if label.endswith(")"):  # a sub-item of the only or a numbered paragraph
+                items = [i for p in art.paragraphs for i in p.items if i.number == label[:-1]]
+                assert items and all(i.status == "excluded" for i in items), label
+            else:
+                para = art.paragraph(label)
+                assert para is not None and para.status == "excluded", label
+
+
+def test_show_prints_every_2026_article_with_commentary(cli) -> None:
+    out = cli("show", "1-96").stdout
+    heads = [line for line in out.splitlines() if line.startswith("Article ")]
+    assert len(heads) == 96
+    assert out.count("Commentary (kzconst, not part of the text)") == 96
