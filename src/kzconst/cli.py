@@ -204,6 +204,13 @@ def complete_topic(incomplete: str) -> list[str]:
         return []
 
 
+def refs_argument(help_text: str) -> Any:
+    """The REF... argument of show, compare and cite: one declaration, completion included."""
+    return typer.Argument(
+        help=help_text, show_default=False, autocompletion=complete_ref, metavar="REF..."
+    )
+
+
 def _version(value: bool) -> None:
     if value:
         from kzconst.corpus import corpus_path, parse_toml
@@ -283,11 +290,8 @@ def _emit_json(fmt: Fmt, command: str, records: list[dict[str, Any]]) -> None:
 def show(
     refs: Annotated[
         list[str],
-        typer.Argument(
-            help="References: 21, 21(1), 46.1.3, 21-23, 21,23, preamble, ст. 21, 21-бап, 18@1995.",
-            show_default=False,
-            autocompletion=complete_ref,
-            metavar="REF...",
+        refs_argument(
+            "References: 21, 21(1), 46.1.3, 21-23, 21,23, preamble, ст. 21, 21-бап, 18@1995."
         ),
     ],
     edition: EditionOpt = None,

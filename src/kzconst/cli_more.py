@@ -18,9 +18,9 @@ from kzconst.cli import (
     _corpus,
     _emit_json,
     _output,
-    complete_ref,
     complete_topic,
     pick_edition,
+    refs_argument,
 )
 from kzconst.errors import NotFoundError, UsageError
 
@@ -132,12 +132,7 @@ def _search_edition(corpus_file: str | None, edition: str | None, as_of: str | N
 def compare(
     refs: Annotated[
         list[str],
-        typer.Argument(
-            help="One reference (compared with its counterpart in the other edition) or two.",
-            show_default=False,
-            autocompletion=complete_ref,
-            metavar="REF...",
-        ),
+        refs_argument("One reference (compared with its counterpart in the other edition) or two."),
     ],
     edition: EditionOpt = None,
     as_of: AsOfOpt = None,
@@ -219,13 +214,7 @@ def changes(
 
 def cite(
     refs: Annotated[
-        list[str],
-        typer.Argument(
-            help="References, or - to read them from stdin, one per line.",
-            show_default=False,
-            autocompletion=complete_ref,
-            metavar="REF...",
-        ),
+        list[str], refs_argument("References, or - to read them from stdin, one per line.")
     ],
     style: Annotated[Style, typer.Option("--style", "-s", help="Citation style.")] = Style.plain,
     edition: EditionOpt = None,
