@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kzconst.cite import STYLES
 
@@ -126,3 +128,40 @@ def test_refs_ignores_other_acts_and_reports_none(cli) -> None:
     r = cli("refs", "-", input="Article 5 of the Civil Code; статья 7 Закона о браке.")
     assert r.code == 1
     assert "no references" in r.stderr
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.text(max_size=300)
+    | st.lists(
+        st.sampled_from(
+            [
+                "Article",
+                "21",
+                "(1)",
+                "ст.",
+                "п.",
+                "статьи",
+                "-бап",
+                "1995",
+                "of the",
+                "Constitution",
+                "Конституции",
+                ",",
+                "para.",
+                "999",
+                "83-1",
+                "\n",
+            ]
+        ),
+        max_size=20,
+    ).map(" ".join)
+)
+def test_refs_never_raise_on_arbitrary_text(corpus, text: str) -> None:
+    from kzconst.extract import find_refs
+
+    for found in find_refs(corpus, text, "2026"):
+        assert found.line >= 1 and found.column >= 1
+        assert found.exists == (found.message == "")
