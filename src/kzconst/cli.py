@@ -213,11 +213,11 @@ def refs_argument(help_text: str) -> Any:
 
 def _version(value: bool) -> None:
     if value:
-        from kzconst.corpus import corpus_path, parse_toml
+        from kzconst.corpus import load_corpus
 
-        corpus_version = "unknown"
+        corpus_version = "unknown (the corpus does not load; run kzconst check)"
         with contextlib.suppress(KzconstError):
-            corpus_version = parse_toml(corpus_path()).get("corpus", {}).get("version", "unknown")
+            corpus_version = load_corpus().version
         typer.echo(f"kzconst {__version__} (corpus {corpus_version})")
         raise typer.Exit()
 

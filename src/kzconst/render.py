@@ -95,18 +95,16 @@ class Output:
             return out
 
         table.add_row(cell(left), cell(right))
-        self._rich_lines([])
-        self._console.print(table)
+        self._rich_console().print(table)
 
     def text(self, text: str) -> None:
         """Write text as is (citations, JSON lines): never styled."""
         self.stream.write(text if text.endswith("\n") else text + "\n")
 
-    def _rich_lines(self, lines: Iterable[Line]) -> None:
-        from rich.console import Console
-        from rich.text import Text
-
+    def _rich_console(self) -> Any:
         if self._console is None:
+            from rich.console import Console
+
             self._console = Console(
                 file=self.stream,
                 highlight=False,
@@ -115,11 +113,17 @@ class Output:
                 no_color=not self.color,
                 soft_wrap=False,
             )
+        return self._console
+
+    def _rich_lines(self, lines: Iterable[Line]) -> None:
+        from rich.text import Text
+
+        console = self._rich_console()
         for line in lines:
             out = Text(" " * line.indent)
             for span in line.spans:
                 out.append(span.text, style=STYLES.get(span.style, "") if self.color else "")
-            self._console.print(out)
+            console.print(out)
 
 
 def _is_terminal(stream: IO[str]) -> bool:
