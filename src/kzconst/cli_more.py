@@ -190,21 +190,17 @@ def changes(
         raise NotFoundError(f"no section {section!r} in the 2026 Constitution")
     rows = changes_table(corpus, sec)
     if fmt in (Fmt.json, Fmt.jsonl):
-        from kzconst.records import SCHEMA_VERSION
+        from kzconst.records import key_record, section_record
 
-        records = []
-        for r in rows:
-            found = corpus.section(str(r["edition"]), str(r["section"]))
-            records.append(
-                {
-                    "kzconst": SCHEMA_VERSION,
-                    "type": "change",
-                    "id": f"{r['edition']}/art_{r['article']}",
-                    "ref": r["article"],
-                    **r,
-                    "section": {"number": r["section"], "title": found.title if found else None},
-                }
-            )
+        records = [
+            {
+                **key_record(str(r["edition"]), str(r["article"])),
+                "type": "change",
+                **r,
+                "section": section_record(corpus, str(r["edition"]), str(r["section"])),
+            }
+            for r in rows
+        ]
         _emit_json(fmt, "changes", records)
         return
     from kzconst.views_more import changes_lines

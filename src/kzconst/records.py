@@ -4,22 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from kzconst.corpus import Article, Corpus, Item, Paragraph
+from kzconst.corpus import PREAMBLE, Article, Corpus, Item, Paragraph
 from kzconst.refs import Provision
 
 SCHEMA_VERSION = 1
 
 
-def eid(article: Article, paragraph: Paragraph | None = None, item: Item | None = None) -> str:
+def eid_of(article: str, paragraph: str | None = None, item: str | None = None) -> str:
     """The Akoma Ntoso style identifier inside one edition: `art_21__para_1__point_3`."""
-    if article.is_preamble:
+    if article == PREAMBLE:
         return "preamble"
-    out = f"art_{article.number}"
-    if paragraph is not None and paragraph.number:
-        out += f"__para_{paragraph.number}"
+    out = f"art_{article}"
+    if paragraph:
+        out += f"__para_{paragraph}"
     if item is not None:
-        out += f"__point_{item.number}"
+        out += f"__point_{item}"
     return out
+
+
+def eid(article: Article, paragraph: Paragraph | None = None, item: Item | None = None) -> str:
+    """`eid_of` for corpus records."""
+    return eid_of(
+        article.number,
+        paragraph.number if paragraph is not None else None,
+        item.number if item is not None else None,
+    )
 
 
 def stable_id(
@@ -29,19 +38,42 @@ def stable_id(
     return f"{article.edition}/{eid(article, paragraph, item)}"
 
 
-def provision_key(p: Provision) -> dict[str, Any]:
+def key_record(
+    edition: str,
+    article: str,
+    paragraph: str | None = None,
+    item: str | None = None,
+    ref: str | None = None,
+) -> dict[str, Any]:
     """The keys that identify a provision; every record of every command starts with them."""
-    art = p.article
+    local = eid_of(article, paragraph, item)
     return {
         "kzconst": SCHEMA_VERSION,
-        "id": stable_id(art, p.paragraph, p.item),
-        "eid": eid(art, p.paragraph, p.item),
-        "ref": p.label,
-        "edition": art.edition,
-        "article": art.number,
-        "paragraph": p.paragraph.number if p.paragraph is not None and p.paragraph.number else None,
-        "item": p.item.number if p.item is not None else None,
+        "id": f"{edition}/{local}",
+        "eid": local,
+        "ref": ref or article,
+        "edition": edition,
+        "article": article,
+        "paragraph": paragraph or None,
+        "item": item,
     }
+
+
+def provision_key(p: Provision) -> dict[str, Any]:
+    """`key_record` for a resolved provision."""
+    return key_record(
+        p.article.edition,
+        p.article.number,
+        p.paragraph.number if p.paragraph is not None else None,
+        p.item.number if p.item is not None else None,
+        p.label,
+    )
+
+
+def section_record(corpus: Corpus, edition: str, number: str) -> dict[str, Any] | None:
+    """The section object of every record: number and (official) title."""
+    section = corpus.section(edition, number)
+    return {"number": section.number, "title": section.title} if section else None
 
 
 def _item_record(art: Article, para: Paragraph, item: Item) -> dict[str, Any]:
@@ -70,14 +102,13 @@ def _paragraph_record(art: Article, para: Paragraph, only: Item | None) -> dict[
 def provision_record(corpus: Corpus, p: Provision, *, commentary: bool = True) -> dict[str, Any]:
     """The full record of a provision: text, section, concordance, commentary, sources."""
     art = p.article
-    section = corpus.section(art.edition, art.section)
     paragraphs = art.paragraphs if p.paragraph is None else (p.paragraph,)
     edition = corpus.editions[art.edition]
     record = provision_key(p)
     record.update(
         {
             "type": "preamble" if art.is_preamble else "article",
-            "section": {"number": section.number, "title": section.title} if section else None,
+            "section": section_record(corpus, art.edition, art.section),
             "title": art.title,
             "title_editorial": True,
             "status": art.status,
@@ -116,19 +147,11 @@ def toc_records(corpus: Corpus, edition: str, section: str | None) -> list[dict[
     for art in corpus.edition_articles(edition):
         if section is not None and art.section != section:
             continue
-        sec = corpus.section(edition, art.section)
         out.append(
             {
-                "kzconst": SCHEMA_VERSION,
-                "id": stable_id(art),
-                "eid": eid(art),
-                "ref": art.number,
-                "edition": edition,
-                "article": art.number,
-                "paragraph": None,
-                "item": None,
+                **key_record(edition, art.number),
                 "type": "preamble" if art.is_preamble else "article",
-                "section": {"number": sec.number, "title": sec.title} if sec else None,
+                "section": section_record(corpus, edition, art.section),
                 "title": art.title,
                 "title_editorial": True,
                 "status": art.status,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kzconst.corpus import Corpus
-from kzconst.records import SCHEMA_VERSION
+from kzconst.records import SCHEMA_VERSION, key_record
 from kzconst.render import BLANK, Line, Span, highlight_spans
 from kzconst.views import UNOFFICIAL, edition_label, long_date
 
@@ -78,14 +78,7 @@ def search_records(result: SearchResult) -> list[dict[str, Any]]:
         best = group.best_ref
         out.append(
             {
-                "kzconst": SCHEMA_VERSION,
-                "id": f"{group.edition}/art_{group.article}",
-                "eid": f"art_{group.article}",
-                "ref": group.article,
-                "edition": group.edition,
-                "article": group.article,
-                "paragraph": None,
-                "item": None,
+                **key_record(group.edition, group.article),
                 "type": "search-hit",
                 "rank": rank,
                 "score": group.score,
@@ -306,8 +299,7 @@ def refs_records(found: list[FoundRef]) -> list[dict[str, Any]]:
             "message": f.message,
         }
         if f.ref is not None and f.exists:
-            eid = "preamble" if f.ref.article == "preamble" else f"art_{f.ref.article}"
-            record["id"] = f"{f.edition}/{eid}"
+            record["id"] = key_record(f.edition, f.ref.article)["id"]  # the article cited
         if f.edition == "1995":
             record["successors_2026"] = list(f.successors)
         else:
