@@ -165,3 +165,11 @@ def test_refs_never_raise_on_arbitrary_text(corpus, text: str) -> None:
     for found in find_refs(corpus, text, "2026"):
         assert found.line >= 1 and found.column >= 1
         assert found.exists == (found.message == "")
+
+
+def test_cli_offers_exactly_the_styles_cite_knows() -> None:
+    """`--style` choices are declared in the CLI (for --help and completion) without importing
+    cite.py at start-up; they must not drift from the formatters."""
+    from kzconst.cli_more import Style
+
+    assert [s.value for s in Style] == list(STYLES)

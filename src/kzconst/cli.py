@@ -246,13 +246,21 @@ def _corpus(path: str | None) -> Corpus:
     return load_corpus(path)
 
 
+def edition_name(edition: str) -> str:
+    """Check an --edition value (without needing the corpus)."""
+    from kzconst.corpus import EDITIONS
+
+    if edition not in EDITIONS:
+        raise UsageError(f"unknown edition {edition[:40]!r} (expected 2026 or 1995)")
+    return edition
+
+
 def pick_edition(corpus: Corpus, edition: str | None, as_of: str | None) -> str:
     """--edition wins; else the edition in force on --as-of; else the one in force today."""
     if edition is not None and as_of is not None:
         raise UsageError("give --edition or --as-of, not both")
     if edition is not None:
-        if edition not in ("2026", "1995"):
-            raise UsageError(f"unknown edition {edition!r} (expected 2026 or 1995)")
+        edition_name(edition)
         if edition not in corpus.editions:
             raise NotFoundError(f"this corpus has no {edition} edition")
         return edition

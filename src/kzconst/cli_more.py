@@ -19,6 +19,7 @@ from kzconst.cli import (
     _emit_json,
     _output,
     complete_topic,
+    edition_name,
     pick_edition,
     refs_argument,
 )
@@ -119,9 +120,7 @@ def search(
 def _search_edition(corpus_file: str | None, edition: str | None, as_of: str | None) -> str:
     """Pick the edition without loading the corpus when the index can answer."""
     if edition is not None and as_of is None:
-        if edition not in ("2026", "1995"):
-            raise UsageError(f"unknown edition {edition!r} (expected 2026 or 1995)")
-        return edition
+        return edition_name(edition)
     if edition is None and as_of is None:
         from kzconst.search import IN_FORCE
 
@@ -153,21 +152,19 @@ def compare(
     first = [p for r in parsed[0] for p in resolve(corpus, r, ed)]
     second = [p for r in parsed[1] for p in resolve(corpus, r, ed)] if len(parsed) > 1 else None
     result = run_compare(corpus, first, second)
-    from kzconst.views_more import compare_lines, compare_notes, compare_record, compare_sides
+    from kzconst import views_more as views
 
     if fmt in (Fmt.json, Fmt.jsonl):
-        _emit_json(fmt, "compare", [compare_record(result)])
+        _emit_json(fmt, "compare", [views.compare_record(result)])
         return
     out = _output(plain, no_color)
     if not out.rich:
-        out.lines(compare_lines(corpus, result))
+        out.lines(views.compare_lines(corpus, result))
         return
-    head = compare_lines(corpus, result)[:4]  # heading, legend, the two edition labels
-    out.lines(head)
-    from kzconst.views_more import side_label
-
-    out.columns((side_label(result.left), side_label(result.right)), *compare_sides(result))
-    out.lines(compare_notes(result))
+    out.lines(views.compare_heading(corpus, result))
+    headers = (views.side_label(result.left), views.side_label(result.right))
+    out.columns(headers, *views.compare_sides(result))
+    out.lines(views.compare_notes(result))
 
 
 def changes(

@@ -112,16 +112,15 @@ def side_label(provisions: list[Any]) -> str:
     return ", ".join(f"Article {p.label}" for p in provisions) + f" ({ed})"
 
 
-def compare_lines(corpus: Corpus, cmp: Comparison) -> list[Line]:
-    """A unified word diff: [-removed-] and {+added+} marks survive piping, like git."""
-    left, right = side_label(cmp.left), side_label(cmp.right)
+def compare_heading(corpus: Corpus, cmp: Comparison) -> list[Line]:
+    """What is compared with what, the legend, and the two editions' status."""
     lines = [
         Line(
             (
                 Span("Compare ", "heading"),
-                Span(left, "delete"),
+                Span(side_label(cmp.left), "delete"),
                 Span("  →  ", "meta"),
-                Span(right, "insert"),
+                Span(side_label(cmp.right), "insert"),
             )
         ),
         Line.of(
@@ -134,7 +133,12 @@ def compare_lines(corpus: Corpus, cmp: Comparison) -> list[Line]:
         if side:
             ed = corpus.editions[side[0].edition]
             lines.append(Line.of(f"{side[0].edition}: {edition_label(ed)}", "meta"))
-    lines.append(BLANK)
+    return lines
+
+
+def compare_lines(corpus: Corpus, cmp: Comparison) -> list[Line]:
+    """A unified word diff: [-removed-] and {+added+} marks survive piping, like git."""
+    lines = [*compare_heading(corpus, cmp), BLANK]
     spans: list[Span] = []
     for chunk in cmp.chunks:
         for i, piece in enumerate(chunk.text.split("\n")):
