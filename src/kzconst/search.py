@@ -221,8 +221,11 @@ def search(
     if scope not in SCOPES:
         raise UsageError(f"unknown --in {scope!r} (expected text, commentary or all)")
     conn = open_index(corpus_file)
+    editions = json.loads(_meta(conn, "editions"))
     if edition == IN_FORCE:
-        edition = _edition_in_force(json.loads(_meta(conn, "editions")))
+        edition = _edition_in_force(editions)
+    # Filtering by the only edition there is would keep every row, at the cost of a pass.
+    edition_filter = edition if len(editions) > 1 else None
     topics = json.loads(_meta(conn, "topics"))
     aliases = {k: tuple(v) for k, v in json.loads(_meta(conn, "aliases")).items()}
     query = parse_query(text, {**topic_aliases(topics), **aliases})
@@ -230,10 +233,10 @@ def search(
         raise NotFoundError(f"no topic {topic[:60]!r}; run `kzconst topics` for the list")
     try:
         fts = query.fts
-        rows = _ranked_rows(conn, fts, SCOPES[scope], edition, section, topic)
+        rows = _ranked_rows(conn, fts, SCOPES[scope], edition_filter, section, topic)
         if not rows and query.loose and query.loose != fts:
             fts = query.loose  # no row has every word: rank rows with any of them
-            rows = _ranked_rows(conn, fts, SCOPES[scope], edition, section, topic)
+            rows = _ranked_rows(conn, fts, SCOPES[scope], edition_filter, section, topic)
         grouped = _group(rows, limit)
         _fill(conn, fts, grouped)
     except sqlite3.OperationalError as exc:
@@ -273,7 +276,7 @@ def _ranked_rows(
     scope = []
     if set(kinds) != set(SCOPES["all"]):
         scope.append("(" + " OR ".join(f'tags:"{tag("k", k)}"' for k in kinds) + ")")
-    if edition is not None and len(json.loads(_meta(conn, "editions"))) > 1:
+    if edition is not None:
         scope.append(f'tags:"{tag("e", edition)}"')
     if section is not None:
         scope.append(f'tags:"{tag("s", section)}"')
