@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kzconst.cli import app
-from kzconst.corpus import Corpus, load_corpus
+from kzconst.cli.main import app
+from kzconst.corpus.load import load_corpus
+from kzconst.corpus.model import Corpus
 
 DATA = Path(__file__).parent / "data"
 

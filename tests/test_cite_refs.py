@@ -160,7 +160,7 @@ def test_refs_ignores_other_acts_and_reports_none(cli) -> None:
     ).map(" ".join)
 )
 def test_refs_never_raise_on_arbitrary_text(corpus, text: str) -> None:
-    from kzconst.extract import find_refs
+    from kzconst.refs.extract import find_refs
 
     for found in find_refs(corpus, text, "2026"):
         assert found.line >= 1 and found.column >= 1
@@ -170,6 +170,6 @@ def test_refs_never_raise_on_arbitrary_text(corpus, text: str) -> None:
 def test_cli_offers_exactly_the_styles_cite_knows() -> None:
     """`--style` choices are declared in the CLI (for --help and completion) without importing
     cite.py at start-up; they must not drift from the formatters."""
-    from kzconst.cli_more import Style
+    from kzconst.cli.cite import Style
 
     assert [s.value for s in Style] == list(STYLES)

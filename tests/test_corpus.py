@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kzconst.corpus import load_corpus, packaged_corpus_path, parse_toml
+from kzconst.corpus.load import load_corpus, packaged_corpus_path, parse_toml
+from kzconst.corpus.validate import validate
 from kzconst.errors import CorpusError
-from kzconst.validate import validate
 
 MINIMAL = """\
 [corpus]
@@ -149,7 +149,7 @@ def test_missing_and_non_utf8_corpus(tmp_path: Path) -> None:
 def test_a_changed_file_is_reloaded_not_served_from_cache(tmp_path: Path) -> None:
     path = write(tmp_path, MINIMAL)
     parse_toml(path)
-    from kzconst import corpus as corpus_module
+    from kzconst.corpus import load as corpus_module
 
     corpus_module._loaded.clear()
     assert load_corpus(path).article("2026", "1").title == "First"

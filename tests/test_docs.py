@@ -13,7 +13,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from cli_reference import COMMANDS, reference  # noqa: E402
 
-from kzconst.cli import app  # noqa: E402
+from kzconst.cli.main import app  # noqa: E402
 
 
 def test_cli_reference_is_current() -> None:

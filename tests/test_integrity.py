@@ -7,8 +7,8 @@ import re
 import pytest
 
 from conftest import structure
-from kzconst.corpus import Corpus
-from kzconst.validate import validate
+from kzconst.corpus.model import Corpus
+from kzconst.corpus.validate import validate
 
 SECTIONS_2026 = {
     "I": (1, 11),
@@ -26,7 +26,7 @@ SECTIONS_2026 = {
 
 
 def test_shipped_corpus_has_no_problems(corpus: Corpus) -> None:
-    from kzconst.corpus import parse_toml
+    from kzconst.corpus.load import parse_toml
 
     _, problems = validate(parse_toml(corpus.path), corpus.path)
     assert [str(p) for p in problems] == []
@@ -121,7 +121,8 @@ def test_flagship_numbers_read_as_in_the_official_text(corpus: Corpus) -> None:
 
 def test_lazy_builder_matches_the_validating_builder(corpus: Corpus) -> None:
     """Cache hits build articles without validation; they must equal the validated ones."""
-    from kzconst.corpus import article_from_table, parse_toml
+    from kzconst.corpus.load import parse_toml
+    from kzconst.corpus.model import article_from_table
 
     raw = parse_toml(corpus.path)
     validated, problems = validate(raw, corpus.path)
@@ -140,7 +141,7 @@ def test_concordance_is_symmetric(corpus: Corpus) -> None:
 
 def test_every_reference_in_the_text_is_a_cross_reference(corpus: Corpus) -> None:
     """References inside the wording ("paragraph 5 of Article 43") are listed in `xrefs`."""
-    from kzconst.extract import find_refs
+    from kzconst.refs.extract import find_refs
 
     for art in corpus.articles:
         parts = [p.text for p in art.paragraphs] + [p.closing for p in art.paragraphs]

@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kzconst.errors import NotFoundError, UsageError
-from kzconst.refs import Ref, format_ref, parse_refs, resolve
+from kzconst.refs.grammar import Ref, format_ref, parse_refs
+from kzconst.refs.resolve import resolve
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kzconst.errors import KzconstError, NotFoundError, UsageError
-from kzconst.search import search
+from kzconst.search.rank import search
 
 # query -> articles of 2026 of which at least one must be in the top 3
 RELEVANCE = [

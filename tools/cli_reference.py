@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typer.testing import CliRunner
 
-from kzconst.cli import app
+from kzconst.cli.main import app
 
 COMMANDS = (
     "show",

@@ -1,5 +1,5 @@
 """`python -m kzconst`."""
 
-from kzconst.cli import run
+from kzconst.cli.main import run
 
 run()

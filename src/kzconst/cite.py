@@ -6,10 +6,10 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kzconst.corpus import Corpus
+from kzconst.corpus.model import Corpus
 from kzconst.errors import UsageError
-from kzconst.records import eid, stable_id
-from kzconst.refs import Provision
+from kzconst.output.records import eid, stable_id
+from kzconst.refs.resolve import Provision
 
 STYLES = (
     "plain",

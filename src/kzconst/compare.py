@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kzconst.corpus import Corpus
+from kzconst.corpus.model import Corpus
 from kzconst.errors import NotFoundError
-from kzconst.refs import Provision, Ref, resolve
+from kzconst.refs.grammar import Ref
+from kzconst.refs.resolve import Provision, resolve
 
 _TOKEN = re.compile(r"\n|[^\s]+")
 

@@ -1,4 +1,4 @@
-"""The reference grammar: text -> Ref (English, Russian, Kazakh forms), Ref -> provisions."""
+"""The reference grammar: text -> Ref, for the English, Russian and Kazakh forms documents use."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import functools
 import re
 from typing import NamedTuple
 
-from kzconst.corpus import PREAMBLE, Article, Corpus, Item, Paragraph
-from kzconst.errors import NotFoundError, UsageError
+from kzconst.corpus.model import PREAMBLE
+from kzconst.errors import UsageError
 
 MAX_REF_LENGTH = 200
 NUM = r"\d{1,4}(?:-\d{1,3})?"
@@ -33,23 +33,6 @@ class Ref(NamedTuple):
         return format_ref(self)
 
 
-class Provision(NamedTuple):
-    """A resolved reference: an article, and optionally one paragraph and one sub-item of it."""
-
-    article: Article
-    paragraph: Paragraph | None = None
-    item: Item | None = None
-
-    @property
-    def edition(self) -> str:
-        return self.article.edition
-
-    @property
-    def label(self) -> str:
-        """The canonical reference, e.g. `21(1)`, `46(3)`, `preamble`."""
-        return provision_label(self.article, self.paragraph, self.item)
-
-
 def format_ref(ref: Ref) -> str:
     """The canonical text of a Ref; `parse_refs(format_ref(r)) == [r]`."""
     out = ref.article
@@ -61,15 +44,6 @@ def format_ref(ref: Ref) -> str:
         out += f"({ref.item})"
     if ref.edition:
         out += f"@{ref.edition}"
-    return out
-
-
-def provision_label(article: Article, paragraph: Paragraph | None, item: Item | None) -> str:
-    out = article.number
-    if paragraph is not None and paragraph.number:
-        out += f"({paragraph.number})"
-    if item is not None:
-        out += f"({item.number})"
     return out
 
 
@@ -223,104 +197,3 @@ def _is_range(a: str, b: str) -> bool:
 
 
 # --- resolving --------------------------------------------------------------------------------
-
-
-def resolve(corpus: Corpus, ref: Ref, edition: str) -> list[Provision]:
-    """Resolve a Ref in `edition` (unless the Ref names its own) to provisions.
-
-    Raises:
-        NotFoundError: the provision does not exist; the message suggests the nearest ones.
-    """
-    ed = ref.edition or edition
-    if ed not in corpus.editions:
-        raise NotFoundError(f"this corpus has no {ed} edition")
-    if ref.end is not None:
-        return [Provision(a) for a in _article_range(corpus, ed, ref.article, ref.end)]
-    art = corpus.article(ed, ref.article)
-    if art is None:
-        raise NotFoundError(_no_article(corpus, ed, ref.article))
-    if ref.paragraph is None:
-        return [Provision(art)]
-    if not art.numbered:
-        # Articles such as 2026 art. 46 have a lead-in and sub-items but no numbered
-        # paragraphs: 46(3) is sub-item 3; 46(1)(3) names the lead-in as paragraph 1.
-        lead = art.paragraphs[0] if art.paragraphs else None
-        wanted: str | None = (
-            ref.item if ref.item is not None and ref.paragraph == "1" else ref.paragraph
-        )
-        if ref.item is not None and ref.paragraph != "1":
-            wanted = None
-        found = lead.item(wanted) if lead is not None and wanted is not None else None
-        if lead is None or found is None:
-            raise NotFoundError(_no_item(art, lead, wanted or ref.item or ""))
-        return [Provision(art, lead, found)]
-    para = art.paragraph(ref.paragraph)
-    if para is None:
-        labels = ", ".join(p.number for p in art.paragraphs)
-        raise NotFoundError(
-            f"article {art.number} ({ed}) has no paragraph {ref.paragraph}; "
-            f"its paragraphs are {labels}"
-        )
-    if ref.item is None:
-        return [Provision(art, para)]
-    found = para.item(ref.item)
-    if found is None:
-        raise NotFoundError(_no_item(art, para, ref.item))
-    return [Provision(art, para, found)]
-
-
-def _no_item(art: Article, para: Paragraph | None, wanted: str) -> str:
-    where = f"article {art.number} ({art.edition})"
-    if para is not None and para.number:
-        where = f"paragraph {para.number} of {where}"
-    if para is None or not para.items:
-        return f"{where} has no subparagraphs"
-    return (
-        f"{where} has no subparagraph {wanted}); "
-        f"its subparagraphs are {para.items[0].number}) to {para.items[-1].number})"
-    )
-
-
-def _article_range(corpus: Corpus, edition: str, first: str, last: str) -> list[Article]:
-    articles = [a for a in corpus.edition_articles(edition) if not a.is_preamble]
-    numbers = [a.number for a in articles]
-    for n in (first, last):
-        if n not in numbers:
-            raise NotFoundError(_no_article(corpus, edition, n))
-    return articles[numbers.index(first) : numbers.index(last) + 1]
-
-
-def _no_article(corpus: Corpus, edition: str, number: str) -> str:
-    articles = [a for a in corpus.edition_articles(edition) if not a.is_preamble]
-    msg = f"no article {number} in the {edition} Constitution"
-    if not articles:
-        return msg
-    msg += f" (articles {articles[0].number}-{articles[-1].number}"
-    msg += " and the preamble)" if corpus.article(edition, PREAMBLE) else ")"
-    near = nearest_articles(corpus, edition, number)
-    if near:
-        msg += "; nearest: " + ", ".join(near)
-    return msg
-
-
-def nearest_articles(corpus: Corpus, edition: str, number: str, limit: int = 3) -> list[str]:
-    """Existing article numbers closest to `number` (by value, then spelling)."""
-    numbers = [a.number for a in corpus.edition_articles(edition) if not a.is_preamble]
-    try:
-        value = float(number.replace("-", "."))
-    except ValueError:
-        import difflib
-
-        return difflib.get_close_matches(number, numbers, n=limit)
-
-    def distance(n: str) -> tuple[float, str]:
-        return abs(float(n.replace("-", ".")) - value), n
-
-    close = sorted(numbers, key=distance)[:limit]
-    return close if close and distance(close[0])[0] <= 5 else close[:1]
-
-
-def resolve_all(corpus: Corpus, texts: list[str], edition: str) -> list[Provision]:
-    """Parse and resolve every argument; every malformed one is a usage error."""
-    refs = [r for t in texts for r in parse_refs(t)]
-    return [p for r in refs for p in resolve(corpus, r, edition)]

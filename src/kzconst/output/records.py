@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kzconst.corpus import PREAMBLE, Article, Corpus, Item, Paragraph
-from kzconst.refs import Provision
+from kzconst.corpus.model import PREAMBLE, Article, Corpus, Item, Paragraph
+from kzconst.refs.resolve import Provision
 
 SCHEMA_VERSION = 1
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kzconst.corpus import Corpus
+from kzconst.corpus.model import Corpus
 from kzconst.errors import KzconstError
-from kzconst.refs import Ref, parse_refs, resolve
+from kzconst.refs.grammar import Ref, parse_refs
+from kzconst.refs.resolve import resolve
 
 _N = r"\d{1,3}(?:-\d{1,2})?"
 _CYR = r"[а-яёәіңғүұқөһА-ЯЁӘІҢҒҮҰҚӨҺ]"

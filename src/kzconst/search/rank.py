@@ -1,21 +1,17 @@
-"""Full-text search: an SQLite FTS5 index built once per corpus version, cached, BM25-ranked."""
+"""Search: parse the query, rank rows with BM25, group them by article, make snippets."""
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import sqlite3
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from kzconst.corpus import cache_dir, corpus_fingerprint, corpus_path
 from kzconst.errors import NotFoundError, UsageError
-from kzconst.query import Query, parse_query, topic_aliases
+from kzconst.search.index import IN_FORCE, open_index, tag
+from kzconst.search.query import Query, parse_query, topic_aliases
 
-INDEX_FORMAT = 6
-IN_FORCE = "in-force"  # edition= value: the edition in force today
 MARK_OPEN, MARK_CLOSE = "\x01", "\x02"
 SNIPPET_CHARS = 220
 SHOWN_HITS = 5  # matching rows kept (and highlighted) per article
@@ -66,137 +62,6 @@ class SearchResult:
     edition: str | None
     articles: list[ArticleHit]
     suggestions: list[str]
-
-
-# --- the index -----------------------------------------------------------------------------
-
-
-def index_path(corpus_file: Path) -> Path:
-    return cache_dir() / f"index-{INDEX_FORMAT}-{corpus_fingerprint(corpus_file)}.sqlite"
-
-
-def open_index(corpus_file: str | None) -> sqlite3.Connection:
-    """Open the cached index for the corpus, building it first when needed.
-
-    Falls back to an in-memory index when the cache directory cannot be written.
-    """
-    path = corpus_path(corpus_file)
-    target = index_path(path)
-    if target.is_file():
-        try:
-            conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
-            conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-            return conn
-        except sqlite3.DatabaseError:
-            pass  # damaged: rebuild below
-    from kzconst.corpus import load_corpus
-
-    corpus = load_corpus(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.unlink(missing_ok=True)
-        conn = sqlite3.connect(tmp)
-        build_index(conn, corpus)
-        conn.close()
-        os.replace(tmp, target)
-        return sqlite3.connect(f"file:{target}?mode=ro", uri=True)
-    except (OSError, sqlite3.OperationalError):
-        conn = sqlite3.connect(":memory:")
-        build_index(conn, corpus)
-        return conn
-
-
-def build_index(conn: sqlite3.Connection, corpus: Any) -> None:
-    """Fill an empty database with the corpus: one FTS row per paragraph, sub-item, title
-    (with topics and aliases) and commentary entry."""
-    conn.executescript(
-        """
-        PRAGMA journal_mode = OFF;
-        PRAGMA synchronous = OFF;
-        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
-        CREATE TABLE article(edition TEXT, number TEXT, section TEXT, title TEXT,
-                             topics TEXT, ord INTEGER, PRIMARY KEY(edition, number));
-        CREATE VIRTUAL TABLE row USING fts5(
-            body, meta, tags, edition UNINDEXED, article UNINDEXED, paragraph UNINDEXED,
-            item UNINDEXED, kind UNINDEXED, ref UNINDEXED,
-            tokenize = 'porter unicode61 remove_diacritics 2');
-        """
-    )
-    editions = {e.id: [e.in_force_from, e.in_force_to] for e in corpus.editions.values()}
-    conn.executemany(
-        "INSERT INTO meta VALUES (?, ?)",
-        [
-            ("format", str(INDEX_FORMAT)),
-            ("editions", json.dumps(editions)),
-            ("aliases", json.dumps({k: list(v) for k, v in corpus.aliases.items()})),
-            ("topics", json.dumps(corpus.topics)),
-            ("sections", json.dumps({f"{x.edition}/{x.number}": x.title for x in corpus.sections})),
-        ],
-    )
-    articles = [
-        (a.edition, a.number, a.section, a.title, " ".join(a.topics), i)
-        for i, a in enumerate(corpus.articles)
-    ]
-    conn.executemany("INSERT INTO article VALUES (?, ?, ?, ?, ?, ?)", articles)
-    groups = [(key.lower(), (key, *alts)) for key, alts in corpus.aliases.items()]
-    conn.executemany(
-        "INSERT INTO row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (row for art in corpus.articles for row in _rows(art, groups)),
-    )
-    conn.commit()
-
-
-Row = tuple[str, str, str, str, str, str | None, str | None, str, str]
-
-
-def tag(kind: str, value: str) -> str:
-    """A filter token for the `tags` column: scoping by edition, kind, section and topic is
-    done by the full-text index itself, not by reading every matching row."""
-    return "zz" + kind + "".join(ch for ch in value.lower() if ch.isalnum())
-
-
-def _rows(art: Any, alias_groups: list[tuple[str, tuple[str, ...]]]) -> list[Row]:
-    """The index rows of one article: its title row, its text rows, its commentary rows."""
-    scope = " ".join(
-        [tag("e", art.edition), tag("s", art.section), *(tag("t", t) for t in art.topics)]
-    )
-
-    def row(body: str, meta: str, kind: str, label: str | None, item: str | None, ref: str) -> Row:
-        return (
-            body,
-            meta,
-            f"{scope} {tag('k', kind)}",
-            art.edition,
-            art.number,
-            label,
-            item,
-            kind,
-            ref,
-        )
-
-    texts = [art.title]
-    rows: list[Row] = []
-    for para in art.paragraphs:
-        label = para.number or None
-        base = art.number + (f"({para.number})" if para.number else "")
-        body = "\n".join(t for t in (para.text, para.closing) if t)
-        if body:
-            rows.append(row(body, "", "text", label, None, base))
-            texts.append(body)
-        for item in para.items:
-            if item.text:
-                rows.append(
-                    row(item.text, "", "text", label, item.number, f"{base}({item.number})")
-                )
-                texts.append(item.text)
-    names = [*art.topics, *(t.replace("-", " ") for t in art.topics), *art.aliases]
-    # An article that names the Kurultai is found by "Qurultai" too.
-    haystack = "\n".join(texts).lower()
-    names += [n for needle, group in alias_groups if needle in haystack for n in group]
-    title = row(art.title, " ".join(names), "title", None, None, art.number)
-    comments = [row(c.text, "", "commentary", None, None, art.number) for c in art.commentary]
-    return [title, *rows, *comments]
 
 
 # --- searching ------------------------------------------------------------------------------

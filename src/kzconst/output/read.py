@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kzconst.corpus import Article, Corpus, Edition, Paragraph
-from kzconst.refs import Provision
-from kzconst.render import BLANK, Line, Span
+from kzconst.corpus.model import Article, Corpus, Edition, Paragraph
+from kzconst.output.render import BLANK, Line, Span
+from kzconst.refs.resolve import Provision
 
 UNOFFICIAL = (
     "Unofficial English rendering by kzconst; the official texts are in Kazakh and Russian."

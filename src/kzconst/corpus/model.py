@@ -1,15 +1,13 @@
-"""The corpus: frozen records for editions, sections, articles, and the cached, validated loader."""
+"""The corpus model: frozen records for editions, sections and articles, and the Corpus."""
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from kzconst.errors import CorpusError, UsageError
+from kzconst.errors import UsageError
 
 EDITIONS = ("2026", "1995")
 DEFAULT_EDITION = "2026"
@@ -124,6 +122,14 @@ class _Blob(NamedTuple):
     data: bytes
 
 
+class TimelineEvent(NamedTuple):
+    """An event of the constitutional reform, with where it can be checked."""
+
+    date: str
+    event: str
+    source: str
+
+
 class Corpus:
     """A whole corpus file: editions, sections, articles in official order, vocabulary.
 
@@ -142,6 +148,7 @@ class Corpus:
         aliases: dict[str, tuple[str, ...]],
         tables: list[Any],
         built: list[Article] | None = None,
+        timeline: tuple[TimelineEvent, ...] = (),
     ) -> None:
         self.path = path
         self.version = version
@@ -150,6 +157,7 @@ class Corpus:
         self.sections = sections
         self.topics = topics
         self.aliases = aliases
+        self.timeline = timeline
         self._tables = tables
         self._built: list[Article | None] = list(built) if built else [None] * len(tables)
         self._keys = [
@@ -252,173 +260,3 @@ def article_from_table(t: dict[str, Any]) -> Article:
         status=t.get("status", "") or "in force",
         status_note=t.get("status_note", ""),
     )
-
-
-# --- locating the corpus file -------------------------------------------------------------
-
-
-def packaged_corpus_path() -> Path:
-    """The corpus shipped with the package: inside the wheel, or data/ of a source checkout."""
-    here = Path(__file__).resolve().parent
-    wheel = here / "data" / "articles.toml"
-    if wheel.is_file():
-        return wheel
-    return here.parent.parent / "data" / "articles.toml"
-
-
-def corpus_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The corpus to use: --corpus, then $KZCONST_CORPUS, then the packaged one."""
-    if explicit:
-        return Path(explicit)
-    env = os.environ.get("KZCONST_CORPUS")
-    if env:
-        return Path(env)
-    return packaged_corpus_path()
-
-
-def cache_dir() -> Path:
-    """The per-user cache directory ($KZCONST_CACHE_DIR overrides)."""
-    env = os.environ.get("KZCONST_CACHE_DIR")
-    if env:
-        return Path(env)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "kzconst" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "kzconst"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return Path(xdg) / "kzconst" if xdg else Path.home() / ".cache" / "kzconst"
-
-
-def corpus_fingerprint(path: Path) -> str:
-    """A cheap key that changes when the corpus file changes (size, mtime, path)."""
-    import zlib
-
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        raise CorpusError(f"{path}: corpus file not found") from None
-    except OSError as exc:
-        raise CorpusError(f"{path}: cannot read the corpus file ({exc.strerror})") from None
-    where = zlib.crc32(str(path.resolve()).encode("utf-8", "surrogateescape"))
-    return f"{st.st_size:x}-{st.st_mtime_ns:x}-{where:08x}"
-
-
-# --- loading ---------------------------------------------------------------------------------
-
-_CACHE_FORMAT = 2
-_loaded: dict[Path, Corpus] = {}
-
-
-def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
-    """Load and memoise a corpus; raise CorpusError with file, line and field.
-
-    The parsed tables are cached (marshal, keyed by the file's size, mtime and path) only after
-    they pass validation, so a cache hit skips both parsing and validation.
-    """
-    target = corpus_path(path)
-    if target in _loaded:
-        return _loaded[target]
-    cached = cache_dir() / (
-        f"corpus-{_CACHE_FORMAT}-{sys.hexversion:x}-{corpus_fingerprint(target)}.marshal"
-    )
-    raw = _read_cache(cached)
-    built = None
-    if raw is None:
-        raw = parse_toml(target)
-        from kzconst.validate import build_corpus
-
-        built = build_corpus(raw, target).articles
-        _write_cache(cached, raw)
-    corpus = corpus_from_tables(raw, target, built)
-    _loaded[target] = corpus
-    return corpus
-
-
-def corpus_from_tables(
-    raw: dict[str, Any], path: Path, built: tuple[Article, ...] | None = None
-) -> Corpus:
-    """A Corpus over validated TOML tables (articles are built lazily unless `built`)."""
-    meta = raw.get("corpus", {})
-    editions = {
-        e["id"]: Edition(
-            id=e["id"],
-            title=e["title"],
-            adopted=e["adopted"],
-            in_force_from=e.get("in_force_from") or "0001-01-01",
-            in_force_to=e.get("in_force_to", ""),
-            official_source=e["official_source"],
-            description=e.get("description", ""),
-            published=e.get("published", ""),
-            signed=e.get("signed", ""),
-        )
-        for e in raw.get("edition", ())
-    }
-    sections = tuple(
-        Section(s["edition"], s["number"], s["title"], s["first"], s["last"])
-        for s in raw.get("section", ())
-    )
-    aliases = {k: tuple(v) for k, v in raw.get("aliases", {}).items()}
-    return Corpus(
-        path,
-        meta.get("version", ""),
-        meta.get("translation_note", ""),
-        editions,
-        sections,
-        dict(raw.get("topics", {})),
-        aliases,
-        list(raw.get("article", ())),
-        list(built) if built else None,
-    )
-
-
-def _read_cache(cached: Path) -> dict[str, Any] | None:
-    """The validated tables; each article stays a marshal blob until it is needed."""
-    import marshal
-
-    try:
-        data = marshal.loads(cached.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-    if not isinstance(data, dict) or not isinstance(data.get("article"), list):
-        return None
-    return data
-
-
-def _write_cache(cached: Path, raw: dict[str, Any]) -> None:
-    import marshal
-
-    blobs = [_Blob(t["edition"], t["number"], marshal.dumps(t)) for t in raw.get("article", ())]
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps({**raw, "article": [tuple(b) for b in blobs]}))
-        os.replace(tmp, cached)
-    except (OSError, ValueError):
-        pass  # an unwritable cache only costs speed
-
-
-def parse_toml(path: Path) -> dict[str, Any]:
-    """Parse a corpus file with tomli; a syntax error names the file, line and column."""
-    import tomli
-
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise CorpusError(f"{path}: corpus file not found") from None
-    except IsADirectoryError:
-        raise CorpusError(f"{path}: is a directory, not a corpus file") from None
-    except OSError as exc:
-        raise CorpusError(f"{path}: cannot read the corpus file ({exc.strerror})") from None
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise CorpusError(f"{path}:{line}: the corpus file is not valid UTF-8") from None
-    if not text.strip():
-        raise CorpusError(f"{path}: the corpus file is empty")
-    try:
-        return tomli.loads(text)
-    except tomli.TOMLDecodeError as exc:
-        lineno = getattr(exc, "lineno", None)
-        msg = getattr(exc, "msg", str(exc))
-        where = f"{path}:{lineno}" if lineno else str(path)
-        raise CorpusError(f"{where}: invalid TOML: {msg}") from None

@@ -1,0 +1,1 @@
+"""The command line: the app and its shared options, the commands grouped by what they do."""

@@ -1,0 +1,184 @@
+"""The Typer app, the shared options declared once, and helpers every command uses."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from kzconst import __version__
+from kzconst.cli.boundary import KzconstGroup
+from kzconst.errors import (
+    KzconstError,
+    NotFoundError,
+    UsageError,
+)
+
+if TYPE_CHECKING:
+    from kzconst.corpus.model import Corpus
+    from kzconst.output.render import Output
+
+
+app = typer.Typer(
+    cls=KzconstGroup,
+    name="kzconst",
+    help="The Constitution of the Republic of Kazakhstan (2026; and 1995 as amended to 2022) "
+    "at the terminal: read, search, compare, cite. The English is an unofficial rendering.",
+    add_completion=True,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Fmt(StrEnum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    md = "md"
+
+
+# --- shared options, declared once (STYLE.md, lesson 2) --------------------------------------
+
+EditionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--edition",
+        "-e",
+        help="Edition: 2026 (default) or 1995. Also REF@1995.",
+        metavar="2026|1995",
+    ),
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", help="Use the edition in force on this date (YYYY-MM-DD).", metavar="DATE"
+    ),
+]
+FormatOpt = Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")]
+PlainOpt = Annotated[bool, typer.Option("--plain", help="Plain text even on a terminal.")]
+NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colours (also NO_COLOR=1).")]
+CorpusOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--corpus",
+        help="Corpus file to use (env KZCONST_CORPUS).",
+        metavar="PATH",
+        envvar="KZCONST_CORPUS",
+        show_envvar=True,
+    ),
+]
+
+
+def complete_ref(incomplete: str) -> list[str]:
+    from kzconst.corpus.load import load_corpus
+
+    """Shell completion: article numbers of the edition in force (and `preamble`)."""
+    try:
+        corpus = load_corpus()
+        numbers = corpus.numbers(corpus.edition_in_force(date.today()))
+    except KzconstError:
+        return []
+    return [n for n in numbers if n.startswith(incomplete)]
+
+
+def complete_topic(incomplete: str) -> list[str]:
+    from kzconst.corpus.load import load_corpus
+
+    """Shell completion: topic ids of the controlled vocabulary."""
+    try:
+        return [t for t in load_corpus().topics if t.startswith(incomplete)]
+    except KzconstError:
+        return []
+
+
+def refs_argument(help_text: str) -> Any:
+    """The REF... argument of show, compare and cite: one declaration, completion included."""
+    return typer.Argument(
+        help=help_text, show_default=False, autocompletion=complete_ref, metavar="REF..."
+    )
+
+
+def _version(value: bool) -> None:
+    from kzconst.corpus.load import load_corpus
+
+    if value:
+        corpus_version = "unknown (the corpus does not load; run kzconst check)"
+        with contextlib.suppress(KzconstError):
+            corpus_version = load_corpus().version
+        typer.echo(f"kzconst {__version__} (corpus {corpus_version})")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Show the package and corpus version.",
+            callback=_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    """Shared entry point; options live on each command."""
+
+
+# --- helpers the commands share ----------------------------------------------------------------
+
+
+def open_corpus(path: str | None) -> Corpus:
+    from kzconst.corpus.load import load_corpus
+
+    return load_corpus(path)
+
+
+def edition_name(edition: str) -> str:
+    """Check an --edition value (without needing the corpus)."""
+    from kzconst.corpus.model import EDITIONS
+
+    if edition not in EDITIONS:
+        raise UsageError(f"unknown edition {edition[:40]!r} (expected 2026 or 1995)")
+    return edition
+
+
+def pick_edition(corpus: Corpus, edition: str | None, as_of: str | None) -> str:
+    """--edition wins; else the edition in force on --as-of; else the one in force today."""
+    if edition is not None and as_of is not None:
+        raise UsageError("give --edition or --as-of, not both")
+    if edition is not None:
+        edition_name(edition)
+        if edition not in corpus.editions:
+            raise NotFoundError(f"this corpus has no {edition} edition")
+        return edition
+    day = date.today()
+    if as_of is not None:
+        try:
+            day = date.fromisoformat(as_of)
+        except ValueError:
+            raise UsageError(
+                f"invalid date {as_of[:40]!r} for --as-of (expected YYYY-MM-DD)"
+            ) from None
+    return corpus.edition_in_force(day)
+
+
+def make_output(plain: bool, no_color: bool) -> Output:
+    from kzconst.output.render import Output
+
+    return Output(plain=plain, color=not no_color)
+
+
+def emit_records(fmt: Fmt, command: str, records: list[dict[str, Any]]) -> None:
+    from kzconst.output.records import SCHEMA_VERSION
+    from kzconst.output.render import emit_json
+
+    if fmt is Fmt.jsonl:
+        emit_json(sys.stdout, records, lines=True)
+    else:
+        emit_json(sys.stdout, {"kzconst": SCHEMA_VERSION, "command": command, "results": records})

@@ -1,0 +1,1 @@
+"""The corpus: its model, loading (with a cache) and validation."""

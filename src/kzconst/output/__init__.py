@@ -1,0 +1,1 @@
+"""Output: the renderer (the only module that imports rich), layouts and JSON records."""

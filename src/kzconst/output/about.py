@@ -1,0 +1,117 @@
+"""Layouts for the topic index and for `info` (editions, provenance, reform timeline)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from kzconst.corpus.model import Corpus
+from kzconst.output.read import edition_label, long_date
+from kzconst.output.records import SCHEMA_VERSION
+from kzconst.output.render import BLANK, Line, Span
+
+if TYPE_CHECKING:
+    pass
+
+
+# --- topics and info -------------------------------------------------------------------------
+
+
+def topics_lines(corpus: Corpus, edition: str, topic: str | None) -> list[Line]:
+    lines: list[Line] = []
+    for tid, description in corpus.topics.items():
+        if topic is not None and tid != topic:
+            continue
+        arts = [a.number for a in corpus.edition_articles(edition) if tid in a.topics]
+        lines.append(
+            Line(
+                (
+                    Span(f"{tid:<26}", "ref"),
+                    Span(f" {description}", "text"),
+                    Span(f"  [{len(arts)} articles]", "meta"),
+                )
+            )
+        )
+        if topic is not None:
+            for a in corpus.edition_articles(edition):
+                if tid in a.topics:
+                    lines.append(
+                        Line(
+                            (Span(f"{a.number}@{edition}", "ref"), Span(f"  {a.title}", "text")), 2
+                        )
+                    )
+    return lines
+
+
+def topics_records(corpus: Corpus, edition: str, topic: str | None) -> list[dict[str, Any]]:
+    return [
+        {
+            "kzconst": SCHEMA_VERSION,
+            "type": "topic",
+            "topic": tid,
+            "description": desc,
+            "edition": edition,
+            "articles": [a.number for a in corpus.edition_articles(edition) if tid in a.topics],
+        }
+        for tid, desc in corpus.topics.items()
+        if topic is None or tid == topic
+    ]
+
+
+def info_lines(corpus: Corpus) -> list[Line]:
+    lines = [
+        Line.of("kzconst — the Constitution of the Republic of Kazakhstan", "heading"),
+        Line.of(f"Corpus {corpus.version}: {corpus.path}", "meta"),
+        BLANK,
+    ]
+    for ed in corpus.editions.values():
+        n = len([a for a in corpus.edition_articles(ed.id) if not a.is_preamble])
+        lines.append(
+            Line((Span(f"Edition {ed.id}", "title"), Span(f"  {edition_label(ed)}", "meta")))
+        )
+        lines.append(Line.of(ed.description, "text", 2))
+        lines.append(
+            Line.of(
+                f"Adopted {long_date(ed.adopted)}; in force "
+                f"{long_date(ed.in_force_from)} – "
+                f"{long_date(ed.in_force_to) or 'today'}; {n} articles in corpus",
+                "text",
+                2,
+            )
+        )
+        lines.append(Line.of(f"Official text: {ed.official_source}", "meta", 2))
+    lines += [
+        BLANK,
+        Line.of("Translation", "title"),
+        Line.of(corpus.translation_note, "text", 2),
+        BLANK,
+        Line.of("Reform timeline", "title"),
+    ]
+    lines += [
+        Line((Span(d, "ref"), Span(f"  {what}", "text"), Span(f"  <{url}>", "meta")), 2)
+        for d, what, url in corpus.timeline
+    ]
+    return lines
+
+
+def info_record(corpus: Corpus) -> dict[str, Any]:
+    return {
+        "kzconst": SCHEMA_VERSION,
+        "type": "info",
+        "corpus_version": corpus.version,
+        "corpus_path": str(corpus.path),
+        "translation_note": corpus.translation_note,
+        "editions": [
+            {
+                "id": e.id,
+                "title": e.title,
+                "adopted": e.adopted,
+                "in_force_from": e.in_force_from,
+                "in_force_to": e.in_force_to or None,
+                "official_source": e.official_source,
+                "description": e.description,
+                "articles": len([a for a in corpus.edition_articles(e.id) if not a.is_preamble]),
+            }
+            for e in corpus.editions.values()
+        ],
+        "timeline": [{"date": d, "event": what, "source": url} for d, what, url in corpus.timeline],
+    }

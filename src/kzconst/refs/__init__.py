@@ -1,0 +1,1 @@
+"""References: the grammar, resolution against the corpus, extraction from free text."""
