@@ -41,8 +41,18 @@ CONTRACT = {
     },
     ("search", "privacy"): KEY
     | {"type", "rank", "score", "title", "section", "best_ref", "matches"},
-    ("compare", "21"): {"kzconst", "type", "left", "right", "similarity", "diff"},
-    ("changes",): KEY | {"type", "section", "title", "status", "counterparts", "note"},
+    ("compare", "21"): {
+        "kzconst",
+        "type",
+        "left",
+        "right",
+        "change",
+        "similarity",
+        "diff",
+        "pairs",
+    },
+    ("changes",): KEY
+    | {"type", "section", "title", "status", "similarity", "counterparts", "note"},
     ("refs", "-"): {
         "kzconst",
         "type",

@@ -1,35 +1,73 @@
-"""Word-level diff of two provisions (data only: a list of equal / insert / delete runs)."""
+"""Word-level diff of provisions, aligned paragraph by paragraph through the concordance."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from kzconst.corpus.model import Corpus
+from kzconst.corpus.model import Article, Concord, Corpus
 from kzconst.errors import NotFoundError
-from kzconst.refs.grammar import Ref
+from kzconst.refs.grammar import Ref, parse_refs
 from kzconst.refs.resolve import Provision, resolve
 
-_TOKEN = re.compile(r"\n|[^\s]+")
+# A word (with inner hyphens and apostrophes) or one punctuation mark, with the whitespace before
+# it: joining the tokens of a run gives the run's text exactly, so no edit can be hidden.
+_TOKEN = re.compile(r"(\s*)(\w+(?:['’-]\w+)*|[^\w\s])")
+MOVED = "moved"  # a 1995 provision continued by another 2026 provision, not this one
+DROPPED = "dropped"  # a 1995 provision the 2026 text does not continue anywhere
+LABELS = ("identical", "reworded", "changed", "new")
 
 
 @dataclass(frozen=True, slots=True)
 class Chunk:
-    """A run of words: `op` is "equal", "insert" (only in the new text) or "delete"."""
+    """A run of tokens: `op` is "equal", "insert" (only in the newer text) or "delete".
+
+    `text` is the run exactly as the older text has it (equal, delete) or as the newer has it
+    (insert), whitespace included; an equal run also keeps `new`, the newer text's spacing.
+    """
 
     op: str
     text: str
+    new: str = ""
+
+    @property
+    def newer(self) -> str:
+        """The run as the newer text has it."""
+        return self.new if self.op == "equal" else self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One aligned unit: older provision(s) beside newer provision(s), with their diff."""
+
+    left: tuple[Provision, ...]
+    right: tuple[Provision, ...]
+    chunks: tuple[Chunk, ...]
+    similarity: float
+    change: str  # identical | reworded | changed | new | MOVED | DROPPED | "" (two explicit refs)
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
     left: list[Provision]  # the older / first provision(s)
     right: list[Provision]
-    chunks: list[Chunk]
+    pairs: list[Pair]
     similarity: float
+    change: str  # the pairs' labels rolled up, "" when two references were given
+
+    @property
+    def chunks(self) -> list[Chunk]:
+        """Every pair's runs in order, pairs separated by a line break."""
+        out: list[Chunk] = []
+        for i, pair in enumerate(self.pairs):
+            if i:
+                out.append(Chunk("equal", "\n", "\n"))
+            out.extend(pair.chunks)
+        return out
 
 
-def provision_text(p: Provision) -> str:
+def provision_text(p: Provision, *, lead_in_only: bool = False) -> str:
     """The wording of a provision as one string, with paragraph and sub-item numbers."""
     lines: list[str] = []
     paragraphs = p.article.paragraphs if p.paragraph is None else (p.paragraph,)
@@ -40,6 +78,8 @@ def provision_text(p: Provision) -> str:
                 lines.append(f"{label}[excluded]")
             elif para.text:
                 lines.append(label + para.text)
+        if lead_in_only:
+            continue
         for item in para.items:
             if p.item is not None and item is not p.item:
                 continue
@@ -50,20 +90,16 @@ def provision_text(p: Provision) -> str:
 
 
 def diff_words(old: str, new: str) -> tuple[list[Chunk], float]:
-    """Diff two texts word by word; returns the runs and a 0..1 similarity ratio."""
+    """Diff two texts token by token, case and punctuation included; runs and a 0..1 ratio."""
     import difflib
 
     a = _TOKEN.findall(old)
     b = _TOKEN.findall(new)
-    matcher = difflib.SequenceMatcher(
-        a=[w.lower().strip(".,;:") for w in a],
-        b=[w.lower().strip(".,;:") for w in b],
-        autojunk=False,
-    )
+    matcher = difflib.SequenceMatcher(a=[t for _, t in a], b=[t for _, t in b], autojunk=False)
     chunks: list[Chunk] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            chunks.append(Chunk("equal", _join(b[j1:j2])))
+            chunks.append(Chunk("equal", _join(a[i1:i2]), _join(b[j1:j2])))
             continue
         if op in ("delete", "replace"):
             chunks.append(Chunk("delete", _join(a[i1:i2])))
@@ -72,13 +108,168 @@ def diff_words(old: str, new: str) -> tuple[list[Chunk], float]:
     return chunks, round(matcher.ratio(), 3)
 
 
-def _join(words: list[str]) -> str:
-    """Words back into text; a paragraph break stays a line break."""
-    return " ".join(words).replace(" \n ", "\n").replace("\n ", "\n").replace(" \n", "\n")
+def _join(tokens: list[tuple[str, str]]) -> str:
+    return "".join(space + word for space, word in tokens)
+
+
+def roll_up(labels: list[str]) -> str:
+    """One label for an article from its paragraphs' labels."""
+    kinds = {x for x in labels if x != MOVED}
+    if not kinds:
+        return "changed" if labels else ""
+    if kinds == {"identical"}:
+        return "identical"
+    if kinds == {"new"}:
+        return "new"
+    if kinds <= {"identical", "reworded"}:
+        return "reworded"
+    return "changed"
+
+
+# --- alignment through the paragraph-level concordance ---------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """What the concordance aligns: a paragraph (with its sub-items), or, in an article of a
+    lead-in and sub-items, the lead-in alone and each sub-item alone."""
+
+    provision: Provision
+    concord: Concord | None
+    lead_in_only: bool = False
+
+    @property
+    def text(self) -> str:
+        return provision_text(self.provision, lead_in_only=self.lead_in_only)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        p = self.provision
+        para = p.paragraph.number if p.paragraph is not None else ""
+        return (p.article.number, para, p.item.number if p.item is not None else "")
+
+
+def units(p: Provision) -> list[_Unit]:
+    """The aligned units of a provision."""
+    if p.item is not None:
+        return [_Unit(p, p.item.concord)]
+    paragraphs = p.article.paragraphs if p.paragraph is None else (p.paragraph,)
+    out: list[_Unit] = []
+    for para in paragraphs:
+        if para.items and not para.number:
+            out.append(_Unit(Provision(p.article, para), para.concord, lead_in_only=True))
+            out += [_Unit(Provision(p.article, para, it), it.concord) for it in para.items]
+        else:
+            out.append(_Unit(Provision(p.article, para), para.concord))
+    return out
+
+
+def _resolve_1995(corpus: Corpus, ref: str) -> list[Provision]:
+    return [q for r in parse_refs(ref) for q in resolve(corpus, r._replace(edition="1995"), "1995")]
+
+
+Key = tuple[str, str, str]  # (article, paragraph, sub-item); "" = the whole of it
+
+
+def _key(p: Provision) -> Key:
+    para = p.paragraph.number if p.paragraph is not None else ""
+    return (p.article.number, para, p.item.number if p.item is not None else "")
+
+
+def _overlap(a: Key, b: Key) -> bool:
+    """Two provisions of one article overlap unless they name different parts."""
+    return a[0] == b[0] and all(not x or not y or x == y for x, y in zip(a[1:], b[1:], strict=True))
+
+
+def _pair(left: list[Provision], right: list[_Unit], change: str, note: str) -> Pair:
+    old = "\n".join(provision_text(p) for p in left)
+    new = "\n".join(u.text for u in right)
+    chunks, ratio = diff_words(old, new)
+    return Pair(tuple(left), tuple(u.provision for u in right), tuple(chunks), ratio, change, note)
+
+
+def _forward(corpus: Corpus, provisions: list[Provision]) -> list[Pair] | None:
+    """2026 -> 1995: each unit beside the 1995 provisions it continues; None without data."""
+    pairs: list[Pair] = []
+    covered: list[Key] = []
+    for p in provisions:
+        for u in units(p):
+            if u.concord is None:
+                return None
+            preds = [q for ref in u.concord.predecessors for q in _resolve_1995(corpus, ref)]
+            covered += [_key(q) for q in preds]
+            pairs.append(_pair(preds, [u], u.concord.change, u.concord.note))
+    for p in provisions:
+        if p.paragraph is not None:
+            continue
+        for number in p.article.predecessors:
+            old = corpus.article("1995", number)
+            for u in units(Provision(old)) if old is not None else []:
+                if not any(_overlap(k, _key(u.provision)) for k in covered):
+                    where = continued_in(corpus, u.provision)
+                    if where:
+                        pairs.append(_pair([u.provision], [], MOVED, f"continued in 2026 {where}"))
+                    else:
+                        pairs.append(_pair([u.provision], [], DROPPED, "no 2026 successor"))
+    return pairs
+
+
+def continued_in(corpus: Corpus, old: Provision) -> str:
+    """Where the 2026 text continues a 1995 provision, e.g. "3(1), 5(2)"; "" if nowhere."""
+    found = [u.provision.label for u in successors(corpus, old)]
+    return ", ".join(dict.fromkeys(found))
+
+
+def successors(corpus: Corpus, old: Provision) -> list[_Unit]:
+    """The 2026 units whose concordance names `old` (exactly if any does, else a part of it)."""
+    key = _key(old)
+    exact: list[_Unit] = []
+    overlapping: list[_Unit] = []
+    for u, keys in _concordance(corpus):
+        if key in keys:
+            exact.append(u)
+        elif any(_overlap(key, k) for k in keys):
+            overlapping.append(u)
+    return exact or overlapping
+
+
+def _concordance(corpus: Corpus) -> list[tuple[_Unit, set[Key]]]:
+    """Every 2026 unit with the keys of the 1995 provisions it continues (built once)."""
+    cached = _CONCORDANCE.get(id(corpus))
+    if cached is not None:
+        return cached
+    out: list[tuple[_Unit, set[Key]]] = []
+    for art in corpus.edition_articles("2026"):
+        for u in units(Provision(art)):
+            if u.concord is not None and u.concord.predecessors:
+                preds = [q for ref in u.concord.predecessors for q in _resolve_1995(corpus, ref)]
+                out.append((u, {_key(q) for q in preds}))
+    _CONCORDANCE[id(corpus)] = out
+    return out
+
+
+_CONCORDANCE: dict[int, list[tuple[_Unit, set[Key]]]] = {}
+
+
+def _backward(corpus: Corpus, provisions: list[Provision]) -> list[Pair] | None:
+    """1995 -> 2026: each 1995 unit beside the 2026 units that continue it; None without data."""
+    if not _concordance(corpus):
+        return None
+    pairs: list[Pair] = []
+    for p in provisions:
+        for u in units(p):
+            found = successors(corpus, u.provision)
+            if not found:
+                pairs.append(_pair([u.provision], [], DROPPED, "no 2026 successor"))
+                continue
+            labels = {s.concord.change for s in found if s.concord is not None}
+            change = labels.pop() if len(labels) == 1 else "changed"
+            pairs.append(_pair([u.provision], found, change, ""))
+    return pairs
 
 
 def counterparts(corpus: Corpus, p: Provision) -> list[Provision]:
-    """The provision's articles in the other edition, from the concordance."""
+    """The provision's articles in the other edition, from the article-level concordance."""
     art = p.article
     numbers = art.predecessors if art.edition == "2026" else art.successors
     other = "1995" if art.edition == "2026" else "2026"
@@ -97,30 +288,57 @@ def compare(corpus: Corpus, first: list[Provision], second: list[Provision] | No
     The older edition is always on the left, so "insert" means wording new in the later text.
     """
     if second is None:
+        for p in first:
+            counterparts(corpus, p)  # the clear error when an article has none
+        aligned = (_forward if first and first[0].edition == "2026" else _backward)(corpus, first)
+        if aligned is not None:
+            return _comparison(aligned)
         second = [q for p in first for q in counterparts(corpus, p)]
     left, right = first, second
     if left and right and left[0].edition == "2026" and right[0].edition == "1995":
         left, right = right, left
-    old = "\n".join(provision_text(p) for p in left)
-    new = "\n".join(provision_text(p) for p in right)
-    chunks, ratio = diff_words(old, new)
-    return Comparison(left, right, chunks, ratio)
+    pair = _pair(left, [_Unit(p, None) for p in right], "", "")
+    return Comparison(list(left), list(right), [pair], pair.similarity, "")
+
+
+def _comparison(pairs: list[Pair]) -> Comparison:
+    left = list(dict.fromkeys(p for pair in pairs for p in pair.left))
+    right = list(dict.fromkeys(p for pair in pairs for p in pair.right))
+    sizes = [max(1, sum(len(c.text) for c in pair.chunks)) for pair in pairs]
+    total = sum(sizes) or 1
+    similarity = round(sum(p.similarity * n for p, n in zip(pairs, sizes, strict=True)) / total, 3)
+    return Comparison(left, right, pairs, similarity, roll_up([p.change for p in pairs]))
+
+
+def article_change(corpus: Corpus, art: Article) -> tuple[str, float | None]:
+    """A 2026 article's rolled-up label and similarity, from its paragraph-level concordance."""
+    if art.edition != "2026":
+        return "", None
+    if not art.predecessors and all(u.concord is None for u in units(Provision(art))):
+        return "new", 0.0
+    pairs = _forward(corpus, [Provision(art)])
+    if pairs is None:  # no paragraph-level data: never claim more than the record says
+        return ("new" if not art.predecessors else "changed"), None
+    cmp = _comparison(pairs)
+    return cmp.change, cmp.similarity
 
 
 def changes_table(corpus: Corpus, section: str | None = None) -> list[dict[str, object]]:
-    """Every 2026 article with its 1995 predecessor(s) and status, then the 1995 articles that
-    have no 2026 successor, with the reason."""
+    """Every 2026 article with its 1995 predecessor(s), label and similarity, then the 1995
+    articles that have no 2026 successor, with the reason."""
     rows: list[dict[str, object]] = []
     for art in corpus.edition_articles("2026"):
         if art.is_preamble or (section is not None and art.section != section):
             continue
+        status, similarity = article_change(corpus, art)
         rows.append(
             {
                 "edition": "2026",
                 "article": art.number,
                 "section": art.section,
                 "title": art.title,
-                "status": art.change or ("new" if not art.predecessors else "changed"),
+                "status": status,
+                "similarity": similarity,
                 "counterparts": list(art.predecessors),
                 "note": art.concordance_note,
             }
@@ -129,7 +347,7 @@ def changes_table(corpus: Corpus, section: str | None = None) -> list[dict[str, 
         for art in corpus.edition_articles("1995"):
             if art.is_preamble or art.successors:
                 continue
-            status = "repealed" if art.repealed else "no successor"
+            status = "repealed" if art.repealed else "no-successor"
             rows.append(
                 {
                     "edition": "1995",
@@ -137,6 +355,7 @@ def changes_table(corpus: Corpus, section: str | None = None) -> list[dict[str, 
                     "section": art.section,
                     "title": art.title,
                     "status": status,
+                    "similarity": None,
                     "counterparts": [],
                     "note": art.status_note if art.repealed else art.concordance_note,
                 }

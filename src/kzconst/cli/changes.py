@@ -60,7 +60,7 @@ def compare(
     if not out.rich:
         out.lines(views.compare_lines(corpus, result))
         return
-    out.lines(views.compare_heading(corpus, result))
+    out.lines(views.compare_heading(corpus, result, markers=False))
     headers = (views.side_label(result.left), views.side_label(result.right))
     out.columns(headers, *views.compare_sides(result))
     out.lines(views.compare_notes(result))
@@ -73,7 +73,7 @@ def changes(
     no_color: NoColorOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
-    """Every 2026 article with its 1995 predecessor and whether it is new, changed or unchanged;
+    """Every 2026 article against 1995: identical, reworded, changed or new, with similarity;
     then the 1995 articles with no successor."""
     from kzconst.compare import changes_table
 
@@ -101,4 +101,5 @@ def changes(
         return
     from kzconst.output.diff import changes_lines
 
-    make_output(plain, no_color).lines(changes_lines(rows))
+    out = make_output(plain, no_color)
+    out.lines(changes_lines(rows, table=out.rich))

@@ -5,6 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kzconst.corpus.history import (
+    build_article_history,
+    build_concord,
+    build_history,
+)
 from kzconst.corpus.model import (
     PREAMBLE,
     Article,
@@ -19,7 +24,7 @@ LABEL = re.compile(r"^\d+(-\d+)?$")
 XREF = re.compile(r"^\d+(-\d+)?(\(\d+(-\d+)?\)){0,2}$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 COMMENTARY_KINDS = ("summary", "change", "context", "history")
-CHANGE_KINDS = ("new", "changed", "unchanged")
+CHANGE_KINDS = ("new", "changed", "unchanged", "identical", "reworded")
 ARTICLE_STATUSES = ("in force", "repealed")
 
 
@@ -81,6 +86,7 @@ def build_article(c: Checker, i: int, t: dict[str, Any], where: str, line: Loc |
         source_note=c.text(t, "source_note", where, line, required=False),
         status=status,
         status_note=c.text(t, "status_note", where, line, required=False),
+        history=build_article_history(c, t, where, line),
     )
 
 
@@ -133,6 +139,8 @@ def _build_paragraphs(
                 status,
                 c.text(p, "status_note", pwhere, pline, required=False),
                 c.text(p, "closing", pwhere, pline, required=False),
+                build_concord(c, p, pwhere, pline),
+                build_history(c, p, pwhere, pline),
             )
         )
     if "" in numbers and len(numbers) > 1:
@@ -157,7 +165,14 @@ def _build_items(c: Checker, p: dict[str, Any], where: str, line: Loc | None) ->
         if not text.strip() and status != "excluded":
             c.problem(line, f"{iwhere}.text", "the sub-item is empty")
         items.append(
-            Item(label, text, status, c.text(it, "status_note", iwhere, line, required=False))
+            Item(
+                label,
+                text,
+                status,
+                c.text(it, "status_note", iwhere, line, required=False),
+                build_concord(c, it, iwhere, line),
+                build_history(c, it, iwhere, line),
+            )
         )
     return items
 

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from kzconst.corpus.model import Article, Corpus, Edition, Section, TimelineEvent
+from kzconst.corpus.model import Article, Corpus, Edition, Law, Section, TimelineEvent
 from kzconst.errors import CorpusError
 
 
@@ -92,6 +92,18 @@ def corpus_from_tables(
         list(raw.get("article", ())),
         list(built) if built else None,
         tuple(TimelineEvent(t["date"], t["event"], t["source"]) for t in raw.get("timeline", ())),
+        {
+            law["id"]: Law(
+                law["id"],
+                law["title"],
+                law["date"],
+                law.get("number", ""),
+                law.get("in_force", ""),
+                law.get("note", ""),
+                law.get("source", ""),
+            )
+            for law in raw.get("law", ())
+        },
     )
 
 

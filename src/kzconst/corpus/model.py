@@ -18,6 +18,48 @@ PREAMBLE = "preamble"
 # to create at import and `kzconst show` is held to 1.3x the start-up of `import typer`.
 
 
+class Concord(NamedTuple):
+    """The paragraph-level concordance of a 2026 provision: what it continues, and how."""
+
+    predecessors: tuple[str, ...]  # 1995 provisions, "18(1)", "77(3)(1)"; () when new
+    change: str  # "identical" | "reworded" | "changed" | "new"
+    note: str = ""
+
+
+class Wording(NamedTuple):
+    """An earlier wording of a provision, with the days it was in force and the law that made it."""
+
+    start: str  # first day in force, ISO
+    end: str  # last day in force, ISO
+    law: str  # a [[law]] id ("1995" for the original text)
+    text: str
+    gap: bool = False  # True: this wording could not be read; text is ""
+    note: str = ""
+
+
+class History(NamedTuple):
+    """When the current wording of a provision took effect, and the wordings before it."""
+
+    since: str = ""  # the day the current wording took effect; "" = the original text
+    since_law: str = ""
+    inserted: bool = False  # the provision did not exist before its earliest wording
+    excluded_from: str = ""  # the first day it was no longer in force
+    excluded_law: str = ""
+    wordings: tuple[Wording, ...] = ()  # earlier wordings, oldest first
+
+
+class Law(NamedTuple):
+    """A law that amended the Constitution (or "1995", the original text)."""
+
+    id: str
+    title: str
+    date: str
+    number: str = ""
+    in_force: str = ""
+    note: str = ""
+    source: str = ""
+
+
 class Item(NamedTuple):
     """A numbered sub-item `1)`, `2)` inside a paragraph."""
 
@@ -25,6 +67,8 @@ class Item(NamedTuple):
     text: str
     status: str = ""
     status_note: str = ""
+    concord: Concord | None = None
+    history: History | None = None
 
 
 class Paragraph(NamedTuple):
@@ -36,6 +80,8 @@ class Paragraph(NamedTuple):
     status: str = ""
     status_note: str = ""
     closing: str = ""  # text after the sub-items that belongs to the paragraph, not the last item
+    concord: Concord | None = None
+    history: History | None = None
 
     def item(self, number: str) -> Item | None:
         """Return sub-item `number`, or None."""
@@ -70,6 +116,7 @@ class Article(NamedTuple):
     source_note: str = ""
     status: str = "in force"
     status_note: str = ""
+    history: History | None = None  # 1995: inserted after 1995, or repealed
 
     @property
     def numbered(self) -> bool:
@@ -149,6 +196,7 @@ class Corpus:
         tables: list[Any],
         built: list[Article] | None = None,
         timeline: tuple[TimelineEvent, ...] = (),
+        laws: dict[str, Law] | None = None,
     ) -> None:
         self.path = path
         self.version = version
@@ -158,6 +206,7 @@ class Corpus:
         self.topics = topics
         self.aliases = aliases
         self.timeline = timeline
+        self.laws = laws or {}
         self._tables = tables
         self._built: list[Article | None] = list(built) if built else [None] * len(tables)
         self._keys = [
@@ -236,12 +285,16 @@ def article_from_table(t: dict[str, Any]) -> Article:
                         i.get("text", ""),
                         i.get("status", ""),
                         i.get("status_note", ""),
+                        concord_from_table(i),
+                        history_from_table(i),
                     )
                     for i in p.get("item", ())
                 ),
                 status=p.get("status", ""),
                 status_note=p.get("status_note", ""),
                 closing=p.get("closing", ""),
+                concord=concord_from_table(p),
+                history=history_from_table(p),
             )
             for p in t.get("paragraph", ())
         ),
@@ -259,4 +312,50 @@ def article_from_table(t: dict[str, Any]) -> Article:
         source_note=t.get("source_note", ""),
         status=t.get("status", "") or "in force",
         status_note=t.get("status_note", ""),
+        history=article_history(t),
+    )
+
+
+def concord_from_table(t: dict[str, Any]) -> Concord | None:
+    """The paragraph-level concordance keys of a validated table, or None when absent."""
+    if "predecessors" not in t and "change" not in t:
+        return None
+    return Concord(_strings(t, "predecessors"), t.get("change", ""), t.get("change_note", ""))
+
+
+def history_from_table(t: dict[str, Any]) -> History | None:
+    """The time-model keys of a validated paragraph or item table, or None when absent."""
+    wordings = t.get("wording", ())
+    if not (wordings or t.get("since") or t.get("excluded_from") or t.get("inserted")):
+        return None
+    return History(
+        since=t.get("since", ""),
+        since_law=t.get("since_law", ""),
+        inserted=bool(t.get("inserted", False)),
+        excluded_from=t.get("excluded_from", ""),
+        excluded_law=t.get("excluded_law", ""),
+        wordings=tuple(
+            Wording(
+                w["from"],
+                w["to"],
+                w["law"],
+                w.get("text", ""),
+                bool(w.get("gap", False)),
+                w.get("note", ""),
+            )
+            for w in wordings
+        ),
+    )
+
+
+def article_history(t: dict[str, Any]) -> History | None:
+    """An article inserted after 1995 or repealed: its dates and laws."""
+    if not (t.get("inserted") or t.get("repealed_from")):
+        return None
+    return History(
+        since=t.get("inserted", ""),
+        since_law=t.get("inserted_law", ""),
+        inserted=bool(t.get("inserted")),
+        excluded_from=t.get("repealed_from", ""),
+        excluded_law=t.get("repealed_law", ""),
     )

@@ -6,11 +6,13 @@ from pathlib import Path
 from typing import Any
 
 from kzconst.corpus.articles import ISO_DATE, build_article, check_references
+from kzconst.corpus.history import check_history, valid_date
 from kzconst.corpus.model import (
     EDITIONS,
     Article,
     Corpus,
     Edition,
+    Law,
     Section,
     TimelineEvent,
 )
@@ -35,6 +37,8 @@ def _build(c: Checker) -> Corpus:
     articles = _build_articles(c, editions, sections, topics)
     check_references(c, articles)
     timeline = _build_timeline(c)
+    laws = _build_laws(c)
+    check_history(c, articles, laws)
     return Corpus(
         c.path,
         version,
@@ -46,6 +50,7 @@ def _build(c: Checker) -> Corpus:
         _raw_articles(c),
         articles,
         timeline,
+        laws,
     )
 
 
@@ -142,6 +147,30 @@ def _build_timeline(c: Checker) -> tuple[TimelineEvent, ...]:
             c.flag(line, "source", f"{where}.source", f"{source!r} is not an http(s) URL")
         events.append(TimelineEvent(day, c.text(t, "event", where, line), source))
     return tuple(events)
+
+
+def _build_laws(c: Checker) -> dict[str, Law]:
+    laws: dict[str, Law] = {}
+    for i, t in enumerate(c.tables(c.raw, "law", "law", None)):
+        line: Loc = ("law", i)
+        where = f"law[{i}]"
+        law_id = c.text(t, "id", where, line)
+        if law_id in laws:
+            c.flag(line, "id", f"{where}.id", f"law {law_id!r} is defined twice")
+        for key in ("date", "in_force"):
+            value = c.text(t, key, where, line, required=key == "date")
+            if value and not valid_date(value):
+                c.flag(line, key, f"{where}.{key}", f"{value!r} is not a date YYYY-MM-DD")
+        laws[law_id] = Law(
+            law_id,
+            c.text(t, "title", where, line),
+            c.text(t, "date", where, line),
+            c.text(t, "number", where, line, required=False),
+            c.text(t, "in_force", where, line, required=False),
+            c.text(t, "note", where, line, required=False),
+            c.text(t, "source", where, line, required=False),
+        )
+    return laws
 
 
 def _build_topics(c: Checker) -> dict[str, str]:

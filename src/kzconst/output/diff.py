@@ -10,7 +10,7 @@ from kzconst.output.records import SCHEMA_VERSION
 from kzconst.output.render import BLANK, Line, Span
 
 if TYPE_CHECKING:
-    from kzconst.compare import Comparison
+    from kzconst.compare import Chunk, Comparison, Pair
 
 
 # --- compare ---------------------------------------------------------------------------------
@@ -23,8 +23,13 @@ def side_label(provisions: list[Any]) -> str:
     return ", ".join(f"Article {p.label}" for p in provisions) + f" ({ed})"
 
 
-def compare_heading(corpus: Corpus, cmp: Comparison) -> list[Line]:
-    """What is compared with what, the legend, and the two editions' status."""
+LEGEND_MARKERS = "[-removed-] wording is only in the older text, {+added+} only in the newer."
+LEGEND_STYLES = "Struck-through wording is only in the older text, underlined only in the newer."
+
+
+def compare_heading(corpus: Corpus, cmp: Comparison, *, markers: bool = True) -> list[Line]:
+    """What is compared with what, the legend for the marks shown, and the editions' status."""
+    label = f"; {cmp.change}" if cmp.change else ""
     lines = [
         Line(
             (
@@ -35,8 +40,8 @@ def compare_heading(corpus: Corpus, cmp: Comparison) -> list[Line]:
             )
         ),
         Line.of(
-            f"Older text on the left. Similarity {cmp.similarity:.0%}. "
-            "[-removed-] wording is only in the older text, {+added+} only in the newer.",
+            f"Older text on the left. Similarity {cmp.similarity:.0%}{label}. "
+            + (LEGEND_MARKERS if markers else LEGEND_STYLES),
             "meta",
         ),
     ]
@@ -47,64 +52,92 @@ def compare_heading(corpus: Corpus, cmp: Comparison) -> list[Line]:
     return lines
 
 
-def compare_lines(corpus: Corpus, cmp: Comparison) -> list[Line]:
-    """A unified word diff: [-removed-] and {+added+} marks survive piping, like git."""
-    lines = [*compare_heading(corpus, cmp), BLANK]
+def pair_heading(pair: Pair) -> Line | None:
+    """`21(1) ← 1995 18(1) · changed · 87%`, and the concordance note; None for one pair."""
+    if not pair.change:
+        return None
+    new = ", ".join(p.label for p in pair.right) or "—"
+    old = ", ".join(p.label for p in pair.left) or "—"
+    edition_new = pair.right[0].edition if pair.right else "2026"
+    edition_old = pair.left[0].edition if pair.left else "1995"
+    text = f"{edition_new} {new} ← {edition_old} {old} · {pair.change} · {pair.similarity:.0%}"
+    note = f" — {pair.note}" if pair.note else ""
+    return Line((Span(text, "label"), Span(note, "meta")))
+
+
+def _marked(text: str, op: str, markers: bool) -> list[Span]:
+    """A run's text with its whitespace outside the marks: `[-postal,-]`, never `[- postal,-]`."""
+    stripped = text.lstrip()
+    spans = [Span(text[: len(text) - len(stripped)])] if stripped != text else []
+    if not stripped:
+        return spans
+    if op == "equal":
+        return [*spans, Span(stripped, "text")]
+    if markers:
+        stripped = f"[-{stripped}-]" if op == "delete" else f"{{+{stripped}+}}"
+    return [*spans, Span(stripped, op)]
+
+
+def _diff_lines(chunks: tuple[Chunk, ...], ops: tuple[str, ...], *, markers: bool) -> list[Line]:
+    """Runs of `ops` laid out as lines; a line break in a run starts a new line."""
+    lines: list[Line] = []
     spans: list[Span] = []
-    for chunk in cmp.chunks:
-        for i, piece in enumerate(chunk.text.split("\n")):
+    for chunk in chunks:
+        if chunk.op not in ops:
+            continue
+        text = chunk.newer if ops == ("equal", "insert") else chunk.text
+        for i, piece in enumerate(text.split("\n")):
             if i:
                 lines.append(Line(tuple(spans)))
                 spans = []
-            if not piece:
-                continue
-            if spans:
-                spans.append(Span(" "))
-            if chunk.op == "equal":
-                spans.append(Span(piece, "text"))
-            elif chunk.op == "delete":
-                spans.append(Span(f"[-{piece}-]", "delete"))
-            else:
-                spans.append(Span(f"{{+{piece}+}}", "insert"))
+            spans += _marked(piece.lstrip(" ") if not spans else piece, chunk.op, markers)
     if spans:
         lines.append(Line(tuple(spans)))
+    return lines
+
+
+def compare_lines(corpus: Corpus, cmp: Comparison) -> list[Line]:
+    """A unified word diff: [-removed-] and {+added+} marks survive piping, like git."""
+    lines = [*compare_heading(corpus, cmp), BLANK]
+    for i, pair in enumerate(cmp.pairs):
+        head = pair_heading(pair)
+        if i:
+            lines.append(BLANK)
+        if head is not None:
+            lines.append(head)
+        lines += _diff_lines(pair.chunks, ("equal", "delete", "insert"), markers=True)
     lines.extend(compare_notes(cmp))
     return lines
 
 
-def compare_sides(cmp: Comparison) -> tuple[list[Line], list[Line]]:
+def compare_sides(cmp: Comparison, *, markers: bool = False) -> tuple[list[Line], list[Line]]:
     """The older text with removed words marked, and the newer with added words marked."""
-    sides: tuple[list[Line], list[Line]] = ([], [])
-    current: tuple[list[Span], list[Span]] = ([], [])
-    for chunk in cmp.chunks:
-        targets = {"equal": (0, 1), "delete": (0,), "insert": (1,)}[chunk.op]
-        style = {"equal": "text", "delete": "delete", "insert": "insert"}[chunk.op]
-        for i, piece in enumerate(chunk.text.split("\n")):
-            for t in targets:
-                if i:
-                    sides[t].append(Line(tuple(current[t])))
-                    current[t].clear()
-                if piece:
-                    if current[t]:
-                        current[t].append(Span(" "))
-                    current[t].append(Span(piece, style))
-    for t in (0, 1):
-        if current[t]:
-            sides[t].append(Line(tuple(current[t])))
-    return sides
+    left: list[Line] = []
+    right: list[Line] = []
+    for i, pair in enumerate(cmp.pairs):
+        if i:
+            left.append(BLANK)
+            right.append(BLANK)
+        head = pair_heading(pair)
+        old = _diff_lines(pair.chunks, ("equal", "delete"), markers=markers)
+        new = _diff_lines(pair.chunks, ("equal", "insert"), markers=markers)
+        if head is not None:
+            old, new = [head, *old], [head, *new]
+        old += [BLANK] * (len(new) - len(old))
+        new += [BLANK] * (len(old) - len(new))
+        left += old
+        right += new
+    return left, right
 
 
 def compare_notes(cmp: Comparison) -> list[Line]:
     """The concordance note and our 'change' commentary for the compared articles."""
     lines: list[Line] = []
-    notes = [
-        p.article.concordance_note for p in (*cmp.right, *cmp.left) if p.article.concordance_note
-    ]
+    arts = list(dict.fromkeys(p.article for p in (*cmp.right, *cmp.left)))
+    notes = [a.concordance_note for a in arts if a.concordance_note]
     if notes:
         lines += [BLANK, Line.of("Concordance note: " + notes[0], "meta")]
-    changes = [
-        c for p in (*cmp.right, *cmp.left) for c in p.article.commentary if c.kind == "change"
-    ]
+    changes = [c for a in arts for c in a.commentary if c.kind == "change"]
     if changes:
         lines += [BLANK, Line.of("What changed (kzconst commentary)", "commentary-head")]
         lines += [
@@ -122,39 +155,79 @@ def compare_record(cmp: Comparison) -> dict[str, Any]:
         "type": "comparison",
         "left": [provision_key(p) for p in cmp.left],
         "right": [provision_key(p) for p in cmp.right],
+        "change": cmp.change or None,
         "similarity": cmp.similarity,
         "diff": [{"op": c.op, "text": c.text} for c in cmp.chunks],
+        "pairs": [
+            {
+                "left": [provision_key(p) for p in pair.left],
+                "right": [provision_key(p) for p in pair.right],
+                "change": pair.change or None,
+                "note": pair.note or None,
+                "similarity": pair.similarity,
+                "diff": [{"op": c.op, "text": c.text} for c in pair.chunks],
+            }
+            for pair in cmp.pairs
+        ],
     }
 
 
 # --- changes ---------------------------------------------------------------------------------
 
 
-def changes_lines(rows: list[dict[str, Any]]) -> list[Line]:
+CHANGE_LEGEND = (
+    ("identical", "the same wording as the 1995 text"),
+    ("reworded", "the wording differs, the substance does not (the commentary says how)"),
+    ("changed", "the substance differs"),
+    ("new", "no 1995 predecessor"),
+    ("repealed", "1995 article repealed before 2026"),
+    ("no-successor", "1995 article not continued in 2026"),
+)
+
+
+def changes_lines(rows: list[dict[str, Any]], *, table: bool) -> list[Line]:
+    """One line per article: `REF STATUS SIMILARITY 1995/2026 TITLE`; on a terminal (`table`)
+    also a header, the legend and the counts."""
     lines: list[Line] = []
+    if table:
+        lines.append(
+            Line.of(
+                f"{'article':<10} {'status':<12} {'similar':>7}  {'counterpart':<14} title", "label"
+            )
+        )
     for r in rows:
-        if r["edition"] == "2026":
-            old = ", ".join(r["counterparts"]) or "—"
-            lines.append(
-                Line(
-                    (
-                        Span(f"{r['article']:>8}@2026", "ref"),
-                        Span(f"  {r['status']:<12}", "warn" if r["status"] == "new" else "meta"),
-                        Span(f"  1995: {old:<14}", "meta"),
-                        Span("  " + r["title"]),
-                    )
+        similarity = "-" if r["similarity"] is None else f"{float(r['similarity']):.0%}"
+        others = ",".join(r["counterparts"]) or "-"
+        ref = f"{r['article']}@{r['edition']}"
+        title = (
+            r["title"] if r["edition"] == "2026" else f"{r['title']} — {r['note'] or r['status']}"
+        )
+        lines.append(
+            Line(
+                (
+                    Span(f"{ref:<10}", "ref"),
+                    Span(
+                        f" {r['status']:<12}",
+                        "warn" if r["status"] in ("new", "changed") else "meta",
+                    ),
+                    Span(f" {similarity:>7}", "meta"),
+                    Span(f"  {others:<14}", "meta"),
+                    Span(" " + str(title)),
                 )
             )
-        else:
-            why = r["note"] or r["status"]
-            lines.append(
-                Line(
-                    (
-                        Span(f"{r['article']:>8}@1995", "ref"),
-                        Span(f"  {r['status']:<12}", "warn"),
-                        Span("  2026: —             ", "meta"),
-                        Span(f"  {r['title']} — {why}"),
-                    )
-                )
+        )
+    if table:
+        counts: dict[str, int] = {}
+        for r in rows:
+            counts[str(r["status"])] = counts.get(str(r["status"]), 0) + 1
+        summary = ", ".join(
+            f"{n} {label}" for label, _ in CHANGE_LEGEND if (n := counts.get(label))
+        )
+        lines += [BLANK, Line.of(f"{len(rows)} rows: {summary}", "meta")]
+        lines += [Line.of(f"  {label:<13} {what}", "meta") for label, what in CHANGE_LEGEND]
+        lines.append(
+            Line.of(
+                "Similarity: share of words the 2026 text keeps, paragraph by paragraph.", "meta"
             )
+        )
     return lines

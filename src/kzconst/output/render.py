@@ -31,6 +31,9 @@ STYLES = {
 }
 
 
+_ATTRIBUTES = frozenset({"bold", "dim", "italic", "underline", "strike", "reverse"})
+
+
 class Span(NamedTuple):
     """A run of text with a style name from STYLES ("" = plain)."""
 
@@ -64,7 +67,9 @@ class Output:
     ) -> None:
         self.stream = stream if stream is not None else sys.stdout
         self.rich = not plain and _is_terminal(self.stream)
-        self.color = color and "NO_COLOR" not in os.environ
+        # NO_COLOR (set and not empty) removes colour only: bold, underline, strike and reverse
+        # carry meaning (a diff, a search hit) and stay (https://no-color.org).
+        self.color = color and not os.environ.get("NO_COLOR")
         self._console: Any = None
 
     def lines(self, lines: Iterable[Line]) -> None:
@@ -91,11 +96,18 @@ class Output:
                     out.append("\n")
                 out.append(" " * line.indent)
                 for span in line.spans:
-                    out.append(span.text, style=STYLES.get(span.style, "") if self.color else "")
+                    out.append(span.text, style=self.style(span.style))
             return out
 
         table.add_row(cell(left), cell(right))
         self._rich_console().print(table)
+
+    def style(self, name: str) -> str:
+        """The Rich style of a style name: without colours when colour is off."""
+        style = STYLES.get(name, "")
+        if self.color:
+            return style
+        return " ".join(word for word in style.split() if word in _ATTRIBUTES)
 
     def text(self, text: str) -> None:
         """Write text as is (citations, JSON lines): never styled."""
@@ -122,7 +134,7 @@ class Output:
         for line in lines:
             out = Text(" " * line.indent)
             for span in line.spans:
-                out.append(span.text, style=STYLES.get(span.style, "") if self.color else "")
+                out.append(span.text, style=self.style(span.style))
             console.print(out)
 
 
