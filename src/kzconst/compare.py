@@ -181,11 +181,29 @@ def _overlap(a: Key, b: Key) -> bool:
     return a[0] == b[0] and all(not x or not y or x == y for x, y in zip(a[1:], b[1:], strict=True))
 
 
-def _pair(left: list[Provision], right: list[_Unit], change: str, note: str) -> Pair:
-    old = "\n".join(provision_text(p) for p in left)
+def _pair(left: list[_Unit], right: list[_Unit], change: str, note: str) -> Pair:
+    """Diff older units against newer units."""
+    old = "\n".join(u.text for u in left)
     new = "\n".join(u.text for u in right)
     chunks, ratio = diff_words(old, new)
-    return Pair(tuple(left), tuple(u.provision for u in right), tuple(chunks), ratio, change, note)
+    return Pair(
+        tuple(u.provision for u in left),
+        tuple(u.provision for u in right),
+        tuple(chunks),
+        ratio,
+        change,
+        note,
+    )
+
+
+def _as_unit(p: Provision, *, lead_in: bool = False) -> _Unit:
+    """A provision as a unit; `lead_in`: an unnumbered article's lead-in alone, without the
+    sub-items (what a 2026 lead-in continues when its concordance names the whole article)."""
+    if lead_in and p.paragraph is None and p.item is None:
+        paras = p.article.paragraphs
+        if len(paras) == 1 and not paras[0].number and paras[0].items:
+            return _Unit(Provision(p.article, paras[0]), None, lead_in_only=True)
+    return _Unit(p, None)
 
 
 def _forward(corpus: Corpus, provisions: list[Provision]) -> list[Pair] | None:
@@ -198,7 +216,8 @@ def _forward(corpus: Corpus, provisions: list[Provision]) -> list[Pair] | None:
                 return None
             preds = [q for ref in u.concord.predecessors for q in _resolve_1995(corpus, ref)]
             covered += [_key(q) for q in preds]
-            pairs.append(_pair(preds, [u], u.concord.change, u.concord.note))
+            left = [_as_unit(q, lead_in=u.lead_in_only) for q in preds]
+            pairs.append(_pair(left, [u], u.concord.change, u.concord.note))
     for p in provisions:
         if p.paragraph is not None:
             continue
@@ -208,9 +227,9 @@ def _forward(corpus: Corpus, provisions: list[Provision]) -> list[Pair] | None:
                 if not any(_overlap(k, _key(u.provision)) for k in covered):
                     where = continued_in(corpus, u.provision)
                     if where:
-                        pairs.append(_pair([u.provision], [], MOVED, f"continued in 2026 {where}"))
+                        pairs.append(_pair([u], [], MOVED, f"continued in 2026 {where}"))
                     else:
-                        pairs.append(_pair([u.provision], [], DROPPED, "no 2026 successor"))
+                        pairs.append(_pair([u], [], DROPPED, "no 2026 successor"))
     return pairs
 
 
@@ -260,11 +279,11 @@ def _backward(corpus: Corpus, provisions: list[Provision]) -> list[Pair] | None:
         for u in units(p):
             found = successors(corpus, u.provision)
             if not found:
-                pairs.append(_pair([u.provision], [], DROPPED, "no 2026 successor"))
+                pairs.append(_pair([u], [], DROPPED, "no 2026 successor"))
                 continue
             labels = {s.concord.change for s in found if s.concord is not None}
             change = labels.pop() if len(labels) == 1 else "changed"
-            pairs.append(_pair([u.provision], found, change, ""))
+            pairs.append(_pair([u], found, change, ""))
     return pairs
 
 
@@ -297,7 +316,7 @@ def compare(corpus: Corpus, first: list[Provision], second: list[Provision] | No
     left, right = first, second
     if left and right and left[0].edition == "2026" and right[0].edition == "1995":
         left, right = right, left
-    pair = _pair(left, [_Unit(p, None) for p in right], "", "")
+    pair = _pair([_Unit(p, None) for p in left], [_Unit(p, None) for p in right], "", "")
     return Comparison(list(left), list(right), [pair], pair.similarity, "")
 
 

@@ -218,6 +218,32 @@ def check_references(c: Checker, articles: list[Article]) -> None:
                 ed = other.get(art.edition, "")
                 if (ed, n) not in index and any(a.edition == ed for a in articles):
                     c.flag(line, key, f"{where}.{key}", f"article {n} of {ed} does not exist")
+        if art.edition == "2026" and any(a.edition == "1995" for a in articles):
+            _check_concordance(c, index, art, line, where)
+
+
+def _check_concordance(
+    c: Checker, index: dict[tuple[str, str], Article], art: Article, line: Loc, where: str
+) -> None:
+    """Each paragraph-level predecessor exists in 1995, in an article the article names."""
+    for para in art.paragraphs:
+        for label, concord in (
+            (para.number, para.concord),
+            *((f"{para.number}({it.number})", it.concord) for it in para.items),
+        ):
+            if concord is None:
+                continue
+            for ref in concord.predecessors:
+                target = "" if ref == PREAMBLE else _resolve_xref(index, "1995", ref)
+                if target:
+                    c.problem(line, f"{where}.paragraph {label}.predecessors", f"1995 {target}")
+                elif ref.split("(")[0] not in art.predecessors:
+                    c.problem(
+                        line,
+                        f"{where}.paragraph {label}.predecessors",
+                        f"{ref} is in 1995 article {ref.split('(')[0]}, which the article's "
+                        "predecessors do not list",
+                    )
 
 
 def _resolve_xref(index: dict[tuple[str, str], Article], edition: str, xref: str) -> str:

@@ -17,10 +17,17 @@ if TYPE_CHECKING:
 
 
 def side_label(provisions: list[Any]) -> str:
+    """`Article 18 (1995)`, `Articles 17(1), 18(2) (1995)`; many parts: `Articles 44, 55 (1995)`."""
     if not provisions:
         return "(nothing)"
     ed = provisions[0].edition
-    return ", ".join(f"Article {p.label}" for p in provisions) + f" ({ed})"
+    labels = [p.label for p in provisions]
+    if len(labels) > 3:
+        labels = list(dict.fromkeys(p.article.number for p in provisions))
+        if len(labels) == 1:
+            return f"Article {labels[0]} ({ed})"
+    noun = "Article" if len(labels) == 1 else "Articles"
+    return f"{noun} {', '.join(labels)} ({ed})"
 
 
 LEGEND_MARKERS = "[-removed-] wording is only in the older text, {+added+} only in the newer."

@@ -58,8 +58,8 @@ _SOURCES: dict[str, tuple[str, int]] = {
     "EN": (
         rf"""^(?P<art>{NUM})
         (?:\s*\((?P<p1>{NUM})\)|\.(?P<p2>{NUM})|\s*,?\s*(?:para(?:graph)?|p|§)\.?\s*(?P<p3>{NUM}))?
-        (?:\s*\((?P<i1>\d{{1,3}})\)|\.(?P<i2>\d{{1,3}})
-           |\s*,?\s*(?:sub-?para(?:graph)?|sub-?item|item|subp|pp)\.?\s*(?P<i3>\d{{1,3}})\)?)?$""",
+        (?:\s*\((?P<i1>{NUM})\)|\.(?P<i2>{NUM})
+           |\s*,?\s*(?:sub-?para(?:graph)?|sub-?item|item|subp|pp)\.?\s*(?P<i3>{NUM})\)?)?$""",
         re.IGNORECASE | re.VERBOSE,
     ),
     "RANGE": (rf"^(?P<a>{NUM})\s*(?:\.\.|–|—|-)\s*(?P<b>{NUM})$", 0),
