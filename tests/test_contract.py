@@ -18,6 +18,8 @@ PROVISION = KEY | {
     "status",
     "status_note",
     "in_force",
+    "as_of",
+    "amended_by",
     "paragraphs",
     "topics",
     "xrefs",

@@ -15,6 +15,7 @@ COMMANDS = (
     "search",
     "compare",
     "changes",
+    "history",
     "cite",
     "refs",
     "topics",

@@ -21,6 +21,8 @@ from kzconst.errors import (
 if TYPE_CHECKING:
     from kzconst.corpus.model import Corpus
     from kzconst.output.render import Output
+    from kzconst.refs.grammar import Ref
+    from kzconst.refs.resolve import Provision
 
 
 app = typer.Typer(
@@ -150,22 +152,57 @@ def edition_name(edition: str) -> str:
 
 def pick_edition(corpus: Corpus, edition: str | None, as_of: str | None) -> str:
     """--edition wins; else the edition in force on --as-of; else the one in force today."""
-    if edition is not None and as_of is not None:
-        raise UsageError("give --edition or --as-of, not both")
+    return pick_time(corpus, edition, as_of)[0]
+
+
+def parse_day(value: str, what: str = "--as-of") -> date:
+    """A real calendar date YYYY-MM-DD, or a usage error."""
+    try:
+        if len(value) != 10 or not value.isascii():
+            raise ValueError(value)
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"invalid date {value[:40]!r} for {what} (expected YYYY-MM-DD)") from None
+
+
+def pick_time(corpus: Corpus, edition: str | None, as_of: str | None) -> tuple[str, date | None]:
+    """The edition and the day to read it at: --as-of picks the edition in force on that day
+    (or checks that --edition was); without --as-of there is no day (the latest wording)."""
+    day = parse_day(as_of) if as_of is not None else None
     if edition is not None:
         edition_name(edition)
         if edition not in corpus.editions:
             raise NotFoundError(f"this corpus has no {edition} edition")
-        return edition
-    day = date.today()
-    if as_of is not None:
-        try:
-            day = date.fromisoformat(as_of)
-        except ValueError:
-            raise UsageError(
-                f"invalid date {as_of[:40]!r} for --as-of (expected YYYY-MM-DD)"
-            ) from None
-    return corpus.edition_in_force(day)
+        if day is not None and not corpus.editions[edition].in_force_on(day):
+            ed = corpus.editions[edition]
+            until = ed.in_force_to or "today"
+            raise NotFoundError(
+                f"the {edition} Constitution was not in force on {day.isoformat()} "
+                f"(in force {ed.in_force_from} – {until}); try --as-of alone"
+            )
+        return edition, day
+    return corpus.edition_in_force(day or date.today()), day
+
+
+def resolve_refs(
+    corpus: Corpus, refs: list[Ref], edition: str, day: date | None
+) -> list[Provision]:
+    """Resolve parsed references; `REF@DATE` or --as-of give each its wording of that day."""
+    from kzconst.refs.dated import provision_on
+    from kzconst.refs.resolve import resolve
+
+    out: list[Provision] = []
+    for ref in refs:
+        ed, when = edition, day
+        if ref.on is not None:
+            when = parse_day(ref.on, "REF@DATE")
+            if ref.edition is None:
+                ed = corpus.edition_in_force(when)
+            elif not corpus.editions[ref.edition].in_force_on(when):
+                raise NotFoundError(f"the {ref.edition} Constitution was not in force on {ref.on}")
+        found = resolve(corpus, ref, ed)
+        out += [provision_on(corpus, p, when) for p in found] if when is not None else found
+    return out
 
 
 def make_output(plain: bool, no_color: bool) -> Output:

@@ -16,8 +16,9 @@ from kzconst.cli.app import (
     emit_records,
     make_output,
     open_corpus,
-    pick_edition,
+    pick_time,
     refs_argument,
+    resolve_refs,
 )
 from kzconst.errors import NotFoundError, UsageError
 
@@ -41,15 +42,14 @@ def compare(
     """Two provisions side by side with a word-level diff; one REF: beside its counterpart."""
     from kzconst.compare import compare as run_compare
     from kzconst.refs.grammar import parse_refs
-    from kzconst.refs.resolve import resolve
 
     if len(refs) > 2:
         raise UsageError("compare takes one or two references")
     parsed = [parse_refs(r) for r in refs]
     corpus = open_corpus(corpus_file)
-    ed = pick_edition(corpus, edition, as_of)
-    first = [p for r in parsed[0] for p in resolve(corpus, r, ed)]
-    second = [p for r in parsed[1] for p in resolve(corpus, r, ed)] if len(parsed) > 1 else None
+    ed, day = pick_time(corpus, edition, as_of)
+    first = resolve_refs(corpus, parsed[0], ed, day)
+    second = resolve_refs(corpus, parsed[1], ed, day) if len(parsed) > 1 else None
     result = run_compare(corpus, first, second)
     from kzconst.output import diff as views
 
@@ -103,3 +103,30 @@ def changes(
 
     out = make_output(plain, no_color)
     out.lines(changes_lines(rows, table=out.rich))
+
+
+def history(
+    refs: Annotated[list[str], refs_argument("References, e.g. 41@1995, 15(2)@1995, 42.")],
+    edition: EditionOpt = None,
+    fmt: FormatOptCompare = Fmt.text,
+    plain: PlainOpt = False,
+    no_color: NoColorOpt = False,
+    corpus_file: CorpusOpt = None,
+) -> None:
+    """Every wording of a provision in order, with dates, the amending law and a word diff."""
+    from kzconst.history import provision_history
+    from kzconst.output.history import history_lines, history_records
+    from kzconst.refs.grammar import parse_refs
+
+    parsed = [r for text in refs for r in parse_refs(text)]
+    if any(r.on for r in parsed):
+        raise UsageError("history shows every date; give the reference without @DATE")
+    corpus = open_corpus(corpus_file)
+    ed, _ = pick_time(corpus, edition, None)
+    provisions = resolve_refs(corpus, parsed, ed, None)
+    timelines = [provision_history(corpus, p) for p in provisions]
+    if fmt in (Fmt.json, Fmt.jsonl):
+        emit_records(fmt, "history", [r for t in timelines for r in history_records(corpus, t)])
+        return
+    out = make_output(plain, no_color)
+    out.lines([line for t in timelines for line in history_lines(corpus, t)])

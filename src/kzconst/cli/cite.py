@@ -13,8 +13,9 @@ from kzconst.cli.app import (
     CorpusOpt,
     EditionOpt,
     open_corpus,
-    pick_edition,
+    pick_time,
     refs_argument,
+    resolve_refs,
 )
 from kzconst.errors import NotFoundError, UsageError
 
@@ -45,13 +46,12 @@ def cite(
     """Citations in a chosen style, one per line."""
     from kzconst.cite import citation_for, format_citation
     from kzconst.refs.grammar import parse_refs
-    from kzconst.refs.resolve import resolve
 
     texts = _read_refs(refs)
     parsed = [r for t in texts for r in parse_refs(t)]
     corpus = open_corpus(corpus_file)
-    ed = pick_edition(corpus, edition, as_of)
-    provisions = [p for r in parsed for p in resolve(corpus, r, ed)]
+    ed, day = pick_time(corpus, edition, as_of)
+    provisions = resolve_refs(corpus, parsed, ed, day)
     sys.stdout.write(
         "".join(format_citation(citation_for(corpus, p), style.value) + "\n" for p in provisions)
     )

@@ -20,6 +20,7 @@ for _command in (
     find.search,
     changes.compare,
     changes.changes,
+    changes.history,
     cite.cite,
     find.refs,
 ):

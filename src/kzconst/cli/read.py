@@ -20,7 +20,9 @@ from kzconst.cli.app import (
     make_output,
     open_corpus,
     pick_edition,
+    pick_time,
     refs_argument,
+    resolve_refs,
 )
 from kzconst.errors import NotFoundError
 
@@ -44,12 +46,11 @@ def show(
 ) -> None:
     """Show the text of articles, paragraphs, sub-items, ranges, the preamble."""
     from kzconst.refs.grammar import parse_refs
-    from kzconst.refs.resolve import resolve
 
     parsed = [r for text in refs for r in parse_refs(text)]
     corpus = open_corpus(corpus_file)
-    ed = pick_edition(corpus, edition, as_of)
-    provisions = [p for r in parsed for p in resolve(corpus, r, ed)]
+    ed, day = pick_time(corpus, edition, as_of)
+    provisions = resolve_refs(corpus, parsed, ed, day)
     if fmt in (Fmt.json, Fmt.jsonl):
         from kzconst.output.records import provision_record
 

@@ -117,6 +117,7 @@ class Article(NamedTuple):
     status: str = "in force"
     status_note: str = ""
     history: History | None = None  # 1995: inserted after 1995, or repealed
+    as_of: str = ""  # set when the article is read as on a day (`--as-of`, `REF@DATE`)
 
     @property
     def numbered(self) -> bool:

@@ -85,7 +85,7 @@ def _marked(text: str, op: str, markers: bool) -> list[Span]:
     return [*spans, Span(stripped, op)]
 
 
-def _diff_lines(chunks: tuple[Chunk, ...], ops: tuple[str, ...], *, markers: bool) -> list[Line]:
+def diff_lines(chunks: tuple[Chunk, ...], ops: tuple[str, ...], *, markers: bool) -> list[Line]:
     """Runs of `ops` laid out as lines; a line break in a run starts a new line."""
     lines: list[Line] = []
     spans: list[Span] = []
@@ -112,7 +112,7 @@ def compare_lines(corpus: Corpus, cmp: Comparison) -> list[Line]:
             lines.append(BLANK)
         if head is not None:
             lines.append(head)
-        lines += _diff_lines(pair.chunks, ("equal", "delete", "insert"), markers=True)
+        lines += diff_lines(pair.chunks, ("equal", "delete", "insert"), markers=True)
     lines.extend(compare_notes(cmp))
     return lines
 
@@ -126,8 +126,8 @@ def compare_sides(cmp: Comparison, *, markers: bool = False) -> tuple[list[Line]
             left.append(BLANK)
             right.append(BLANK)
         head = pair_heading(pair)
-        old = _diff_lines(pair.chunks, ("equal", "delete"), markers=markers)
-        new = _diff_lines(pair.chunks, ("equal", "insert"), markers=markers)
+        old = diff_lines(pair.chunks, ("equal", "delete"), markers=markers)
+        new = diff_lines(pair.chunks, ("equal", "insert"), markers=markers)
         if head is not None:
             old, new = [head, *old], [head, *new]
         old += [BLANK] * (len(new) - len(old))

@@ -64,6 +64,8 @@ def article_heading(corpus: Corpus, p: Provision) -> list[Line]:
             )
         )
     ]
+    if art.as_of:
+        lines.append(Line.of(wording_label(corpus, art), "warn"))
     section = corpus.section(art.edition, art.section)
     if section is not None:
         lines.append(Line.of(f"Section {section.number}. {section.title}", "section"))
@@ -71,6 +73,21 @@ def article_heading(corpus: Corpus, p: Provision) -> list[Line]:
     if art.repealed:
         lines.append(Line.of(f"REPEALED. {art.status_note}".strip(), "warn"))
     return lines
+
+
+def wording_label(corpus: Corpus, art: Article) -> str:
+    """`Text in force on 1 January 2010, as amended by the Law of 21 May 2007 No. 254-III`."""
+    from datetime import date
+
+    from kzconst.corpus.asof import amended_by, law_title
+
+    head = f"Text in force on {long_date(art.as_of)}"
+    if art.edition != "1995":
+        return head
+    law = amended_by(corpus, art, date.fromisoformat(art.as_of))
+    if law:
+        return f"{head}, as amended by {law_title(corpus, law)}"
+    return f"{head}: the original wording of 30 August 1995"
 
 
 def paragraph_lines(art: Article, para: Paragraph, only_item: str | None = None) -> Iterator[Line]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from kzconst.corpus.model import PREAMBLE, Article, Corpus, Item, Paragraph
+from kzconst.corpus.model import PREAMBLE, Article, Corpus, Edition, Item, Paragraph
 from kzconst.refs.resolve import Provision
 
 SCHEMA_VERSION = 1
@@ -76,6 +77,17 @@ def section_record(corpus: Corpus, edition: str, number: str) -> dict[str, Any] 
     return {"number": section.number, "title": section.title} if section else None
 
 
+def _wording(art: Article, unit: Paragraph | Item) -> dict[str, Any]:
+    """The wording's dates and law: when it took effect and ceased, and which law made it."""
+    from kzconst.corpus.asof import reading
+
+    day = date.fromisoformat(art.as_of) if art.as_of else date.max
+    r = reading(unit.text, unit.status, unit.history, day) if unit.history else None
+    if r is None:
+        return {"valid_from": None, "valid_to": None, "law": None}
+    return {"valid_from": r.start or None, "valid_to": r.end or None, "law": r.law or None}
+
+
 def _item_record(art: Article, para: Paragraph, item: Item) -> dict[str, Any]:
     return {
         "number": item.number,
@@ -83,6 +95,7 @@ def _item_record(art: Article, para: Paragraph, item: Item) -> dict[str, Any]:
         "text": item.text,
         "status": item.status or "in force",
         "status_note": item.status_note,
+        **_wording(art, item),
     }
 
 
@@ -96,6 +109,7 @@ def _paragraph_record(art: Article, para: Paragraph, only: Item | None) -> dict[
         "status_note": para.status_note,
         "items": [_item_record(art, para, it) for it in items],
         "closing": para.closing if only is None else "",
+        **_wording(art, para),
     }
 
 
@@ -113,7 +127,9 @@ def provision_record(corpus: Corpus, p: Provision, *, commentary: bool = True) -
             "title_editorial": True,
             "status": art.status,
             "status_note": art.status_note,
-            "in_force": edition.in_force_to == "",
+            "in_force": _in_force(edition, art.as_of),
+            "as_of": art.as_of or None,
+            "amended_by": _amended_by(corpus, art),
             "paragraphs": [_paragraph_record(art, para, p.item) for para in paragraphs],
             "topics": list(art.topics),
             "xrefs": list(art.xrefs),
@@ -127,6 +143,24 @@ def provision_record(corpus: Corpus, p: Provision, *, commentary: bool = True) -
             {"kind": c.kind, "text": c.text, "source": c.source} for c in art.commentary
         ]
     return record
+
+
+def _in_force(edition: Edition, as_of: str) -> bool:
+    """In force on the day asked (`--as-of`), else today."""
+    return edition.in_force_on(date.fromisoformat(as_of) if as_of else date.today())
+
+
+def _amended_by(corpus: Corpus, art: Article) -> dict[str, Any] | None:
+    """The law whose wording is the latest shown (only for a dated 1995 article)."""
+    if not art.as_of or art.edition != "1995":
+        return None
+    from kzconst.corpus.asof import amended_by
+
+    law_id = amended_by(corpus, art, date.fromisoformat(art.as_of))
+    law = corpus.laws.get(law_id)
+    if not law_id:
+        return {"id": "1995", "title": "the original text of 30 August 1995", "date": "1995-08-30"}
+    return {"id": law_id, "title": law.title if law else law_id, "date": law.date if law else None}
 
 
 def concordance_record(art: Article) -> dict[str, Any]:

@@ -28,6 +28,7 @@ class Ref(NamedTuple):
     item: str | None = None
     end: str | None = None
     edition: str | None = None
+    on: str | None = None  # `@2010-01-01`: the provision as it read on that day
 
     def __str__(self) -> str:
         return format_ref(self)
@@ -44,6 +45,8 @@ def format_ref(ref: Ref) -> str:
         out += f"({ref.item})"
     if ref.edition:
         out += f"@{ref.edition}"
+    if ref.on:
+        out += f"@{ref.on}"
     return out
 
 
@@ -52,7 +55,7 @@ def format_ref(ref: Ref) -> str:
 _PREAMBLE_WORDS = {"preamble", "pmbl", "преамбула", "преамбулы", "преамбуле", "преамбуласы"}
 # The grammar's patterns, compiled on first use: a plain `21` needs none of them.
 _SOURCES: dict[str, tuple[str, int]] = {
-    "EDITION": (r"\s*@\s*(\S+)\s*$", 0),
+    "EDITION": (r"\s*@\s*([^\s@]+)\s*$", 0),
     "ART_WORD": (r"^(?:article|art\.?)\s*", re.IGNORECASE),
     # 21, 21(1), 21(1)(3), 21.1, 21.1.3, 21 para 1, 21 para 1 subpara 3, 21(3-1), 21 p. 1
     "EN": (
@@ -115,15 +118,32 @@ def _looks_like_prose_list(parts: list[str]) -> bool:
 def _with_edition(ref: Ref, edition: str | None) -> Ref:
     if edition is None:
         return ref
+    if _DATE.match(edition):
+        if ref.on and ref.on != edition:
+            raise UsageError(f"two dates in one reference: {ref.on} and {edition}")
+        return ref._replace(on=edition)
     if ref.edition and ref.edition != edition:
         raise UsageError(f"two editions in one reference: {ref.edition} and {edition}")
-    return Ref(ref.article, ref.paragraph, ref.item, ref.end, edition)
+    return ref._replace(edition=edition)
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _parse_edition(value: str) -> str:
     if value in ("2026", "1995"):
         return value
-    raise UsageError(f"unknown edition {value!r} in reference (expected @2026 or @1995)")
+    if _DATE.match(value):
+        from datetime import date
+
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise UsageError(f"invalid date {value!r} in reference (expected YYYY-MM-DD)") from None
+        return value
+    raise UsageError(
+        f"unknown edition {value[:40]!r} in reference (expected @2026, @1995 or @YYYY-MM-DD)"
+    )
 
 
 def _parse_one(part: str, original: str) -> list[Ref]:
@@ -136,7 +156,7 @@ def _parse_one(part: str, original: str) -> list[Ref]:
         part = part[: m.start()].strip()
     low = " ".join(part.casefold().split())
     if low in _PREAMBLE_WORDS:
-        return [Ref(PREAMBLE, edition=edition)]
+        return [_with_edition(Ref(PREAMBLE), edition)]
     ref = _parse_cyrillic(low) if re.search(r"[а-яёәіңғүұқөһ]", low) else None
     if ref is None:
         ref = _parse_latin(low)

@@ -1,0 +1,76 @@
+"""The history of a provision: every wording in order, with its dates, its law and a word diff."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kzconst.compare import Chunk, diff_words
+from kzconst.corpus.asof import GAP
+from kzconst.corpus.model import Article, Corpus, History, Item, Paragraph
+from kzconst.refs.resolve import Provision
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One wording of a provision: from `start` to `end` (ISO; "" = open), made by `law`."""
+
+    start: str
+    end: str
+    law: str
+    text: str
+    status: str  # "" | "excluded" | "gap"
+    diff: tuple[Chunk, ...]  # against the previous wording; () for the first
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """Every wording of one paragraph or sub-item (`label` such as "41(1)" or "44(10-1)")."""
+
+    article: Article
+    label: str
+    inserted: bool
+    versions: tuple[Version, ...]
+
+
+def provision_history(corpus: Corpus, p: Provision) -> list[Timeline]:
+    """The timelines of every paragraph and sub-item of `p`, in official order."""
+    first_day = corpus.editions[p.article.edition].in_force_from
+    out: list[Timeline] = []
+    paragraphs = p.article.paragraphs if p.paragraph is None else (p.paragraph,)
+    for para in paragraphs:
+        if p.item is None:
+            out.append(_timeline(p.article, para.number, para, first_day))
+        for it in para.items:
+            if p.item is None or it.number == p.item.number:
+                label = f"{para.number}({it.number})" if para.number else it.number
+                out.append(_timeline(p.article, label, it, first_day))
+    return out
+
+
+def _timeline(art: Article, label: str, unit: Paragraph | Item, first_day: str) -> Timeline:
+    h: History | None = unit.history
+    raw: list[tuple[str, str, str, str, str]] = []
+    if h is not None:
+        for w in h.wordings:
+            raw.append((w.start, w.end, w.law, GAP if w.gap else w.text, "gap" if w.gap else ""))
+        end = h.excluded_from and _day_before(h.excluded_from)
+        if h.since or not h.wordings:
+            start = h.since or first_day
+            raw.append((start, end or "", h.since_law or "1995", unit.text, unit.status))
+        if h.excluded_from:
+            raw.append((h.excluded_from, "", h.excluded_law, "", "excluded"))
+    else:
+        raw.append((first_day, "", "1995", unit.text, unit.status))
+    versions: list[Version] = []
+    previous = ""
+    for start, end, law, text, status in raw:
+        chunks = tuple(diff_words(previous, text)[0]) if versions else ()
+        versions.append(Version(start, end, law, text, status, chunks))
+        previous = text
+    return Timeline(art, label, bool(h and h.inserted), tuple(versions))
+
+
+def _day_before(iso: str) -> str:
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(iso) - timedelta(days=1)).isoformat()

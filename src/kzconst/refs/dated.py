@@ -1,0 +1,49 @@
+"""References at a date: resolved provisions as they read on a day, or why they did not exist."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kzconst.corpus.asof import article_on, law_title
+from kzconst.corpus.model import Corpus
+from kzconst.errors import NotFoundError
+from kzconst.refs.resolve import Provision
+
+
+def provision_on(corpus: Corpus, p: Provision, day: date) -> Provision:
+    """`p` as it read on `day`.
+
+    Raises:
+        NotFoundError: the provision was not yet in force on `day` (the message says when it was
+            inserted, and by which law).
+    """
+    art = article_on(p.article, day)
+    when = day.isoformat()
+    if art is None:
+        h = p.article.history
+        since = f" by {law_title(corpus, h.since_law)}, in force from {h.since}" if h else ""
+        raise NotFoundError(
+            f"article {p.article.number} ({p.article.edition}) did not exist on {when}: "
+            f"it was inserted{since}"
+        )
+    if p.paragraph is None:
+        return Provision(art)
+    para = art.paragraph(p.paragraph.number)
+    if para is None:
+        h = p.paragraph.history
+        since = f" by {law_title(corpus, h.since_law)}, in force from {h.since}" if h else ""
+        raise NotFoundError(
+            f"paragraph {p.label} ({p.article.edition}) did not exist on {when}: "
+            f"it was inserted{since}"
+        )
+    if p.item is None:
+        return Provision(art, para)
+    item = para.item(p.item.number)
+    if item is None:
+        h = p.item.history
+        since = f" by {law_title(corpus, h.since_law)}, in force from {h.since}" if h else ""
+        raise NotFoundError(
+            f"sub-item {p.label} ({p.article.edition}) did not exist on {when}: "
+            f"it was inserted{since}"
+        )
+    return Provision(art, para, item)
