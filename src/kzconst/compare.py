@@ -334,7 +334,7 @@ def article_change(corpus: Corpus, art: Article) -> tuple[str, float | None]:
     if art.edition != "2026":
         return "", None
     if not art.predecessors and all(u.concord is None for u in units(Provision(art))):
-        return "new", 0.0
+        return "new", None
     pairs = _forward(corpus, [Provision(art)])
     if pairs is None:  # no paragraph-level data: never claim more than the record says
         return ("new" if not art.predecessors else "changed"), None
