@@ -34,19 +34,13 @@ def check(
     raw = parse_toml(path)
     corpus, problems = validate(raw, path)
     if fmt in (Fmt.json, Fmt.jsonl):
-        from kzconst.output.records import SCHEMA_VERSION
+        from kzconst.output.records import no_key
 
         emit_records(
             fmt,
             "check",
             [
-                {
-                    "kzconst": SCHEMA_VERSION,
-                    "file": str(p.path),
-                    "line": p.line,
-                    "field": p.field,
-                    "message": p.message,
-                }
+                no_key("problem", file=str(p.path), line=p.line, field=p.field, message=p.message)
                 for p in problems
             ],
         )

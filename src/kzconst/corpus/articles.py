@@ -24,7 +24,6 @@ LABEL = re.compile(r"^\d+(-\d+)?$")
 XREF = re.compile(r"^\d+(-\d+)?(\(\d+(-\d+)?\)){0,2}$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 COMMENTARY_KINDS = ("summary", "change", "context", "history")
-CHANGE_KINDS = ("new", "changed", "unchanged", "identical", "reworded")
 ARTICLE_STATUSES = ("in force", "repealed")
 
 
@@ -59,13 +58,13 @@ def build_article(c: Checker, i: int, t: dict[str, Any], where: str, line: Loc |
             f"{where}.sources",
             "the article names no source of its wording",
         )
-    change = c.text(t, "change", where, line, required=False)
-    if change and change not in CHANGE_KINDS:
+    if "change" in t:
         c.flag(
             line,
             "change",
             f"{where}.change",
-            f"{change!r} is not one of {', '.join(CHANGE_KINDS)}",
+            "an article's change label is derived from its paragraphs' labels; "
+            "put `change` on each [[article.paragraph]]",
         )
     xrefs = _xrefs(c, t, where, line)
     return Article(
@@ -81,7 +80,6 @@ def build_article(c: Checker, i: int, t: dict[str, Any], where: str, line: Loc |
         predecessors=c.strings(t, "predecessors", where, line),
         successors=c.strings(t, "successors", where, line),
         concordance_note=c.text(t, "concordance_note", where, line, required=False),
-        change=change,
         sources=sources,
         source_note=c.text(t, "source_note", where, line, required=False),
         status=status,

@@ -111,7 +111,6 @@ class Article(NamedTuple):
     predecessors: tuple[str, ...] = ()
     successors: tuple[str, ...] = ()
     concordance_note: str = ""
-    change: str = ""
     sources: tuple[str, ...] = ()
     source_note: str = ""
     status: str = "in force"
@@ -308,7 +307,6 @@ def article_from_table(t: dict[str, Any]) -> Article:
         predecessors=_strings(t, "predecessors"),
         successors=_strings(t, "successors"),
         concordance_note=t.get("concordance_note", ""),
-        change=t.get("change", ""),
         sources=_strings(t, "sources"),
         source_note=t.get("source_note", ""),
         status=t.get("status", "") or "in force",

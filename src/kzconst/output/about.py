@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from kzconst.corpus.model import Corpus
 from kzconst.output.read import edition_label, long_date
-from kzconst.output.records import SCHEMA_VERSION
+from kzconst.output.records import no_key
 from kzconst.output.render import BLANK, Line, Span
 
 if TYPE_CHECKING:
@@ -44,14 +44,13 @@ def topics_lines(corpus: Corpus, edition: str, topic: str | None) -> list[Line]:
 
 def topics_records(corpus: Corpus, edition: str, topic: str | None) -> list[dict[str, Any]]:
     return [
-        {
-            "kzconst": SCHEMA_VERSION,
-            "type": "topic",
-            "topic": tid,
-            "description": desc,
-            "edition": edition,
-            "articles": [a.number for a in corpus.edition_articles(edition) if tid in a.topics],
-        }
+        no_key(
+            "topic",
+            edition=edition,
+            topic=tid,
+            description=desc,
+            articles=[a.number for a in corpus.edition_articles(edition) if tid in a.topics],
+        )
         for tid, desc in corpus.topics.items()
         if topic is None or tid == topic
     ]
@@ -84,6 +83,7 @@ def info_lines(corpus: Corpus) -> list[Line]:
         Line.of("Translation", "title"),
         Line.of(corpus.translation_note, "text", 2),
         BLANK,
+        *_law_lines(corpus),
         Line.of("Reform timeline", "title"),
     ]
     lines += [
@@ -93,10 +93,33 @@ def info_lines(corpus: Corpus) -> list[Line]:
     return lines
 
 
+def _law_lines(corpus: Corpus) -> list[Line]:
+    """The wordings of the 1995 text: each amending law, with the day it took effect."""
+    if not corpus.laws:
+        return []
+    lines = [
+        Line.of("Wordings of the 1995 text (kzconst history REF shows each provision's)", "title")
+    ]
+    for law in corpus.laws.values():
+        when = f"in force from {long_date(law.in_force)}" if law.in_force else ""
+        note = f"; {law.note}" if law.note else ""
+        lines.append(
+            Line(
+                (
+                    Span(law.date, "ref"),
+                    Span(f"  {law.title}", "text"),
+                    Span(f"  {when}{note}", "meta"),
+                ),
+                2,
+            )
+        )
+    return [*lines, BLANK]
+
+
 def info_record(corpus: Corpus) -> dict[str, Any]:
     return {
-        "kzconst": SCHEMA_VERSION,
-        "type": "info",
+        **no_key("info"),
+        "laws": [law._asdict() for law in corpus.laws.values()],
         "corpus_version": corpus.version,
         "corpus_path": str(corpus.path),
         "translation_note": corpus.translation_note,

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any
 
 from kzconst.corpus.model import Corpus
 from kzconst.output.read import UNOFFICIAL, edition_label
-from kzconst.output.records import SCHEMA_VERSION
 from kzconst.output.render import BLANK, Line, Span
 
 if TYPE_CHECKING:
@@ -155,11 +154,10 @@ def compare_notes(cmp: Comparison) -> list[Line]:
 
 
 def compare_record(cmp: Comparison) -> dict[str, Any]:
-    from kzconst.output.records import provision_key
+    from kzconst.output.records import no_key, provision_key
 
     return {
-        "kzconst": SCHEMA_VERSION,
-        "type": "comparison",
+        **no_key("comparison"),
         "left": [provision_key(p) for p in cmp.left],
         "right": [provision_key(p) for p in cmp.right],
         "change": cmp.change or None,

@@ -145,7 +145,7 @@ def provision_lines(corpus: Corpus, p: Provision, *, commentary: bool = True) ->
                 )
             )
         lines.append(BLANK)
-    lines.extend(concordance_lines(art))
+    lines.extend(concordance_lines(corpus, art))
     if art.xrefs:
         lines.append(Line.of("Cross-references: " + ", ".join(art.xrefs), "meta"))
     ed = corpus.editions[art.edition]
@@ -163,7 +163,7 @@ def provision_lines(corpus: Corpus, p: Provision, *, commentary: bool = True) ->
     return lines
 
 
-def concordance_lines(art: Article) -> list[Line]:
+def concordance_lines(corpus: Corpus, art: Article) -> list[Line]:
     if art.edition == "2026":
         if art.is_preamble:
             return []
@@ -171,8 +171,13 @@ def concordance_lines(art: Article) -> list[Line]:
             text = "1995 predecessor: " + ", ".join(f"Article {n}" for n in art.predecessors)
         else:
             text = "1995 predecessor: none (new article)"
-        if art.change:
-            text += f" · {art.change}"
+        from kzconst.compare import article_change
+
+        change, similarity = article_change(corpus, art)
+        if change:
+            text += f" · {change}" + (
+                f" ({similarity:.0%} similar)" if similarity is not None else ""
+            )
     else:
         if art.is_preamble:
             return []

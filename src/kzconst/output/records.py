@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from kzconst.corpus.model import PREAMBLE, Article, Corpus, Edition, Item, Paragraph
+from kzconst.corpus.model import (
+    DEFAULT_EDITION,
+    PREAMBLE,
+    Article,
+    Corpus,
+    Edition,
+    Item,
+    Paragraph,
+)
 from kzconst.refs.resolve import Provision
 
 SCHEMA_VERSION = 1
@@ -46,13 +54,20 @@ def key_record(
     item: str | None = None,
     ref: str | None = None,
 ) -> dict[str, Any]:
-    """The keys that identify a provision; every record of every command starts with them."""
+    """The keys that identify a provision; every record of every command starts with them.
+
+    `ref` is a reference `kzconst` reads back: qualified `@1995` outside the default edition, so
+    `jq -r '.results[].ref' | kzconst cite -` cites the right text.
+    """
     local = eid_of(article, paragraph, item)
+    ref = ref or article
+    if edition != DEFAULT_EDITION and "@" not in ref:
+        ref = f"{ref}@{edition}"
     return {
         "kzconst": SCHEMA_VERSION,
         "id": f"{edition}/{local}",
         "eid": local,
-        "ref": ref or article,
+        "ref": ref,
         "edition": edition,
         "article": article,
         "paragraph": paragraph or None,
@@ -61,14 +76,35 @@ def key_record(
 
 
 def provision_key(p: Provision) -> dict[str, Any]:
-    """`key_record` for a resolved provision."""
+    """`key_record` for a resolved provision (a dated one keeps its date in `ref`)."""
+    ref = p.label
+    if p.article.edition != DEFAULT_EDITION:
+        ref += f"@{p.article.edition}"
+    if p.article.as_of:
+        ref += f"@{p.article.as_of}"
     return key_record(
         p.article.edition,
         p.article.number,
-        p.paragraph.number if p.paragraph is not None else None,
+        p.paragraph.number if p.paragraph is not None and p.paragraph.number else None,
         p.item.number if p.item is not None else None,
-        p.label,
+        ref,
     )
+
+
+def no_key(record_type: str, **fields: Any) -> dict[str, Any]:
+    """The common keys, null, for a record that is not about one provision (topic, info...)."""
+    return {
+        "kzconst": SCHEMA_VERSION,
+        "type": record_type,
+        "id": None,
+        "eid": None,
+        "ref": None,
+        "edition": None,
+        "article": None,
+        "paragraph": None,
+        "item": None,
+        **fields,
+    }
 
 
 def section_record(corpus: Corpus, edition: str, number: str) -> dict[str, Any] | None:
@@ -88,6 +124,18 @@ def _wording(art: Article, unit: Paragraph | Item) -> dict[str, Any]:
     return {"valid_from": r.start or None, "valid_to": r.end or None, "law": r.law or None}
 
 
+def _concord(unit: Paragraph | Item) -> dict[str, Any]:
+    """A 2026 provision's 1995 predecessors and change label (null when not recorded)."""
+    c = unit.concord
+    if c is None:
+        return {"predecessors_1995": None, "change": None, "change_note": None}
+    return {
+        "predecessors_1995": [f"{ref}@1995" for ref in c.predecessors],
+        "change": c.change,
+        "change_note": c.note or None,
+    }
+
+
 def _item_record(art: Article, para: Paragraph, item: Item) -> dict[str, Any]:
     return {
         "number": item.number,
@@ -96,6 +144,7 @@ def _item_record(art: Article, para: Paragraph, item: Item) -> dict[str, Any]:
         "status": item.status or "in force",
         "status_note": item.status_note,
         **_wording(art, item),
+        **_concord(item),
     }
 
 
@@ -110,6 +159,7 @@ def _paragraph_record(art: Article, para: Paragraph, only: Item | None) -> dict[
         "items": [_item_record(art, para, it) for it in items],
         "closing": para.closing if only is None else "",
         **_wording(art, para),
+        **_concord(para),
     }
 
 
@@ -133,7 +183,7 @@ def provision_record(corpus: Corpus, p: Provision, *, commentary: bool = True) -
             "paragraphs": [_paragraph_record(art, para, p.item) for para in paragraphs],
             "topics": list(art.topics),
             "xrefs": list(art.xrefs),
-            "concordance": concordance_record(art),
+            "concordance": concordance_record(corpus, art),
             "sources": list(art.sources),
             "official_source": edition.official_source,
         }
@@ -163,14 +213,18 @@ def _amended_by(corpus: Corpus, art: Article) -> dict[str, Any] | None:
     return {"id": law_id, "title": law.title if law else law_id, "date": law.date if law else None}
 
 
-def concordance_record(art: Article) -> dict[str, Any]:
+def concordance_record(corpus: Corpus, art: Article) -> dict[str, Any]:
+    from kzconst.compare import article_change
+
     other = "1995" if art.edition == "2026" else "2026"
     numbers = art.predecessors if art.edition == "2026" else art.successors
+    change, similarity = article_change(corpus, art) if not art.is_preamble else ("", None)
     return {
         "relation": "predecessors" if art.edition == "2026" else "successors",
         "edition": other,
         "articles": list(numbers),
-        "change": art.change or None,
+        "change": change or None,
+        "similarity": similarity,
         "note": art.concordance_note,
     }
 
