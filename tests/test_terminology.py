@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 
-from kzconst.corpus import Corpus, parse_toml
+from kzconst.corpus.load import parse_toml
+from kzconst.corpus.model import Corpus
 
 
 @dataclass(frozen=True)

@@ -366,7 +366,7 @@ def changes_table(corpus: Corpus, section: str | None = None) -> list[dict[str, 
         for art in corpus.edition_articles("1995"):
             if art.is_preamble or art.successors:
                 continue
-            status = "repealed" if art.repealed else "no-successor"
+            status = "excluded" if art.repealed else "no-successor"
             rows.append(
                 {
                     "edition": "1995",

@@ -9,6 +9,7 @@ from kzconst.corpus.history import (
     build_article_history,
     build_concord,
     build_history,
+    build_repealed_paragraphs,
 )
 from kzconst.corpus.model import (
     PREAMBLE,
@@ -45,6 +46,7 @@ def build_article(c: Checker, i: int, t: dict[str, Any], where: str, line: Loc |
             f"{status!r} is not one of {', '.join(ARTICLE_STATUSES)}",
         )
     paragraphs = _build_paragraphs(c, i, t, where, line)
+    paragraphs += build_repealed_paragraphs(c, t, where, line)
     if not paragraphs and status != "repealed":
         c.problem(line, f"{where}.paragraph", "the article has no paragraphs")
     commentary = _build_commentary(c, i, t, where, line)

@@ -25,6 +25,7 @@ class Reading(NamedTuple):
     start: str  # first day of this wording ("" = the edition's first day)
     end: str  # last day ("" = while the edition is in force)
     law: str  # the law id that made this wording ("" = unknown)
+    closing: str | None = None  # the paragraph's closing text then (None: as now)
 
 
 def reading(text: str, status: str, history: History | None, day: date) -> Reading | None:
@@ -82,7 +83,10 @@ def _paragraph_on(para: Paragraph, day: date) -> Paragraph | None:
     if r is None:
         return None
     items = tuple(i for i in (_item_on(i, day) for i in para.items) if i is not None)
-    return para._replace(text=r.text, status=_status(r), status_note=_note(r, para), items=items)
+    closing = para.closing if r.closing is None else r.closing
+    return para._replace(
+        text=r.text, status=_status(r), status_note=_note(r, para), items=items, closing=closing
+    )
 
 
 def _item_on(item: Item, day: date) -> Item | None:

@@ -6,7 +6,15 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 
-from kzconst.corpus.model import Article, Concord, History, Law, Wording
+from kzconst.corpus.model import (
+    Article,
+    Concord,
+    History,
+    Law,
+    Paragraph,
+    Wording,
+    repealed_paragraphs,
+)
 from kzconst.corpus.problems import Checker, Loc
 
 PARAGRAPH_CHANGES = ("identical", "reworded", "changed", "new")
@@ -67,6 +75,10 @@ def build_history(c: Checker, t: dict[str, Any], where: str, line: Loc | None) -
                 c.flag(line, key, f"{wwhere}.{key}", f"{value!r} is not a date YYYY-MM-DD")
         gap = w.get("gap", False)
         text = c.text(w, "text", wwhere, line, required=not gap)
+        closing = w.get("closing")
+        if closing is not None and not isinstance(closing, str):
+            c.flag(line, "closing", f"{wwhere}.closing", "must be a string")
+            closing = None
         wordings.append(
             Wording(
                 c.text(w, "from", wwhere, line),
@@ -75,6 +87,7 @@ def build_history(c: Checker, t: dict[str, Any], where: str, line: Loc | None) -
                 text,
                 bool(gap),
                 c.text(w, "note", wwhere, line, required=False),
+                closing,
             )
         )
     return History(
@@ -84,7 +97,24 @@ def build_history(c: Checker, t: dict[str, Any], where: str, line: Loc | None) -
         excluded_from=dates["excluded_from"],
         excluded_law=c.text(t, "excluded_law", where, line, required=bool(dates["excluded_from"])),
         wordings=tuple(wordings),
+        note=c.text(t, "since_note", where, line, required=False),
     )
+
+
+def build_repealed_paragraphs(
+    c: Checker, t: dict[str, Any], where: str, line: Loc | None
+) -> tuple[Paragraph, ...]:
+    """A repealed article's paragraphs, from its `[[article.wording]]` tables."""
+    raw = c.tables(t, "wording", where, line)
+    if raw and not t.get("repealed_from"):
+        c.flag(line, "wording", f"{where}.wording", "article wordings need repealed_from")
+    for k, w in enumerate(raw):
+        if not isinstance(w.get("paragraph", ""), str):
+            c.flag(line, "paragraph", f"{where}.wording[{k}].paragraph", "must be a string")
+            return ()
+    fake = {"wording": raw}
+    build_history(c, fake, f"{where}.wording", line)  # checks each wording's keys
+    return repealed_paragraphs(t)
 
 
 def build_article_history(

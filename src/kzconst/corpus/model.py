@@ -35,6 +35,7 @@ class Wording(NamedTuple):
     text: str
     gap: bool = False  # True: this wording could not be read; text is ""
     note: str = ""
+    closing: str | None = None  # the paragraph's closing text in this wording (None: as now)
 
 
 class History(NamedTuple):
@@ -46,6 +47,7 @@ class History(NamedTuple):
     excluded_from: str = ""  # the first day it was no longer in force
     excluded_law: str = ""
     wordings: tuple[Wording, ...] = ()  # earlier wordings, oldest first
+    note: str = ""  # how the current wording took effect, where that needs saying
 
 
 class Law(NamedTuple):
@@ -297,7 +299,8 @@ def article_from_table(t: dict[str, Any]) -> Article:
                 history=history_from_table(p),
             )
             for p in t.get("paragraph", ())
-        ),
+        )
+        + repealed_paragraphs(t),
         commentary=tuple(
             Commentary(c["kind"], c["text"], c["source"]) for c in t.get("commentary", ())
         ),
@@ -333,17 +336,39 @@ def history_from_table(t: dict[str, Any]) -> History | None:
         inserted=bool(t.get("inserted", False)),
         excluded_from=t.get("excluded_from", ""),
         excluded_law=t.get("excluded_law", ""),
-        wordings=tuple(
-            Wording(
-                w["from"],
-                w["to"],
-                w["law"],
-                w.get("text", ""),
-                bool(w.get("gap", False)),
-                w.get("note", ""),
-            )
-            for w in wordings
-        ),
+        wordings=tuple(_wording(w) for w in wordings),
+        note=t.get("since_note", ""),
+    )
+
+
+def _wording(w: dict[str, Any]) -> Wording:
+    return Wording(
+        w["from"],
+        w["to"],
+        w["law"],
+        w.get("text", ""),
+        bool(w.get("gap", False)),
+        w.get("note", ""),
+        w.get("closing"),
+    )
+
+
+def repealed_paragraphs(t: dict[str, Any]) -> tuple[Paragraph, ...]:
+    """A repealed article's paragraphs: excluded now, with their wordings while in force
+    (`[[article.wording]]` tables with a `paragraph` key)."""
+    numbers = list(dict.fromkeys(w.get("paragraph", "") for w in t.get("wording", ())))
+    return tuple(
+        Paragraph(
+            number=n,
+            text="",
+            status="excluded",
+            history=History(
+                excluded_from=t.get("repealed_from", ""),
+                excluded_law=t.get("repealed_law", ""),
+                wordings=tuple(_wording(w) for w in t["wording"] if w.get("paragraph", "") == n),
+            ),
+        )
+        for n in numbers
     )
 
 

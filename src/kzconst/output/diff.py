@@ -185,7 +185,7 @@ CHANGE_LEGEND = (
     ("reworded", "the wording differs, the substance does not (the commentary says how)"),
     ("changed", "the substance differs"),
     ("new", "no 1995 predecessor"),
-    ("repealed", "1995 article repealed before 2026"),
+    ("excluded", "1995 article excluded by an amending law before 2026"),
     ("no-successor", "1995 article not continued in 2026"),
 )
 

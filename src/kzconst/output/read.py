@@ -71,7 +71,8 @@ def article_heading(corpus: Corpus, p: Provision) -> list[Line]:
         lines.append(Line.of(f"Section {section.number}. {section.title}", "section"))
     lines.append(Line((Span(art.title, "title"), Span("  (editorial title)", "editorial"))))
     if art.repealed:
-        lines.append(Line.of(f"REPEALED. {art.status_note}".strip(), "warn"))
+        # The official text marks the article «исключена», like any excluded provision.
+        lines.append(Line.of(f"[excluded] {art.status_note}".strip(), "warn"))
     return lines
 
 
