@@ -23,9 +23,11 @@ def _all_units(corpus: Corpus):  # type: ignore[no-untyped-def]
 
 
 def _words(text: str) -> str:
-    """Compare words, not layout: numbers of renumbered cross-references and labels aside."""
+    """Compare words, not layout: labels, renumbered cross-references, a sub-item's lower-case
+    start and closing ';' aside."""
     text = re.sub(r"^\s*\d+(-\d+)?[.)]\s*", "", text, flags=re.M)
-    return " ".join(re.sub(r"\d+(-\d+)?", "#", text).split())
+    text = " ".join(re.sub(r"\d+(-\d+)?", "#", text).split()).rstrip(";.")
+    return text[:1].lower() + text[1:]
 
 
 def test_every_2026_paragraph_has_a_label(corpus: Corpus) -> None:

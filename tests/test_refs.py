@@ -116,6 +116,7 @@ refs = st.builds(
     item=st.none(),
     end=st.none(),
     edition=st.none() | st.sampled_from(["2026", "1995"]),
+    on=st.none() | st.dates().map(lambda d: d.isoformat()).filter(lambda d: len(d) == 10),
 ) | st.builds(
     Ref,
     article=st.integers(1, 99).map(str),
@@ -123,6 +124,7 @@ refs = st.builds(
     item=st.integers(1, 22).map(str),
     end=st.none(),
     edition=st.none(),
+    on=st.none(),
 )
 
 

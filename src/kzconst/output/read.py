@@ -87,7 +87,7 @@ def wording_label(corpus: Corpus, art: Article) -> str:
         return head
     law = amended_by(corpus, art, date.fromisoformat(art.as_of))
     if law:
-        return f"{head}, as amended by {law_title(corpus, law)}"
+        return f"{head}, as amended by the {law_title(corpus, law)}"
     return f"{head}: the original wording of 30 August 1995"
 
 

@@ -142,7 +142,8 @@ def _parse_edition(value: str) -> str:
             raise UsageError(f"invalid date {value!r} in reference (expected YYYY-MM-DD)") from None
         return value
     raise UsageError(
-        f"unknown edition {value[:40]!r} in reference (expected @2026, @1995 or @YYYY-MM-DD)"
+        f"unknown edition {value[:40]!r} in reference (expected @2026 or @1995, or a date "
+        "@YYYY-MM-DD)"
     )
 
 
