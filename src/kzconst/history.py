@@ -34,20 +34,24 @@ class Timeline:
 
 def provision_history(corpus: Corpus, p: Provision) -> list[Timeline]:
     """The timelines of every paragraph and sub-item of `p`, in official order."""
-    first_day = corpus.editions[p.article.edition].in_force_from
+    edition = corpus.editions[p.article.edition]
+    first_day, last_day = edition.in_force_from, edition.in_force_to
     out: list[Timeline] = []
     paragraphs = p.article.paragraphs if p.paragraph is None else (p.paragraph,)
     for para in paragraphs:
         if p.item is None:
-            out.append(_timeline(p.article, para.number, para, first_day))
+            out.append(_timeline(p.article, para.number, para, (first_day, last_day)))
         for it in para.items:
             if p.item is None or it.number == p.item.number:
                 label = f"{para.number}({it.number})" if para.number else it.number
-                out.append(_timeline(p.article, label, it, first_day))
+                out.append(_timeline(p.article, label, it, (first_day, last_day)))
     return out
 
 
-def _timeline(art: Article, label: str, unit: Paragraph | Item, first_day: str) -> Timeline:
+def _timeline(
+    art: Article, label: str, unit: Paragraph | Item, edition_days: tuple[str, str]
+) -> Timeline:
+    first_day, last_day = edition_days
     h: History | None = unit.history
     raw: list[tuple[str, str, str, str, str]] = []
     if h is not None:
@@ -56,11 +60,11 @@ def _timeline(art: Article, label: str, unit: Paragraph | Item, first_day: str) 
         end = h.excluded_from and _day_before(h.excluded_from)
         if h.since or not h.wordings:
             start = h.since or first_day
-            raw.append((start, end or "", h.since_law or "1995", unit.text, unit.status))
+            raw.append((start, end or last_day, h.since_law or "1995", unit.text, unit.status))
         if h.excluded_from:
-            raw.append((h.excluded_from, "", h.excluded_law, "", "excluded"))
+            raw.append((h.excluded_from, last_day, h.excluded_law, "", "excluded"))
     else:
-        raw.append((first_day, "", "1995", unit.text, unit.status))
+        raw.append((first_day, last_day, "1995", unit.text, unit.status))
     versions: list[Version] = []
     previous = ""
     for start, end, law, text, status in raw:

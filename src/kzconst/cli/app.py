@@ -184,6 +184,29 @@ def pick_time(corpus: Corpus, edition: str | None, as_of: str | None) -> tuple[s
     return corpus.edition_in_force(day or date.today()), day
 
 
+def notice(message: str) -> None:
+    """A one-line note on stderr: results stay on stdout, clean for pipes."""
+    sys.stderr.write(f"kzconst: note: {' '.join(message.split())}\n")
+
+
+def warn_gaps(provisions: list[Provision]) -> None:
+    """Say on stderr when a dated provision has a wording that could not be read."""
+    from kzconst.corpus.asof import GAP
+
+    gaps = [
+        p.label
+        for p in provisions
+        for para in (p.article.paragraphs if p.paragraph is None else (p.paragraph,))
+        if para.text == GAP or any(it.text == GAP for it in para.items)
+    ]
+    if gaps:
+        day = provisions[0].article.as_of
+        notice(
+            f"the wording in force on {day} of {', '.join(dict.fromkeys(gaps))} could not be read; "
+            "it is shown as a gap, not guessed (kzconst history REF@1995 shows every wording)"
+        )
+
+
 def resolve_refs(
     corpus: Corpus, refs: list[Ref], edition: str, day: date | None
 ) -> list[Provision]:

@@ -23,6 +23,7 @@ from kzconst.cli.app import (
     pick_time,
     refs_argument,
     resolve_refs,
+    warn_gaps,
 )
 from kzconst.errors import NotFoundError
 
@@ -51,6 +52,8 @@ def show(
     corpus = open_corpus(corpus_file)
     ed, day = pick_time(corpus, edition, as_of)
     provisions = resolve_refs(corpus, parsed, ed, day)
+    if day is not None or any(r.on for r in parsed):
+        warn_gaps(provisions)
     if fmt in (Fmt.json, Fmt.jsonl):
         from kzconst.output.records import provision_record
 
