@@ -53,9 +53,29 @@ def test_styles(cli, ref: str, style: str, expected: str) -> None:
 def test_csl_json_and_bibtex_are_one_line_each(cli) -> None:
     csl = json.loads(cli("cite", "21.1", "--style", "csl-json").stdout)
     assert csl["type"] == "legislation"
-    assert (csl["locator"], csl["label"]) == ("21(1)", "paragraph")
+    # CSL renders label + locator: "art. 21(1)". With label "paragraph" it would read
+    # "para. 21(1)", a paragraph that does not exist (csl-citation.json lists "article").
+    assert (csl["locator"], csl["label"]) == ("21(1)", "article")
     bib = cli("cite", "21.1", "--style", "bibtex").stdout
     assert bib.startswith("@legislation{") and bib.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        (
+            "oscola",
+            "Constitution of the Republic of Kazakhstan 1995, art 15(2) (as in force on 1 January 2010)",
+        ),
+        (
+            "ru",
+            "п. 2 ст. 15 Конституции Республики Казахстан 1995 года (в редакции, действовавшей на 01.01.2010)",
+        ),
+    ],
+)
+def test_a_dated_citation_names_the_wording(cli, style: str, expected: str) -> None:
+    """Citing the 2010 wording as the 1995 text "as amended to 2022" would cite other words."""
+    assert cli("cite", "15(2)@2010-01-01", "--style", style).stdout.strip() == expected
 
 
 def test_every_style_gives_one_line_per_provision(cli) -> None:

@@ -45,6 +45,7 @@ class Citation:
     id: str
     eid: str
     in_force: bool
+    as_of: str = ""  # the day whose wording is cited (`REF@DATE`, `--as-of`)
 
     @property
     def pin(self) -> str:
@@ -71,6 +72,7 @@ def citation_for(corpus: Corpus, p: Provision) -> Citation:
         id=stable_id(p.article, p.paragraph, p.item),
         eid=eid(p.article, p.paragraph, p.item),
         in_force=not ed.in_force_to,
+        as_of=p.article.as_of if p.article.edition == "1995" else "",
     )
 
 
@@ -86,7 +88,20 @@ def format_citation(c: Citation, style: str) -> str:
 
 
 def _edition_words(c: Citation) -> str:
+    if c.as_of:
+        return f"{c.year}, as in force on {_long(c.as_of)}"
     return c.year if c.in_force else f"{c.year}, as amended to 2022"
+
+
+def _long(iso: str) -> str:
+    from kzconst.output.read import long_date
+
+    return long_date(iso)
+
+
+def _dated(c: Citation) -> str:
+    """` (as in force on 1 January 2010)` for a dated citation of the 1995 text."""
+    return f" (as in force on {_long(c.as_of)})" if c.as_of else ""
 
 
 def _plain(c: Citation) -> str:
@@ -96,21 +111,24 @@ def _plain(c: Citation) -> str:
 
 def _short(c: Citation) -> str:
     where = "pmbl." if c.preamble else f"art. {c.pin}"
-    return f"Const. RK {c.year}, {where}"
+    return f"Const. RK {c.year}, {where}{_dated(c)}"
 
 
 def _oscola(c: Citation) -> str:
     where = "preamble" if c.preamble else f"art {c.pin}"
-    return f"{TITLE} {c.year}, {where}"
+    return f"{TITLE} {c.year}, {where}{_dated(c)}"
 
 
 def _bluebook(c: Citation) -> str:
     where = "pmbl." if c.preamble else f"art. {c.pin}"
-    return f"{TRANSLIT} [Constitution] {where} (Kaz. {c.year})"
+    return f"{TRANSLIT} [Constitution] {where} (Kaz. {c.year}){_dated(c)}"
 
 
 def _ru(c: Citation) -> str:
     title = f"{TITLE_RU} {c.year} года"
+    if c.as_of:
+        y, m, d = c.as_of.split("-")
+        title += f" (в редакции, действовавшей на {d}.{m}.{y})"
     if c.preamble:
         return f"преамбула {title}"
     parts = []
@@ -124,6 +142,9 @@ def _ru(c: Citation) -> str:
 
 def _kk(c: Citation) -> str:
     title = f"{c.year} жылғы {TITLE_KK}"
+    if c.as_of:  # «по состоянию на»: the wording as it stood on that day
+        y, m, d = c.as_of.split("-")
+        title = f"({d}.{m}.{y} жағдай бойынша) {title}"
     if c.preamble:
         return f"{title} преамбуласы"
     if c.item and c.paragraph:
@@ -151,18 +172,20 @@ def _bibtex(c: Citation) -> str:
 def _csl(c: Citation) -> str:
     y, m, d = (int(x) for x in c.adopted.split("-"))
     record = {
-        "id": c.id,
+        "id": f"{c.id}@{c.as_of}" if c.as_of else c.id,  # two wordings are two items
         "type": "legislation",
         "title": TITLE,
         "issued": {"date-parts": [[y, m, d]]},
         "jurisdiction": "kz",
         "URL": c.url,
-        "locator": "preamble" if c.preamble else c.pin,
-        "label": "section"
-        if c.preamble
-        else ("sub-paragraph" if c.item else "paragraph" if c.paragraph else "article"),
         "note": f"edition {_edition_words(c)}; unofficial English rendering (kzconst)",
     }
+    # CSL's locator labels include "article" (the pin 21(1)(3) is "art. 21(1)(3)") and none for
+    # a preamble, which is named in the note instead.
+    if c.preamble:
+        record["note"] = "preamble; " + str(record["note"])
+    else:
+        record.update({"locator": c.pin, "label": "article"})
     return json.dumps(record, ensure_ascii=False)
 
 
