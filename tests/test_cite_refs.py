@@ -65,11 +65,13 @@ def test_csl_json_and_bibtex_are_one_line_each(cli) -> None:
     [
         (
             "oscola",
-            "Constitution of the Republic of Kazakhstan 1995, art 15(2) (as in force on 1 January 2010)",
+            "Constitution of the Republic of Kazakhstan 1995, art 15(2) "
+            "(as in force on 1 January 2010)",
         ),
         (
             "ru",
-            "п. 2 ст. 15 Конституции Республики Казахстан 1995 года (в редакции, действовавшей на 01.01.2010)",
+            "п. 2 ст. 15 Конституции Республики Казахстан 1995 года "
+            "(в редакции, действовавшей на 01.01.2010)",
         ),
     ],
 )
