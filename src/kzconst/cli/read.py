@@ -88,7 +88,7 @@ def toc(
 ) -> None:
     """List sections and articles with their editorial titles."""
     corpus = open_corpus(corpus_file)
-    ed = pick_edition(corpus, edition, as_of)
+    ed, day = pick_time(corpus, edition, as_of)
     sec = section.strip().upper() if section else None
     if sec is not None and corpus.section(ed, sec) is None:
         known = ", ".join(s.number for s in corpus.edition_sections(ed))
@@ -96,11 +96,11 @@ def toc(
     if fmt in (Fmt.json, Fmt.jsonl):
         from kzconst.output.records import toc_records
 
-        emit_records(fmt, "toc", toc_records(corpus, ed, sec))
+        emit_records(fmt, "toc", toc_records(corpus, ed, sec, day))
         return
     from kzconst.output.read import toc_lines
 
-    lines = toc_lines(corpus, ed, sec)
+    lines = toc_lines(corpus, ed, sec, day)
     if fmt is Fmt.md:
         sys.stdout.write("\n".join(line.plain for line in lines) + "\n")
     else:

@@ -136,3 +136,16 @@ def law_title(corpus: Corpus, law_id: str) -> str:
     """`the Law of 21 May 2007 No. 254-III`, or the id when the corpus has no [[law]] for it."""
     law = corpus.laws.get(law_id)
     return law.title if law is not None else law_id
+
+
+def status_on(art: Article, day: date | None) -> str | None:
+    """An article's status on `day` ("in force" / "repealed"); None: not yet inserted."""
+    h = art.history
+    if day is None or h is None:
+        return art.status
+    iso = day.isoformat()
+    if h.inserted and h.since and iso < h.since:
+        return None
+    if h.excluded_from and iso < h.excluded_from:
+        return "in force"
+    return art.status

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from kzconst.corpus.model import Article, Corpus, Edition, Paragraph
 from kzconst.output.render import BLANK, Line, Span
@@ -241,7 +242,12 @@ def _md_escape(text: str) -> str:
     )
 
 
-def toc_lines(corpus: Corpus, edition: str, section: str | None) -> list[Line]:
+def toc_lines(
+    corpus: Corpus, edition: str, section: str | None, day: date | None = None
+) -> list[Line]:
+    """The sections and articles of an edition; on `day`, only those then in force."""
+    from kzconst.corpus.asof import status_on
+
     ed = corpus.editions[edition]
     lines = [
         Line(
@@ -265,9 +271,14 @@ def toc_lines(corpus: Corpus, edition: str, section: str | None) -> list[Line]:
             )
         )
         for art in corpus.section_articles(sec):
-            title = art.title + (" [repealed]" if art.repealed else "")
+            status = status_on(art, day)
+            if status is None:
+                continue
+            title = art.title + (" [excluded]" if status == "repealed" else "")
             lines.append(Line((Span(f"{art.number:>5}", "ref"), Span("  " + title, "text"))))
     lines.append(BLANK)
+    if day is not None:
+        lines.append(Line.of(f"As on {long_date(day.isoformat())}.", "meta"))
     lines.append(
         Line.of("Article titles are editorial; the Constitution's articles have none.", "meta")
     )

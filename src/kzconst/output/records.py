@@ -229,11 +229,19 @@ def concordance_record(corpus: Corpus, art: Article) -> dict[str, Any]:
     }
 
 
-def toc_records(corpus: Corpus, edition: str, section: str | None) -> list[dict[str, Any]]:
-    """One record per article (and the preamble) with its section and editorial title."""
+def toc_records(
+    corpus: Corpus, edition: str, section: str | None, day: date | None = None
+) -> list[dict[str, Any]]:
+    """One record per article (and the preamble) with its section and editorial title; on
+    `day`, only the articles then in force, with their status of that day."""
+    from kzconst.corpus.asof import status_on
+
     out = []
     for art in corpus.edition_articles(edition):
         if section is not None and art.section != section:
+            continue
+        status = status_on(art, day)
+        if status is None:
             continue
         out.append(
             {
@@ -242,7 +250,7 @@ def toc_records(corpus: Corpus, edition: str, section: str | None) -> list[dict[
                 "section": section_record(corpus, edition, art.section),
                 "title": art.title,
                 "title_editorial": True,
-                "status": art.status,
+                "status": status,
             }
         )
     return out
