@@ -1,0 +1,149 @@
+"""The 1995 text in time: --as-of and REF@DATE show the law of that date, `history` every wording.
+
+Expectations come from the amending laws (the footnotes of the official text name them): the
+wording a court would have applied on that day, not the last one.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kzconst.corpus.model import Corpus
+
+
+def text_on(cli, ref: str) -> str:  # type: ignore[no-untyped-def]
+    r = cli("show", ref, "--no-commentary", "--plain")
+    assert r.code == 0, r.stderr
+    return " ".join(r.stdout.split())
+
+
+# The issue's table: what kzconst printed, and the law of that date.
+@pytest.mark.parametrize(
+    ("ref", "present", "absent"),
+    [
+        # 2007 wording: not more than twice in a row, and not for the First President
+        ("42(5)@2010-01-01", ["twice in succession", "First President"], ["more than once"]),
+        # 2007 wording: five years (seven again only from 17 September 2022)
+        ("41(1)@2010-01-01", ["five years"], ["seven years"]),
+        ("41(1)@2023-01-01", ["seven years"], ["five years"]),
+        # 2007-2022: death penalty for terrorist crimes causing deaths and grave wartime crimes
+        ("15(2)@2010-01-01", ["terrorist", "wartime"], ["prohibited"]),
+        ("15(2)@2023-01-01", ["prohibited"], ["terrorist"]),
+        # before the Law of 10 March 2017: no deprivation of citizenship in any circumstances
+        ("10(2)@2016-06-01", ["under no circumstances"], ["terrorist"]),
+        # original: four years; early termination by the Senate
+        ("86(2)@2000-01-01", ["four years"], ["five years"]),
+        ("86(2)@2008-01-01", ["five years"], ["four years"]),
+        # the Constitutional Council until 1 January 2023
+        ("47(1)@2022-10-01", ["Constitutional Council"], ["Constitutional Court"]),
+    ],
+)
+def test_the_law_of_that_date(cli, ref: str, present: list[str], absent: list[str]) -> None:  # type: ignore[no-untyped-def]
+    text = text_on(cli, ref)
+    for words in present:
+        assert words in text, (ref, words)
+    for words in absent:
+        assert words not in text, (ref, words)
+
+
+@pytest.mark.parametrize(
+    ("ref", "inserted"),
+    [
+        ("41(3-1)@2010-01-01", "2011"),  # inserted by the Law of 2 February 2011
+        ("83-1@2020-01-01", "2022"),  # the Human Rights Commissioner, inserted in 2022
+    ],
+)
+def test_a_provision_not_yet_inserted_is_not_shown(cli, ref: str, inserted: str) -> None:  # type: ignore[no-untyped-def]
+    r = cli("show", ref)
+    assert r.code == 1 and r.stdout == ""
+    assert "did not exist" in r.stderr and inserted in r.stderr
+
+
+def test_as_of_and_ref_at_date_agree(cli) -> None:  # type: ignore[no-untyped-def]
+    a = cli("show", "42", "--as-of", "2010-01-01", "--no-commentary").stdout
+    b = cli("show", "42@2010-01-01", "--no-commentary").stdout
+    assert a == b and "Text in force on 1 January 2010" in a
+    assert "21 May 2007" in a  # the heading names the law whose wording is shown
+
+
+def test_2026_text_after_1_july_is_the_text(cli) -> None:  # type: ignore[no-untyped-def]
+    dated = cli("show", "21", "--as-of", "2026-08-01", "--no-commentary").stdout.splitlines()
+    plain = cli("show", "21", "--no-commentary").stdout.splitlines()
+    assert [x for x in dated if not x.startswith("Text in force")] == plain
+
+
+def test_history_shows_the_terms_with_their_laws(cli) -> None:  # type: ignore[no-untyped-def]
+    out = cli("history", "41@1995").stdout
+    block = out.split("41(1)", 1)[1].split("41(2)", 1)[0]
+    for law in ("7 October 1998 No. 284-I", "21 May 2007 No. 254-III", "17 September 2022"):
+        assert law in block, law
+    assert block.index("five") < block.index("seven")
+
+
+def test_history_json_joins_up(cli) -> None:  # type: ignore[no-untyped-def]
+    doc = json.loads(cli("history", "41(1)@1995", "-f", "json").stdout)
+    [rec] = doc["results"]
+    wordings = rec["wordings"]
+    assert wordings[0]["valid_from"] == "1995-09-05"
+    assert wordings[-1]["valid_to"] == "2026-06-30"
+    assert [w["law"] for w in wordings] == ["1995", "1998-10-07", "2007-05-21", "2022-09-17"]
+
+
+# One provision per amending law: the day before it took effect, and the day it did.
+@pytest.mark.parametrize(
+    ("ref", "law", "before", "after"),
+    [
+        ("41(1)", "1998-10-07", "five years", "seven years"),
+        ("86(2)", "2007-05-21", "four years", "five years"),
+        ("10(2)", "2017-03-10", "under no circumstances", "terrorist"),
+        ("15(2)", "2022-06-08", "terrorist", "prohibited"),
+        ("41(1)", "2022-09-17", "five years", "seven years"),
+    ],
+)
+def test_each_amending_law_takes_effect_on_its_day(
+    cli, corpus: Corpus, ref: str, law: str, before: str, after: str
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, timedelta
+
+    day = corpus.laws[law].in_force
+    eve = (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+    assert before in text_on(cli, f"{ref}@{eve}")
+    assert after in text_on(cli, f"{ref}@{day}")
+    rec = json.loads(cli("show", f"{ref}@{day}", "-f", "json").stdout)["results"][0]
+    assert rec["paragraphs"][0]["law"] == law
+    assert rec["as_of"] == day and rec["in_force"] is True
+
+
+def test_the_amending_laws_are_the_known_ones(corpus: Corpus) -> None:
+    numbers = {law.number for law in corpus.laws.values()}
+    for number in ("284-I", "254-III", "403-IV", "51-VI", "142-VII"):
+        assert number in numbers
+
+
+def test_every_wording_lies_inside_the_1995_period(corpus: Corpus) -> None:
+    ed = corpus.editions["1995"]
+    for art in corpus.edition_articles("1995"):
+        for para in art.paragraphs:
+            for unit in (para, *para.items):
+                for w in unit.history.wordings if unit.history else ():
+                    assert ed.in_force_from <= w.start <= w.end <= ed.in_force_to, art.number
+                    assert w.law in corpus.laws or w.law == "1995", (art.number, w.law)
+
+
+def test_a_gap_is_shown_and_said(cli, corpus: Corpus) -> None:  # type: ignore[no-untyped-def]
+    gaps = [
+        (art.number, para.number, w.start)
+        for art in corpus.edition_articles("1995")
+        for para in art.paragraphs
+        if para.history
+        for w in para.history.wordings
+        if w.gap
+    ]
+    if not gaps:
+        pytest.skip("every earlier wording has been read")
+    number, para, start = gaps[0]
+    ref = f"{number}({para})@{start}" if para else f"{number}@{start}"
+    r = cli("show", ref, "--no-commentary")
+    assert "could not be read" in r.stdout and "could not be read" in r.stderr
