@@ -147,3 +147,28 @@ def test_a_gap_is_shown_and_said(cli, corpus: Corpus) -> None:  # type: ignore[n
     ref = f"{number}({para})@{start}" if para else f"{number}@{start}"
     r = cli("show", ref, "--no-commentary")
     assert "could not be read" in r.stdout and "could not be read" in r.stderr
+
+
+def test_no_period_of_a_provision_is_left_out(corpus: Corpus) -> None:
+    """A provision with history reads from 5 September 1995 (or from its insertion): a period
+    without a wording would be a silent gap."""
+    for art in corpus.edition_articles("1995"):
+        for para in art.paragraphs:
+            for unit in (para, *para.items):
+                h = unit.history
+                if h is None or h.inserted:
+                    continue
+                first = h.wordings[0].start if h.wordings else h.since
+                assert not first or first == "1995-09-05", (art.number, para.number, first)
+
+
+def test_a_second_list_in_a_paragraph_is_its_own(cli) -> None:  # type: ignore[no-untyped-def]
+    """1995 52(5) has two lists 1)-3); the second one's lead-in belongs to the paragraph."""
+    out = cli("show", "52(5)(1)@1995", "--no-commentary", "--plain").stdout
+    assert out.count(" 1) ") == 1 and "Mazhilis of Parliament is deprived" not in out
+    whole = cli("show", "52(5)@1995", "--no-commentary", "--plain").stdout
+    assert "loss of citizenship of the Republic of Kazakhstan.\n" in whole
+    assert "\n   A deputy of the Mazhilis of Parliament is deprived of the mandate upon:\n" in whole
+    # before the Law of 21 May 2007 the paragraph had no lists at all
+    old = cli("show", "52(5)@2000-01-01", "--no-commentary", "--plain")
+    assert " 1) " not in old.stdout and "could not be read" not in old.stderr

@@ -83,6 +83,8 @@ def provision_text(p: Provision, *, lead_in_only: bool = False) -> str:
         for item in para.items:
             if p.item is not None and item is not p.item:
                 continue
+            if item.lead_in and p.item is None:
+                lines.append(item.lead_in)
             lines.append(f"{item.number}) " + (item.text or "[excluded]"))
         if para.closing and p.item is None:
             lines.append(para.closing)

@@ -154,12 +154,19 @@ def _build_paragraphs(
 
 def _build_items(c: Checker, p: dict[str, Any], where: str, line: Loc | None) -> list[Item]:
     items: list[Item] = []
+    seen: set[str] = set()
     for k, it in enumerate(c.tables(p, "item", where, line)):
         iwhere = f"{where}.item[{k}]"
         label = it.get("number", "")
         if not isinstance(label, str) or not LABEL.match(label):
             c.problem(line, f"{iwhere}.number", f"{label!r} is not a sub-item number")
             label = str(label)
+        lead_in = c.text(it, "lead_in", iwhere, line, required=False)
+        if lead_in:  # a second list inside the paragraph starts its numbering again
+            seen.clear()
+        if label in seen:
+            c.problem(line, f"{iwhere}.number", f"sub-item {label}) appears twice in one list")
+        seen.add(label)
         status = c.text(it, "status", iwhere, line, required=False)
         text = c.text(it, "text", iwhere, line, required=False)
         if not text.strip() and status != "excluded":
@@ -172,6 +179,7 @@ def _build_items(c: Checker, p: dict[str, Any], where: str, line: Loc | None) ->
                 c.text(it, "status_note", iwhere, line, required=False),
                 build_concord(c, it, iwhere, line),
                 build_history(c, it, iwhere, line),
+                lead_in,
             )
         )
     return items

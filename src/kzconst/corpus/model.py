@@ -71,6 +71,7 @@ class Item(NamedTuple):
     status_note: str = ""
     concord: Concord | None = None
     history: History | None = None
+    lead_in: str = ""  # a lead-in that starts a second list 1), 2)... inside the paragraph
 
 
 class Paragraph(NamedTuple):
@@ -289,6 +290,7 @@ def article_from_table(t: dict[str, Any]) -> Article:
                         i.get("status_note", ""),
                         concord_from_table(i),
                         history_from_table(i),
+                        i.get("lead_in", ""),
                     )
                     for i in p.get("item", ())
                 ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from kzconst.corpus.model import Article, Corpus, Edition, Paragraph
+from kzconst.corpus.model import Article, Corpus, Edition, Item, Paragraph
 from kzconst.output.render import BLANK, Line, Span
 from kzconst.refs.resolve import Provision
 
@@ -92,7 +92,7 @@ def wording_label(corpus: Corpus, art: Article) -> str:
     return f"{head}: the original wording of 30 August 1995"
 
 
-def paragraph_lines(art: Article, para: Paragraph, only_item: str | None = None) -> Iterator[Line]:
+def paragraph_lines(art: Article, para: Paragraph, only_item: Item | None = None) -> Iterator[Line]:
     label = f"{para.number}. " if para.number else ""
     indent = len(label)
     if only_item is None:
@@ -107,8 +107,10 @@ def paragraph_lines(art: Article, para: Paragraph, only_item: str | None = None)
         elif label:
             yield Line.of(label.rstrip(), "label")
     for item in para.items:
-        if only_item is not None and item.number != only_item:
+        if only_item is not None and item is not only_item:
             continue
+        if item.lead_in and only_item is None:
+            yield Line.of(item.lead_in, "text", indent)
         ilabel = f"{item.number}) "
         if item.status == "excluded":
             note = f" ({item.status_note})" if item.status_note else ""
@@ -132,7 +134,7 @@ def provision_lines(corpus: Corpus, p: Provision, *, commentary: bool = True) ->
         lines.append(Line.of(p.paragraph.text, "text"))  # the lead-in gives the item its sense
     paragraphs = art.paragraphs if p.paragraph is None else (p.paragraph,)
     for para in paragraphs:
-        lines.extend(paragraph_lines(art, para, p.item.number if p.item else None))
+        lines.extend(paragraph_lines(art, para, p.item))
     lines.append(BLANK)
     if commentary and art.commentary:
         lines.append(Line.of("Commentary (kzconst, not part of the text)", "commentary-head"))
@@ -220,7 +222,7 @@ def provision_markdown(corpus: Corpus, p: Provision, *, commentary: bool = True)
         out += [f"Section {section.number}. {section.title}", ""]
     paragraphs = art.paragraphs if p.paragraph is None else (p.paragraph,)
     for para in paragraphs:
-        for line in paragraph_lines(art, para, p.item.number if p.item else None):
+        for line in paragraph_lines(art, para, p.item):
             out.append(("    " if line.indent else "") + _md_escape(line.plain.strip()))
             out.append("")
     if commentary and art.commentary:

@@ -139,6 +139,7 @@ def _concord(unit: Paragraph | Item) -> dict[str, Any]:
 def _item_record(art: Article, para: Paragraph, item: Item) -> dict[str, Any]:
     return {
         "number": item.number,
+        "lead_in": item.lead_in or None,
         "eid": eid(art, para, item),
         "text": item.text,
         "status": item.status or "in force",
