@@ -98,7 +98,7 @@ TERMS = [
     Term(
         "государство",
         "the state (lower case)",
-        r"\b[Tt]he State\b(?! (?:Flag|Emblem|Anthem|Guard Service|Counsellor))",
+        r"\b[Tt]he State\b(?! (?:Flag|Emblem|Anthem|Guard Service|Counsellor|Secretary))",
         "the State ensures the integrity of its territory",
         ignore_case=False,
     ),
