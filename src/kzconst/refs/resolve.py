@@ -50,6 +50,8 @@ def resolve(corpus: Corpus, ref: Ref, edition: str) -> list[Provision]:
     if art is None:
         raise NotFoundError(_no_article(corpus, ed, ref.article))
     if ref.paragraph is None:
+        if ref.item is not None:  # `подпункт 8 статьи 46`, `46 item 8`: no paragraph named
+            return [_item_without_paragraph(art, ref.item)]
         return [Provision(art)]
     if not art.numbered:
         # Articles such as 2026 art. 46 have a lead-in and sub-items but no numbered
@@ -79,12 +81,37 @@ def resolve(corpus: Corpus, ref: Ref, edition: str) -> list[Provision]:
     return [Provision(art, para, found)]
 
 
+def _item_without_paragraph(art: Article, wanted: str) -> Provision:
+    """A sub-item named without a paragraph exists only in an article with no numbered
+    paragraphs (2026 art. 46: lead-in and sub-items); elsewhere say where the sub-items are."""
+    if not art.numbered:
+        lead = art.paragraphs[0] if art.paragraphs else None
+        found = lead.item(wanted) if lead is not None else None
+        if lead is None or found is None:
+            raise NotFoundError(_no_item(art, lead, wanted))
+        return Provision(art, lead, found)
+    where = f"article {art.number} ({art.edition})"
+    labels = ", ".join(p.number for p in art.paragraphs)
+    with_items = [p for p in art.paragraphs if p.items]
+    if not with_items:
+        raise NotFoundError(f"{where} has no subparagraphs; its paragraphs are {labels}")
+    places = "; ".join(
+        f"{art.number}({p.number})({p.items[0].number})-({p.items[-1].number})"
+        for p in with_items
+    )
+    raise NotFoundError(
+        f"{where} has numbered paragraphs ({labels}): name the paragraph of subparagraph "
+        f"{wanted}); its subparagraphs are {places}"
+    )
+
+
 def _no_item(art: Article, para: Paragraph | None, wanted: str) -> str:
     where = f"article {art.number} ({art.edition})"
     if para is not None and para.number:
         where = f"paragraph {para.number} of {where}"
     if para is None or not para.items:
-        return f"{where} has no subparagraphs"
+        whole = "" if para is None or para.number else f"; cite it as {art.number}"
+        return f"{where} has no subparagraphs{whole}"
     return (
         f"{where} has no subparagraph {wanted}); "
         f"its subparagraphs are {para.items[0].number}) to {para.items[-1].number})"
