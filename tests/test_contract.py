@@ -43,17 +43,16 @@ CONTRACT = {
     | {"type", "rank", "score", "title", "section", "best_ref", "matches"},
     ("compare", "21"): {"kzconst", "type", "left", "right", "similarity", "diff"},
     ("changes",): KEY | {"type", "section", "title", "status", "counterparts", "note"},
-    ("refs", "-"): {
-        "kzconst",
+    ("refs", "-"): KEY
+    | {
         "type",
         "line",
         "column",
         "text",
-        "ref",
-        "edition",
+        "parsed",
         "exists",
         "message",
-        "id",
+        "successors_2026",
         "predecessors_1995",
     },
 }

@@ -204,3 +204,54 @@ def _is_range(a: str, b: str) -> bool:
 
 
 # --- resolving --------------------------------------------------------------------------------
+
+
+# --- words of references in prose (refs/extract.py) --------------------------------------------
+
+_WORDS = {
+    "ART_EN": ("articles", "arts", "art"),  # may head a list: `arts 17, 18`
+    "ART_EN_1": ("article",),
+    "PARA_EN": ("paragraph", "paragraphs", "para", "paras", "p"),
+    "ITEM_EN": ("subparagraph", "subparagraphs", "subpara", "subparas", "sub", "item", "items"),
+    "ART_RU": ("ст", "статьи", "статей", "статьям", "статьями", "статьях"),
+    "ART_RU_1": ("статья", "статье", "статью", "статьей", "статьёй"),
+    "PARA_RU": ("п", "ч", "часть", "части", "частью", "частей", "частям", "частями", "частях"),
+    "ITEM_RU": ("пп",),
+    "AND": ("and", "or", "и", "или", "а", "және", "немесе"),
+    "TO": ("to", "through"),
+    "OF": ("of",),
+    "THE": ("the",),
+}
+_WORD_CLASS = {w: cls for cls, words in _WORDS.items() for w in words}
+# Inflected words, by stem: (stem, class, stems of words that are not it)
+_STEMS = (
+    ("подпункт", "ITEM_RU", ()),
+    ("пункт", "PARA_RU", ()),
+    ("тармақша", "ITEM_KK", ()),
+    ("тармақ", "PARA_KK", ()),
+    ("тармағ", "PARA_KK", ()),
+    ("бөлік", "PARA_KK", ()),
+    ("бөліг", "PARA_KK", ()),
+    ("бап", "ART_KK", ()),
+    ("баб", "ART_KK", ()),
+    ("constitution", "CONST", ("constitutional",)),
+    ("конституци", "CONST", ("конституцион",)),
+    ("кодекс", "ACT", ()),
+    ("заң", "ACT", ()),
+    ("жарлы", "ACT", ()),
+    ("қаулы", "ACT", ()),
+    ("конвенция", "ACT", ()),
+)
+
+
+@functools.cache
+def word_class(word: str) -> str:
+    """The part a (casefolded) word plays in a reference: `ART_EN`, `PARA_RU`, `ITEM_KK`,
+    `CONST`, `ACT` (another act), `AND`, ...; "" for any other word."""
+    cls = _WORD_CLASS.get(word)
+    if cls is not None:
+        return cls
+    for stem, cls, not_it in _STEMS:
+        if word.startswith(stem) and not any(word.startswith(n) for n in not_it):
+            return cls
+    return ""

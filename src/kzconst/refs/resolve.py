@@ -96,8 +96,7 @@ def _item_without_paragraph(art: Article, wanted: str) -> Provision:
     if not with_items:
         raise NotFoundError(f"{where} has no subparagraphs; its paragraphs are {labels}")
     places = "; ".join(
-        f"{art.number}({p.number})({p.items[0].number})-({p.items[-1].number})"
-        for p in with_items
+        f"{art.number}({p.number})({p.items[0].number})-({p.items[-1].number})" for p in with_items
     )
     raise NotFoundError(
         f"{where} has numbered paragraphs ({labels}): name the paragraph of subparagraph "
