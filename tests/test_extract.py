@@ -46,6 +46,9 @@ EN = [
     ("Article 5 of the Civil Code", "2026", []),
     ("Article 1 of the Constitutional Law on Elections", "2026", []),
     ("Article 999", "2026", ["!999"]),
+    ("the preamble of the Constitution", "2026", ["preamble"]),
+    ("the preamble to the 1995 Constitution", "2026", ["preamble@1995"]),
+    ("the preamble to the Law", "2026", []),
 ]
 RU = [
     ("ст. 21", "2026", ["21"]),
@@ -73,6 +76,7 @@ RU = [
     ("статья 7 Закона о браке", "2026", []),
     ("ст. 14 ГК РК", "2026", []),
     ("статьи 5 Конституционного закона «О выборах»", "2026", []),
+    ("в преамбуле Конституции", "2026", ["preamble"]),
 ]
 KK = [
     ("21-бап", "2026", ["21"]),
@@ -88,6 +92,7 @@ KK = [
     ("1995 жылғы Конституцияның 4-бабы", "2026", ["4@1995"]),
     ("21-баптың 3) тармақшасы", "2026", ["!21 item 3"]),
     ("Азаматтық кодекстің 9-бабы", "2026", []),
+    ("Конституцияның преамбуласы", "2026", ["preamble"]),
 ]
 FORMS = {"en": EN, "ru": RU, "kk": KK}
 ROWS = [(lang, *row) for lang, rows in FORMS.items() for row in rows]

@@ -94,7 +94,7 @@ def refs_lines(found: list[FoundRef]) -> list[Line]:
         extra = ""
         if f.edition == "1995":
             extra = (
-                "  -> 2026: " + ", ".join(f"art. {n}" for n in f.successors)
+                "  -> 2026: " + ", ".join(n if n == "preamble" else f"art. {n}" for n in f.successors)
                 if f.successors
                 else "  -> 2026: no successor"
             )

@@ -35,7 +35,7 @@ _CONSTITUTION_NEXT = re.compile(
 # "... of the Constitution of 1995", "Конституции Республики Казахстан 1995 года",
 # "Конституции РК от 30 августа 1995 года", "the 1995 Constitution".
 _EDITION_AFTER = re.compile(
-    r"^[\s,]*(?:of\s+)?(?:the\s+)?(?:(?P<y1>\d{4})(?:\s+года)?\s+)?"
+    r"^[\s,]*(?:(?:of|to)\s+)?(?:the\s+)?(?:(?P<y1>\d{4})(?:\s+года)?\s+)?"
     r"(?:constitution|конституци(?:я|и|ю|ей))\b"
     r"(?:\s+(?:of\s+)?(?:the\s+)?(?:republic\s+of\s+kazakhstan|республики\s+казахстан|рк\b))?"
     r"[\s,(]*(?:(?:adopted\s+on|adopted|принят[а-я]*|of|от|dated)\s+)?"
@@ -296,6 +296,18 @@ class _Tokens:
                 j = k + 1
         return [Spec(a, tuple(paras), tuple(items)) for a in arts[0]], j
 
+    def preamble(self, i: int) -> tuple[list[Spec], int] | None:
+        """`the preamble of the Constitution`, `преамбула Конституции`, `Конституцияның
+        преамбуласы`: the word alone may name any act's preamble."""
+        after = i + 1  # `of the`, `to the 1995`: at most three words before the Constitution
+        while after < min(i + 4, self.n) and self.kind[after] != "sym":
+            if self.cls[after] == "CONST":
+                break
+            after += 1
+        if self.is_cls(after, "CONST") or (i > 0 and self.is_cls(i - 1, "CONST")):
+            return [Spec("preamble")], i + 1
+        return None
+
     def parse(self) -> list[_Hit]:
         hits: list[_Hit] = []
         i = 0
@@ -309,6 +321,8 @@ class _Tokens:
                 result = self.english_part_first(i)
             elif cls.endswith("_RU") or cls == "ART_RU_1":
                 result = self.russian(i)
+            elif cls == "PREAMBLE":
+                result = self.preamble(i)
             elif self.kind[i] == "num":
                 specs, nxt = self.kazakh(i)
                 result = (specs, nxt) if specs else None
@@ -406,7 +420,8 @@ def _refs_in(corpus: Corpus, edition: str, article: str, spec: Spec) -> list[Ref
         numbers = [it.number for it in found.items] if found is not None else []
         items: list[str | None] = [*_expand_all(spec.items, numbers)]
         for item in items or [None]:
-            refs.append(Ref(_norm(article), para and _norm(para), item and _norm(item)))
+            number = article if article == "preamble" else _norm(article)
+            refs.append(Ref(number, para and _norm(para), item and _norm(item)))
     return refs
 
 
@@ -417,6 +432,8 @@ def _expand_all(values: tuple[str, ...], labels: list[str]) -> list[str]:
 def _expand(value: str, labels: list[str]) -> list[str]:
     """`21..23` or `21-23` (when no `21-23` exists) -> the labels from 21 to 23 in official
     order (inserted numbers included); else the numbers, at most MAX_RANGE."""
+    if value == "preamble":
+        return [value]
     if ".." in value:
         first, last = value.split("..", 1)
     elif "-" in value and value not in labels:

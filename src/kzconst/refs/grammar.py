@@ -234,6 +234,8 @@ _STEMS = (
     ("бөліг", "PARA_KK", ()),
     ("бап", "ART_KK", ()),
     ("баб", "ART_KK", ()),
+    ("preamb", "PREAMBLE", ()),
+    ("преамбул", "PREAMBLE", ()),
     ("constitution", "CONST", ("constitutional",)),
     ("конституци", "CONST", ("конституцион",)),
     ("кодекс", "ACT", ()),
@@ -244,7 +246,7 @@ _STEMS = (
 )
 
 
-@functools.cache
+@functools.lru_cache(maxsize=8192)  # bounded: the text may hold millions of distinct words
 def word_class(word: str) -> str:
     """The part a (casefolded) word plays in a reference: `ART_EN`, `PARA_RU`, `ITEM_KK`,
     `CONST`, `ACT` (another act), `AND`, ...; "" for any other word."""
