@@ -132,27 +132,31 @@ def test_missing_provisions_say_what_exists(corpus, text: str, fragment: str) ->
     assert fragment in err.value.message
 
 
-refs = st.builds(
-    Ref,
-    article=st.integers(1, 120).map(str) | st.just("83-1"),
-    paragraph=st.none() | st.integers(1, 9).map(str) | st.just("3-1"),
-    item=st.none(),
-    end=st.none(),
-    edition=st.none() | st.sampled_from(["2026", "1995"]),
-) | st.builds(
-    Ref,
-    article=st.integers(1, 99).map(str),
-    paragraph=st.integers(1, 9).map(str),
-    item=st.integers(1, 22).map(str),
-    end=st.none(),
-    edition=st.none(),
-) | st.builds(
-    Ref,
-    article=st.integers(1, 99).map(str),
-    paragraph=st.none(),
-    item=st.integers(1, 22).map(str) | st.just("10-1"),
-    end=st.none(),
-    edition=st.none() | st.sampled_from(["2026", "1995"]),
+refs = (
+    st.builds(
+        Ref,
+        article=st.integers(1, 120).map(str) | st.just("83-1"),
+        paragraph=st.none() | st.integers(1, 9).map(str) | st.just("3-1"),
+        item=st.none(),
+        end=st.none(),
+        edition=st.none() | st.sampled_from(["2026", "1995"]),
+    )
+    | st.builds(
+        Ref,
+        article=st.integers(1, 99).map(str),
+        paragraph=st.integers(1, 9).map(str),
+        item=st.integers(1, 22).map(str),
+        end=st.none(),
+        edition=st.none(),
+    )
+    | st.builds(
+        Ref,
+        article=st.integers(1, 99).map(str),
+        paragraph=st.none(),
+        item=st.integers(1, 22).map(str) | st.just("10-1"),
+        end=st.none(),
+        edition=st.none() | st.sampled_from(["2026", "1995"]),
+    )
 )
 
 

@@ -93,11 +93,8 @@ def refs_lines(found: list[FoundRef]) -> list[Line]:
             continue
         extra = ""
         if f.edition == "1995":
-            extra = (
-                "  -> 2026: " + ", ".join(n if n == "preamble" else f"art. {n}" for n in f.successors)
-                if f.successors
-                else "  -> 2026: no successor"
-            )
+            named = [n if n == "preamble" else f"art. {n}" for n in f.successors]
+            extra = "  -> 2026: " + (", ".join(named) if named else "no successor")
         resolved = Span(f"  = {f.provision.label}@{f.edition}", "ref")
         lines.append(Line((where, text, resolved, Span(extra, "warn"))))
     return lines

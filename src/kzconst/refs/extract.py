@@ -13,14 +13,12 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from kzconst.corpus.model import Corpus
-from kzconst.errors import KzconstError
 from kzconst.refs.grammar import Ref, word_class
-from kzconst.refs.resolve import Provision, resolve
+from kzconst.refs.resolve import Provision, Spec, resolve_spec
 
 # One pass: a number (`21`, `83-1`, `21-23`), a word in any script, or one other character.
 _TOKEN = re.compile(r"(?P<num>[0-9]+(?:-[0-9]+)?)|(?P<word>[^\W\d_]+)|(?P<sym>\S)")
 MAX_LIST = 100  # numbers in one list (`статьи 17, 18 и 21`)
-MAX_RANGE = 200  # numbers one range may expand to
 _DASHES = ("-", "–", "—")  # hyphen, en dash, em dash: range marks
 # A reference followed by one of these names another act, not the Constitution.
 _OTHER_ACT = re.compile(
@@ -46,14 +44,6 @@ _EDITION_AFTER = re.compile(
 # "Азаматтық кодекстің 9-бабы".
 _ACT_BEFORE = re.compile(r"([^\W\d_]+)[\s,]*$")
 _YEAR_BEFORE = re.compile(r"(\d{4})\s+жылғы\s+(?:\d{1,2}\s+[^\W\d_]+\s+)?(?:[^\W\d_]+\s+){0,2}$")
-
-
-class Spec(NamedTuple):
-    """One parsed reference: an article (or range) and the paragraphs and sub-items named."""
-
-    article: str  # `21`, `83-1`, `21-23` (range or inserted number), `21..23` (range)
-    paragraphs: tuple[str, ...] = ()
-    items: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +79,7 @@ class _Hit(NamedTuple):
 
 
 class _Tokens:
-    """The token list and a parser over it; every method returns the next index or None."""
+    """The token list, and the pieces every form is made of; methods return the next index."""
 
     def __init__(self, text: str) -> None:
         found = [
@@ -113,13 +103,17 @@ class _Tokens:
     def is_num(self, i: int) -> bool:
         return i < self.n and self.kind[i] == "num"
 
+    def is_small(self, i: int) -> bool:
+        """A number that may continue a list: not a year or an amount (`Art. 21, 1995`)."""
+        return self.is_num(i) and len(self.val[i].partition("-")[0]) <= 3
+
     def skip(self, i: int, chars: str) -> int:
         return i + 1 if self.is_sym(i, chars) else i
 
     def element(self, i: int) -> tuple[str, int] | None:
         """A number, `8)`, or a range `21-23`, `21 to 23`, `1)-3)`."""
-        if not self.is_num(i):
-            return None
+        if not self.is_num(i) or self.is_cls(i + 1, "YEAR"):
+            return None  # `статьи 2026 года`: a date
         value, i = self.val[i], self.skip(i + 1, ")")
         if (self.is_sym(i, _DASHES) or self.is_cls(i, "TO")) and self.is_num(i + 1):
             value, i = f"{value}..{self.val[i + 1]}", self.skip(i + 2, ")")
@@ -134,8 +128,8 @@ class _Tokens:
         while not single and len(out) < MAX_LIST:
             j = self.skip(i, ",")
             j = j + 1 if self.is_cls(j, "AND") else j
-            nxt = self.element(j) if j > i else None
-            if nxt is None:
+            nxt = self.element(j) if j > i and self.is_small(j) else None
+            if nxt is None:  # `Art. 21, 1995`: a year or an amount, not an article
                 break
             out.append(nxt[0])
             i = nxt[1]
@@ -155,6 +149,10 @@ class _Tokens:
 
     # --- English ------------------------------------------------------------------------------
 
+
+class _Parser(_Tokens):
+    """The forms of reference, English, Russian and Kazakh, over the tokens."""
+
     def english_article(self, i: int) -> tuple[list[Spec], int] | None:
         """`Article 21(1)`, `Articles 21-23`, `arts 17, 18`, `Art. 43, para. 5`, `article 21
         item 7`."""
@@ -170,7 +168,7 @@ class _Tokens:
             j = pinned[1]
             k = self.skip(j, ",")
             k = k + 1 if self.is_cls(k, "AND") else k
-            if self.cls[i] == "ART_EN_1" or k == j or not self.is_num(k):
+            if self.cls[i] == "ART_EN_1" or k == j or not self.is_small(k):
                 break
             j = k
         if not specs:
@@ -348,7 +346,7 @@ def find_refs(corpus: Corpus, text: str, edition: str) -> list[FoundRef]:
     found: list[FoundRef] = []
     labels = {ed: [n for n in corpus.numbers(ed) if n != "preamble"] for ed in corpus.editions}
     cache: dict[tuple[tuple[Spec, ...], str], list[tuple[Ref | None, Provision | None, str]]] = {}
-    for hit in _Tokens(text).parse():
+    for hit in _Parser(text).parse():
         ed = _edition_of(text, hit, edition)
         if ed is None:
             continue  # another act, or another constitution (1993)
@@ -357,9 +355,9 @@ def find_refs(corpus: Corpus, text: str, edition: str) -> list[FoundRef]:
         raw = " ".join(text[hit.start : hit.end].split())
         resolved = cache.get((hit.specs, ed))
         if resolved is None:
-            resolved = cache[hit.specs, ed] = _resolve_specs(
-                corpus, hit.specs, ed, labels.get(ed, [])
-            )
+            resolved = cache[hit.specs, ed] = [
+                r for spec in hit.specs for r in resolve_spec(corpus, spec, ed, labels.get(ed, []))
+            ]
         found.extend(FoundRef(line, column, raw, r, ed, p, msg) for r, p, msg in resolved)
     return found
 
@@ -368,13 +366,17 @@ def _edition_of(text: str, hit: _Hit, default: str) -> str | None:
     """The edition the reference names, the default when it names none, or None when it names
     another act or another constitution."""
     if hit.kazakh:
-        before = text[max(0, hit.start - 80) : hit.start]
-        word = _ACT_BEFORE.search(before)
-        cls = word_class(word.group(1).casefold()) if word else ""
-        if word is None or cls != "CONST":
-            return None if cls == "ACT" else default
-        year = _YEAR_BEFORE.search(before[: word.start()])
-        return _edition_year(year.group(1) if year else None, default)
+        before = text[max(0, hit.start - 100) : hit.start]
+        for _ in range(3):  # `Азаматтық кодекстің жалпы бөлімінің 5-бабы`: the act, further back
+            word = _ACT_BEFORE.search(before)
+            cls = word_class(word.group(1).casefold()) if word else ""
+            if word is None or cls == "ACT":
+                return None if cls == "ACT" else default
+            before = before[: word.start()]
+            if cls == "CONST":
+                year = _YEAR_BEFORE.search(before)
+                return _edition_year(year.group(1) if year else None, default)
+        return default
     after = text[hit.end : hit.end + 120]
     if _OTHER_ACT.match(after) and not _CONSTITUTION_NEXT.match(after):
         return None
@@ -388,68 +390,3 @@ def _edition_year(year: str | None, default: str) -> str | None:
     if year is None:
         return default
     return year if year in ("1995", "2026") else None
-
-
-def _resolve_specs(
-    corpus: Corpus, specs: tuple[Spec, ...], edition: str, labels: list[str]
-) -> list[tuple[Ref | None, Provision | None, str]]:
-    out: list[tuple[Ref | None, Provision | None, str]] = []
-    for spec in specs:
-        for article in _expand(spec.article, labels):
-            for ref in _refs_in(corpus, edition, article, spec):
-                try:
-                    [provision] = resolve(corpus, ref, edition)
-                except KzconstError as exc:
-                    out.append((ref, None, exc.message))
-                else:
-                    out.append((ref, provision, ""))
-    return out
-
-
-def _refs_in(corpus: Corpus, edition: str, article: str, spec: Spec) -> list[Ref]:
-    """The Refs a spec names in one article, its paragraph and sub-item ranges expanded by the
-    numbering that exists."""
-    art = corpus.article(edition, article)
-    paras = art.paragraphs if art is not None else ()
-    refs: list[Ref] = []
-    wanted: list[str | None] = [*_expand_all(spec.paragraphs, [p.number for p in paras])]
-    for para in wanted or [None]:
-        found = next((p for p in paras if para is not None and p.number == para), None)
-        if found is None and para is None and paras and not paras[0].number:
-            found = paras[0]  # an article with no numbered paragraphs: the lead-in's sub-items
-        numbers = [it.number for it in found.items] if found is not None else []
-        items: list[str | None] = [*_expand_all(spec.items, numbers)]
-        for item in items or [None]:
-            number = article if article == "preamble" else _norm(article)
-            refs.append(Ref(number, para and _norm(para), item and _norm(item)))
-    return refs
-
-
-def _expand_all(values: tuple[str, ...], labels: list[str]) -> list[str]:
-    return [v for value in values for v in _expand(value, labels)]
-
-
-def _expand(value: str, labels: list[str]) -> list[str]:
-    """`21..23` or `21-23` (when no `21-23` exists) -> the labels from 21 to 23 in official
-    order (inserted numbers included); else the numbers, at most MAX_RANGE."""
-    if value == "preamble":
-        return [value]
-    if ".." in value:
-        first, last = value.split("..", 1)
-    elif "-" in value and value not in labels:
-        first, last = value.split("-", 1)
-        if not first.isdigit() or not last.isdigit() or int(last) <= int(first):
-            return [value]
-    else:
-        return [value]
-    if first in labels and last in labels and labels.index(first) <= labels.index(last):
-        return labels[labels.index(first) : labels.index(last) + 1]
-    head, tail = first.split("-")[0], last.split("-")[0]
-    if 0 <= int(tail) - int(head) <= MAX_RANGE:
-        return [str(n) for n in range(int(head), int(tail) + 1)]
-    return [first, last]
-
-
-def _norm(number: str) -> str:
-    head, _, tail = number.partition("-")
-    return f"{int(head)}-{int(tail)}" if tail else str(int(head))

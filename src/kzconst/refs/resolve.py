@@ -5,8 +5,19 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from kzconst.corpus.model import PREAMBLE, Article, Corpus, Item, Paragraph
-from kzconst.errors import NotFoundError
+from kzconst.errors import KzconstError, NotFoundError
 from kzconst.refs.grammar import Ref, parse_refs
+
+
+class Spec(NamedTuple):
+    """One parsed reference: an article (or range) and the paragraphs and sub-items named."""
+
+    article: str  # `21`, `83-1`, `21-23` (range or inserted number), `21..23` (range)
+    paragraphs: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+
+
+MAX_RANGE = 200  # numbers one range in prose may expand to
 
 
 class Provision(NamedTuple):
@@ -160,3 +171,75 @@ def resolve_all(corpus: Corpus, texts: list[str], edition: str) -> list[Provisio
     """Parse and resolve every argument; every malformed one is a usage error."""
     refs = [r for t in texts for r in parse_refs(t)]
     return [p for r in refs for p in resolve(corpus, r, edition)]
+
+
+# --- references found in prose (refs/extract.py) -------------------------------------------
+
+
+def resolve_spec(
+    corpus: Corpus, spec: Spec, edition: str, labels: list[str]
+) -> list[tuple[Ref, Provision | None, str]]:
+    """Every provision a reference found in prose names, or why it does not exist; `labels`
+    are the article numbers of the edition in official order."""
+    out: list[tuple[Ref, Provision | None, str]] = []
+    for article in _expand(spec.article, labels):
+        for ref in _refs_in(corpus, edition, article, spec):
+            try:
+                provisions = resolve(corpus, ref, edition)
+            except KzconstError as exc:
+                out.append((ref, None, exc.message))
+            else:
+                out.extend((ref, p, "") for p in provisions)
+    return out
+
+
+def _refs_in(corpus: Corpus, edition: str, article: str, spec: Spec) -> list[Ref]:
+    """The Refs a spec names in one article, its paragraph and sub-item ranges expanded by the
+    numbering that exists."""
+    art = corpus.article(edition, article)
+    paras = art.paragraphs if art is not None else ()
+    refs: list[Ref] = []
+    wanted: list[str | None] = [*_expand_all(spec.paragraphs, [p.number for p in paras])]
+    for para in wanted or [None]:
+        found = next((p for p in paras if para is not None and p.number == para), None)
+        if found is None and para is None and paras and not paras[0].number:
+            found = paras[0]  # an article with no numbered paragraphs: the lead-in's sub-items
+        numbers = [it.number for it in found.items] if found is not None else []
+        items: list[str | None] = [*_expand_all(spec.items, numbers)]
+        for item in items or [None]:
+            if ".." in article:
+                first, last = article.split("..")
+                return [Ref(_norm(first), end=_norm(last))]
+            number = article if article == "preamble" else _norm(article)
+            refs.append(Ref(number, para and _norm(para), item and _norm(item)))
+    return refs
+
+
+def _expand_all(values: tuple[str, ...], labels: list[str]) -> list[str]:
+    return [v for value in values for v in _expand(value, labels)]
+
+
+def _expand(value: str, labels: list[str]) -> list[str]:
+    """`21..23` or `21-23` (when no `21-23` exists) -> the labels from 21 to 23 in official
+    order (inserted numbers included); else the numbers, at most MAX_RANGE."""
+    if value == "preamble":
+        return [value]
+    if ".." in value:
+        first, last = value.split("..", 1)
+    elif "-" in value and value not in labels:
+        first, last = value.split("-", 1)
+        if not first.isdigit() or not last.isdigit() or int(last) <= int(first):
+            return [value]
+    else:
+        return [value]
+    if first in labels and last in labels and labels.index(first) <= labels.index(last):
+        return labels[labels.index(first) : labels.index(last) + 1]
+    head, tail = first.split("-")[0], last.split("-")[0]
+    if 0 <= int(tail) - int(head) <= MAX_RANGE:
+        return [str(n) for n in range(int(head), int(tail) + 1)]
+    return [f"{first}..{last}"]  # resolved as one range: the error names the missing end
+
+
+def _norm(number: str) -> str:
+    head, _, tail = number.partition("-")
+    return f"{int(head)}-{int(tail)}" if tail else str(int(head))
