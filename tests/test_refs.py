@@ -121,7 +121,9 @@ def test_range_and_list_resolve_in_order(corpus) -> None:
         ("21(1)(2)", "no subparagraphs"),
         ("21 item 3", "article 21 (2026) has no subparagraphs; its paragraphs are 1, 2, 3"),
         ("55 item 3", "name the paragraph of subparagraph 3); its subparagraphs are 55(4)(1)"),
-        ("1 item 1", "article 1 (2026) has no subparagraphs; cite it as 1"),
+        ("1 item 1", "article 1 (2026) has no numbered paragraphs and no subparagraphs"),
+        ("1(1)", "article 1 (2026) has no numbered paragraphs and no subparagraphs"),
+        ("46(8)(1)", "has no numbered paragraphs, so 46(8)(1) names nothing"),
         ("65 item 10", "its subparagraphs are 1) to 9)"),
     ],
 )

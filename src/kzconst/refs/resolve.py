@@ -72,7 +72,11 @@ def resolve(corpus: Corpus, ref: Ref, edition: str) -> list[Provision]:
             ref.item if ref.item is not None and ref.paragraph == "1" else ref.paragraph
         )
         if ref.item is not None and ref.paragraph != "1":
-            wanted = None
+            raise NotFoundError(
+                f"article {art.number} ({ed}) has no numbered paragraphs, so "
+                f"{art.number}({ref.paragraph})({ref.item}) names nothing; "
+                + _no_item(art, lead, ref.paragraph).split("; ", 1)[-1]
+            )
         found = lead.item(wanted) if lead is not None and wanted is not None else None
         if lead is None or found is None:
             raise NotFoundError(_no_item(art, lead, wanted or ref.item or ""))
@@ -120,8 +124,9 @@ def _no_item(art: Article, para: Paragraph | None, wanted: str) -> str:
     if para is not None and para.number:
         where = f"paragraph {para.number} of {where}"
     if para is None or not para.items:
-        whole = "" if para is None or para.number else f"; cite it as {art.number}"
-        return f"{where} has no subparagraphs{whole}"
+        if para is None or para.number:
+            return f"{where} has no subparagraphs"
+        return f"{where} has no numbered paragraphs and no subparagraphs; cite it as {art.number}"
     return (
         f"{where} has no subparagraph {wanted}); "
         f"its subparagraphs are {para.items[0].number}) to {para.items[-1].number})"
