@@ -30,6 +30,14 @@ _OTHER_ACT = re.compile(
 _CONSTITUTION_NEXT = re.compile(
     r"^[\s,]*(?:of\s+)?(?:the\s+)?(?:\d{4}\s+)?(?:constitution\b|конституци(?:я|и|ю|ей)\b)", re.I
 )
+# Another state's constitution: "Constitution of the Russian Federation", "Конституции СССР".
+_FOREIGN = re.compile(
+    r"^[\s,]*(?:(?:of|to)\s+)?(?:the\s+)?(?:constitution|конституци(?:я|и|ю|ей))\b[\s,]*"
+    r"(?:of\s+)?(?:the\s+)?(?:republic\s+of\s+(?!kazakhstan)|республики\s+(?!казахстан)|"
+    r"russian|ussr|soviet|kazakh\s+ssr|[^\W\d_]+\s+ssr\b|united\s+states|российской|"
+    r"рф\b|ссср|[^\W\d_]+\s+сср\b|кыргыз|киргиз|узбек|беларус|украин)",
+    re.I,
+)
 # "... of the Constitution of 1995", "Конституции Республики Казахстан 1995 года",
 # "Конституции РК от 30 августа 1995 года", "the 1995 Constitution".
 _EDITION_AFTER = re.compile(
@@ -378,7 +386,7 @@ def _edition_of(text: str, hit: _Hit, default: str) -> str | None:
                 return _edition_year(year.group(1) if year else None, default)
         return default
     after = text[hit.end : hit.end + 120]
-    if _OTHER_ACT.match(after) and not _CONSTITUTION_NEXT.match(after):
+    if (_OTHER_ACT.match(after) and not _CONSTITUTION_NEXT.match(after)) or _FOREIGN.match(after):
         return None
     m = _EDITION_AFTER.match(after)
     if m is None:
