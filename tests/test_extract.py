@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import structure
 from kzconst.refs.extract import find_refs
@@ -239,3 +241,43 @@ def test_long_lines_find_each_reference_once(corpus, text: str) -> None:
     of times (the speed itself is measured in bench/, not here)."""
     found = find_refs(corpus, text, "2026")
     assert len(found) in (0, 3000, 100)  # `статьи 1, 1, ...` is cut at MAX_LIST numbers
+
+
+WORDS = [
+    *(
+        "Article Articles art. arts ст. ст п. ч. пп. подпункт пункта статьи статей бап и and"
+    ).split(),
+    *("және to - – , ; . of the Constitution Конституции Конституцияның РК Code Закона").split(),
+    *("кодекстің preamble преамбула года sub paragraph paragraphs item ( ) \n").split(" "),
+    *("21 46 (1) (8) 8) 1995 2026 83-1 10-1 0 9999 99999 1 2 3 22 -бап -бабы -тармағы").split(),
+    "тармақшасы",
+]
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(WORDS), max_size=25), st.sampled_from(["", "-"]))
+def test_any_mix_of_reference_words_resolves_or_says_why(corpus, words, glue) -> None:
+    """Found by fuzzing: `Article 1995 года` crashed; `Articles 23–21` gave nothing silently."""
+    text = " ".join(words).replace(" -", glue + "-")
+    for f in find_refs(corpus, text, "2026"):
+        assert (f.provision is None) == bool(f.message)
+        assert f.line >= 1 and f.column >= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("Article 1995 года", None),
+        ("Articles 23–21", "the range 23-21 is empty"),
+        ("пункты 9999–2 статьи 21", "has no paragraph 9999..2; its paragraphs are 1, 2, 3"),
+    ],
+)
+def test_nonsense_ranges_are_errors_not_silence(corpus, text: str, fragment: str | None) -> None:
+    found = find_refs(corpus, text, "2026")
+    if fragment is None:
+        assert found == []
+    else:
+        [f] = found
+        assert f.provision is None and fragment in f.message

@@ -201,8 +201,7 @@ class _Parser(_Tokens):
         if pins:
             return Spec(self.val[i], (pins[0],), tuple(pins[1:])), j
         element = self.element(i)
-        assert element is not None
-        return Spec(element[0]), element[1]
+        return (Spec(element[0]), element[1]) if element is not None else None
 
     def trailing(self, spec: Spec, i: int, para: str, item: str) -> tuple[Spec, int]:
         """`, para. 5`, `п. 1`, `item 7` after a single article, unless they begin the next

@@ -56,7 +56,13 @@ def resolve(corpus: Corpus, ref: Ref, edition: str) -> list[Provision]:
     if ed not in corpus.editions:
         raise NotFoundError(f"this corpus has no {ed} edition")
     if ref.end is not None:
-        return [Provision(a) for a in _article_range(corpus, ed, ref.article, ref.end)]
+        found = [Provision(a) for a in _article_range(corpus, ed, ref.article, ref.end)]
+        if not found:
+            raise NotFoundError(
+                f"the range {ref.article}-{ref.end} is empty: article {ref.end} comes before "
+                f"article {ref.article} in the {ed} Constitution"
+            )
+        return found
     art = corpus.article(ed, ref.article)
     if art is None:
         raise NotFoundError(_no_article(corpus, ed, ref.article))
@@ -246,5 +252,9 @@ def _expand(value: str, labels: list[str]) -> list[str]:
 
 
 def _norm(number: str) -> str:
+    """`021` -> `21`, `83-01` -> `83-1`; a range that could not be expanded, `9..2`, stays one
+    (unknown) number, so the error names it."""
+    if ".." in number:
+        return "..".join(_norm(n) for n in number.split(".."))
     head, _, tail = number.partition("-")
     return f"{int(head)}-{int(tail)}" if tail else str(int(head))
