@@ -56,13 +56,13 @@ def resolve(corpus: Corpus, ref: Ref, edition: str) -> list[Provision]:
     if ed not in corpus.editions:
         raise NotFoundError(f"this corpus has no {ed} edition")
     if ref.end is not None:
-        found = [Provision(a) for a in _article_range(corpus, ed, ref.article, ref.end)]
-        if not found:
+        spanned = [Provision(a) for a in _article_range(corpus, ed, ref.article, ref.end)]
+        if not spanned:
             raise NotFoundError(
                 f"the range {ref.article}-{ref.end} is empty: article {ref.end} comes before "
                 f"article {ref.article} in the {ed} Constitution"
             )
-        return found
+        return spanned
     art = corpus.article(ed, ref.article)
     if art is None:
         raise NotFoundError(_no_article(corpus, ed, ref.article))
