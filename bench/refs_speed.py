@@ -7,13 +7,14 @@ For each pathological input of the issue (`'Art. 1 ' * 40000`, `'Article 1(' * 1
 few more (lists, Russian, Kazakh), times `kzconst refs FILE` on the one long line and on the same
 references one per line, and prints the medians and their ratio (target: <= 1.5).
 
-Measured on a shared 2-CPU machine (load ~6), `kzconst refs FILE`, one run each:
-  before (regex patterns, a per-match scan of every earlier match on the line):
-    'Art. 1 ' * 40000: one line 276.9 s, separate lines 10.1 s;
-    'Article 1(' * 100000: separate lines 12.8 s (one line not re-run; the issue: 138 s).
-  after (tokens read once by a small parser):
-    'Art. 1 ' * 40000: 3.8 s / 3.5 s (ratio 1.10); 'Article 1(' * 100000: 15.2 s / 17.9 s
-    (0.85); worst ratio of the six cases 1.19.
+Measured on a shared 2-CPU machine under load from other jobs (so compare ratios, not seconds):
+  before (regex patterns, each match checked against every earlier match on its line):
+    'Art. 1 ' * 40000, `kzconst refs`: one line 276.9 s, separate lines 10.1 s;
+    'Article 1(' * 100000, find_refs alone: separate lines 14.2 s, one line killed after 1500 s.
+  after (tokens read once by a small parser), `kzconst refs`, two runs at different loads:
+    'Art. 1 ' * 40000: 3.8 s / 3.5 s (1.10); 10.8 s / 9.8 s (1.11);
+    'Article 1(' * 100000: 15.2 s / 17.9 s (0.85); 27.0 s / 24.7 s (1.09);
+    worst ratio of the six cases 1.19 and 1.11.
 """
 
 from __future__ import annotations
