@@ -123,9 +123,16 @@ def test_refs_maps_a_1995_reference_to_its_successor(cli) -> None:
     found = json.loads(r.stdout)["results"]
     first = found[0]
     assert (first["line"], first["column"], first["text"]) == (1, 25, "статьи 18")
-    assert (first["ref"], first["edition"], first["exists"]) == ("18", "1995", True)
+    # not the default edition, and read on a date: `ref` carries both, so
+    # `jq .ref | kzconst cite -` cites the 1995 wording of that day
+    assert (first["ref"], first["edition"], first["exists"]) == (
+        "18@1995@2025-06-01",
+        "1995",
+        True,
+    )
+    assert first["id"] == "1995/art_18"
     assert "21" in first["successors_2026"]
-    assert found[1]["ref"] == "18(1)"
+    assert found[1]["ref"] == "18(1)@1995@2025-06-01"
     missing = found[2]
     assert missing["exists"] is False and "no article 999" in missing["message"]
 

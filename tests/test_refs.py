@@ -50,6 +50,21 @@ from kzconst.refs.resolve import resolve
         ("2.3-1", [Ref("2", "3-1")]),
         ("94-2@1995", [Ref("94-2", edition="1995")]),
         ("021", [Ref("21")]),
+        # a sub-item named without its paragraph (2026 arts 46, 56, 65, 66, 71 have none)
+        ("46 subpara 8", [Ref("46", None, "8")]),
+        ("46 item 8", [Ref("46", None, "8")]),
+        ("подпункт 8 статьи 46", [Ref("46", None, "8")]),
+        ("пп. 8) ст. 46", [Ref("46", None, "8")]),
+        ("46-баптың 8) тармақшасы", [Ref("46", None, "8")]),
+        ("44(10-1)@1995", [Ref("44", "10-1", edition="1995")]),
+        ("подпункт 10-1) статьи 44", [Ref("44", None, "10-1")]),
+        # ч. / часть is a paragraph; Конституции РК is the Constitution
+        ("ч. 1 ст. 21", [Ref("21", "1")]),
+        ("часть 1 статьи 21", [Ref("21", "1")]),
+        ("ч. 1 ст. 21 Конституции РК", [Ref("21", "1")]),
+        ("п. 1 ст. 21 Конституции Республики Казахстан", [Ref("21", "1")]),
+        ("arts 17", [Ref("17")]),
+        ("Articles 21-23", [Ref("21", end="23")]),
     ],
 )
 def test_parse(text: str, expected: list[Ref]) -> None:
@@ -80,6 +95,10 @@ def test_unknown_edition_qualifier_names_the_editions() -> None:
         ("2.4", "2(4)"),
         ("preamble", "preamble"),
         ("55(4)(5)", "55(4)(5)"),
+        ("46 item 8", "46(8)"),
+        ("подпункт 8 статьи 46", "46(8)"),
+        ("71 item 4", "71(4)"),
+        ("ч. 2 ст. 15", "15(2)"),
     ],
 )
 def test_resolve_labels(corpus, text: str, label: str) -> None:
@@ -100,6 +119,12 @@ def test_range_and_list_resolve_in_order(corpus) -> None:
         ("21(9)", "its paragraphs are 1, 2, 3"),
         ("46(40)", "subparagraphs are 1) to 22)"),
         ("21(1)(2)", "no subparagraphs"),
+        ("21 item 3", "article 21 (2026) has no subparagraphs; its paragraphs are 1, 2, 3"),
+        ("55 item 3", "name the paragraph of subparagraph 3); its subparagraphs are 55(4)(1)"),
+        ("1 item 1", "article 1 (2026) has no numbered paragraphs and no subparagraphs"),
+        ("1(1)", "article 1 (2026) has no numbered paragraphs and no subparagraphs"),
+        ("46(8)(1)", "has no numbered paragraphs, so 46(8)(1) names nothing"),
+        ("65 item 10", "its subparagraphs are 1) to 9)"),
     ],
 )
 def test_missing_provisions_say_what_exists(corpus, text: str, fragment: str) -> None:
@@ -109,22 +134,34 @@ def test_missing_provisions_say_what_exists(corpus, text: str, fragment: str) ->
     assert fragment in err.value.message
 
 
-refs = st.builds(
-    Ref,
-    article=st.integers(1, 120).map(str) | st.just("83-1"),
-    paragraph=st.none() | st.integers(1, 9).map(str) | st.just("3-1"),
-    item=st.none(),
-    end=st.none(),
-    edition=st.none() | st.sampled_from(["2026", "1995"]),
-    on=st.none() | st.dates().map(lambda d: d.isoformat()).filter(lambda d: len(d) == 10),
-) | st.builds(
-    Ref,
-    article=st.integers(1, 99).map(str),
-    paragraph=st.integers(1, 9).map(str),
-    item=st.integers(1, 22).map(str),
-    end=st.none(),
-    edition=st.none(),
-    on=st.none(),
+refs = (
+    st.builds(
+        Ref,
+        article=st.integers(1, 120).map(str) | st.just("83-1"),
+        paragraph=st.none() | st.integers(1, 9).map(str) | st.just("3-1"),
+        item=st.none(),
+        end=st.none(),
+        edition=st.none() | st.sampled_from(["2026", "1995"]),
+        on=st.none() | st.dates().map(lambda d: d.isoformat()).filter(lambda d: len(d) == 10),
+    )
+    | st.builds(
+        Ref,
+        article=st.integers(1, 99).map(str),
+        paragraph=st.integers(1, 9).map(str),
+        item=st.integers(1, 22).map(str),
+        end=st.none(),
+        edition=st.none(),
+        on=st.none(),
+    )
+    | st.builds(
+        Ref,
+        article=st.integers(1, 99).map(str),
+        paragraph=st.none(),
+        item=st.integers(1, 22).map(str) | st.just("10-1"),
+        end=st.none(),
+        edition=st.none() | st.sampled_from(["2026", "1995"]),
+        on=st.none(),
+    )
 )
 
 

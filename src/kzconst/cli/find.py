@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,8 +21,15 @@ from kzconst.cli.app import (
     make_output,
     open_corpus,
     pick_edition,
+    pick_time,
 )
 from kzconst.errors import NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from kzconst.corpus.model import Corpus
+    from kzconst.refs.extract import FoundRef
 
 FormatOptCompare = Annotated[
     Fmt, typer.Option("--format", "-f", help="Output format: text, json or jsonl.")
@@ -129,8 +136,10 @@ def refs(
 
     text = _read_text(file)
     corpus = open_corpus(corpus_file)
-    ed = pick_edition(corpus, edition, as_of)
+    ed, day = pick_time(corpus, edition, as_of)
     found = find_refs(corpus, text, ed)
+    if day is not None:
+        found = [_dated(corpus, f, day) for f in found]
     if not found:
         raise NotFoundError("no references to the Constitution found in the input")
     from kzconst.output.find import refs_lines, refs_records
@@ -139,6 +148,21 @@ def refs(
         emit_records(fmt, "refs", refs_records(found))
     else:
         make_output(plain, no_color).lines(refs_lines(found))
+
+
+def _dated(corpus: Corpus, f: FoundRef, day: date) -> FoundRef:
+    """A found reference read on --as-of's day: a provision not yet inserted does not exist."""
+    import dataclasses
+
+    from kzconst.errors import NotFoundError
+    from kzconst.refs.dated import provision_on
+
+    if f.provision is None or f.edition != corpus.edition_in_force(day):
+        return f
+    try:
+        return dataclasses.replace(f, provision=provision_on(corpus, f.provision, day))
+    except NotFoundError as exc:
+        return dataclasses.replace(f, provision=None, message=exc.message)
 
 
 def _read_text(file: str) -> str:

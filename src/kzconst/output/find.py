@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kzconst.output.records import SCHEMA_VERSION, key_record
+from kzconst.output.records import SCHEMA_VERSION, key_record, provision_key
 from kzconst.output.render import Line, Span, highlight_spans
 
 if TYPE_CHECKING:
@@ -83,60 +83,50 @@ def search_records(result: SearchResult) -> list[dict[str, Any]]:
 
 
 def refs_lines(found: list[FoundRef]) -> list[Line]:
+    """One line per provision: where the reference is, its text, and what it resolves to."""
     lines = []
     for f in found:
-        where = f"{f.line}:{f.column}"
-        if f.ref is None or not f.exists:
-            lines.append(
-                Line(
-                    (
-                        Span(where, "ref"),
-                        Span(f"  {f.text}", "text"),
-                        Span(f"  -> NOT FOUND: {f.message}", "warn"),
-                    )
-                )
-            )
+        where = Span(f"{f.line}:{f.column}", "ref")
+        text = Span(f"  {f.text}", "text")
+        if f.provision is None:
+            lines.append(Line((where, text, Span(f"  -> NOT FOUND: {f.message}", "warn"))))
             continue
-        norm = f"{f.ref}@{f.edition}"
         extra = ""
         if f.edition == "1995":
-            extra = (
-                "  -> 2026: " + ", ".join(f"art. {n}" for n in f.successors)
-                if f.successors
-                else "  -> 2026: no successor"
-            )
-        lines.append(
-            Line(
-                (
-                    Span(where, "ref"),
-                    Span(f"  {f.text}", "text"),
-                    Span(f"  = {norm}", "ref"),
-                    Span(extra, "warn"),
-                )
-            )
-        )
+            named = [n if n == "preamble" else f"art. {n}" for n in f.successors]
+            extra = "  -> 2026: " + (", ".join(named) if named else "no successor")
+        resolved = Span(f"  = {f.provision.label}@{f.edition}", "ref")
+        lines.append(Line((where, text, resolved, Span(extra, "warn"))))
     return lines
 
 
 def refs_records(found: list[FoundRef]) -> list[dict[str, Any]]:
+    """One record per provision, every record with the same keys (null where they do not
+    apply): the common keys of the provision resolved (`ref` qualified by its edition unless it
+    is the default, so `jq -r '.results[].ref' | kzconst cite -` cites the same provision)."""
+    from kzconst.refs.grammar import format_ref
+
     out = []
     for f in found:
-        record: dict[str, Any] = {
-            "kzconst": SCHEMA_VERSION,
-            "type": "reference",
-            "line": f.line,
-            "column": f.column,
-            "text": f.text,
-            "ref": str(f.ref) if f.ref else None,
-            "edition": f.edition,
-            "exists": f.exists,
-            "message": f.message,
-        }
-        if f.ref is not None and f.exists:
-            record["id"] = key_record(f.edition, f.ref.article)["id"]  # the article cited
-        if f.edition == "1995":
-            record["successors_2026"] = list(f.successors)
+        p = f.provision
+        if p is not None:
+            key = provision_key(p)  # `ref` already qualified @1995 outside the default
         else:
-            record["predecessors_1995"] = list(f.predecessors)
-        out.append(record)
+            key = dict.fromkeys(key_record(f.edition, "0"))
+            key.update(kzconst=SCHEMA_VERSION, edition=f.edition)
+        is_1995 = f.edition == "1995"
+        key.update(
+            {
+                "type": "reference",
+                "line": f.line,
+                "column": f.column,
+                "text": f.text,
+                "parsed": format_ref(f.ref) if f.ref is not None else None,
+                "exists": p is not None,
+                "message": f.message or None,
+                "successors_2026": list(f.successors) if is_1995 and p else None,
+                "predecessors_1995": list(f.predecessors) if not is_1995 and p else None,
+            }
+        )
+        out.append(key)
     return out

@@ -21,7 +21,7 @@ def provision_on(corpus: Corpus, p: Provision, day: date) -> Provision:
     when = day.isoformat()
     if art is None:
         h = p.article.history
-        since = f" by {law_title(corpus, h.since_law)}, in force from {h.since}" if h else ""
+        since = f" by the {law_title(corpus, h.since_law)}, in force from {h.since}" if h else ""
         raise NotFoundError(
             f"article {p.article.number} ({p.article.edition}) did not exist on {when}: "
             f"it was inserted{since}"
@@ -31,7 +31,7 @@ def provision_on(corpus: Corpus, p: Provision, day: date) -> Provision:
     para = art.paragraph(p.paragraph.number)
     if para is None:
         h = p.paragraph.history
-        since = f" by {law_title(corpus, h.since_law)}, in force from {h.since}" if h else ""
+        since = f" by the {law_title(corpus, h.since_law)}, in force from {h.since}" if h else ""
         raise NotFoundError(
             f"paragraph {p.label} ({p.article.edition}) did not exist on {when}: "
             f"it was inserted{since}"
@@ -41,7 +41,7 @@ def provision_on(corpus: Corpus, p: Provision, day: date) -> Provision:
     item = para.item(p.item.number)
     if item is None:
         h = p.item.history
-        since = f" by {law_title(corpus, h.since_law)}, in force from {h.since}" if h else ""
+        since = f" by the {law_title(corpus, h.since_law)}, in force from {h.since}" if h else ""
         raise NotFoundError(
             f"sub-item {p.label} ({p.article.edition}) did not exist on {when}: "
             f"it was inserted{since}"

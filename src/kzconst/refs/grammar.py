@@ -11,6 +11,7 @@ from kzconst.errors import UsageError
 
 MAX_REF_LENGTH = 200
 NUM = r"\d{1,4}(?:-\d{1,3})?"
+ITEM = r"\d{1,3}(?:-\d{1,2})?"  # sub-items are inserted too: 1995 44(10-1)
 EXPECTED = (
     "expected a reference such as 21, art. 21, 21(1), 21.1, 46(1)(3), 21-23, 21,23, "
     "preamble, 21@1995, ст. 21, п. 1 ст. 21 or 21-бап"
@@ -41,8 +42,10 @@ def format_ref(ref: Ref) -> str:
         out += f"..{ref.end}"
     if ref.paragraph is not None:
         out += f"({ref.paragraph})"
-    if ref.item is not None:
-        out += f"({ref.item})"
+        if ref.item is not None:
+            out += f"({ref.item})"
+    elif ref.item is not None:  # a sub-item named without its paragraph: `подпункт 8 статьи 46`
+        out += f" item {ref.item}"
     if ref.edition:
         out += f"@{ref.edition}"
     if ref.on:
@@ -56,24 +59,28 @@ _PREAMBLE_WORDS = {"preamble", "pmbl", "преамбула", "преамбулы
 # The grammar's patterns, compiled on first use: a plain `21` needs none of them.
 _SOURCES: dict[str, tuple[str, int]] = {
     "EDITION": (r"\s*@\s*([^\s@]+)\s*$", 0),
-    "ART_WORD": (r"^(?:article|art\.?)\s*", re.IGNORECASE),
+    "ART_WORD": (r"^(?:articles?|arts?\.?)\s*", re.IGNORECASE),
     # 21, 21(1), 21(1)(3), 21.1, 21.1.3, 21 para 1, 21 para 1 subpara 3, 21(3-1), 21 p. 1
     "EN": (
         rf"""^(?P<art>{NUM})
         (?:\s*\((?P<p1>{NUM})\)|\.(?P<p2>{NUM})|\s*,?\s*(?:para(?:graph)?|p|§)\.?\s*(?P<p3>{NUM}))?
-        (?:\s*\((?P<i1>{NUM})\)|\.(?P<i2>{NUM})
-           |\s*,?\s*(?:sub-?para(?:graph)?|sub-?item|item|subp|pp)\.?\s*(?P<i3>{NUM})\)?)?$""",
+        (?:\s*\((?P<i1>{ITEM})\)|\.(?P<i2>{ITEM})
+           |\s*,?\s*(?:sub-?para(?:graph)?|sub-?item|item|subp|pp)\.?\s*(?P<i3>{ITEM})\)?)?$""",
         re.IGNORECASE | re.VERBOSE,
     ),
     "RANGE": (rf"^(?P<a>{NUM})\s*(?:\.\.|–|—|-)\s*(?P<b>{NUM})$", 0),
-    # Russian: ст. 21, статья 21, статьи 21; п. 1; пп. 3) / подпункт 3)
+    # Russian: ст. 21, статья 21, статьи 21; п. 1, ч. 1, часть 1; пп. 3) / подпункт 3)
     "RU_ART": (rf"(?:\bст\.?|\bстатья|\bстатьи|\bстатье|\bстатьей|\bстатью)\s*(?P<n>{NUM})", 0),
-    "RU_PARA": (rf"(?:(?<![а-яё])п\.|\bпункт[а-яё]*|(?<![а-яё])п(?=\s))\s*(?P<n>{NUM})", 0),
-    "RU_ITEM": (r"(?:(?<![а-яё])пп\.?|\bподпункт[а-яё]*)\s*(?P<n>\d{1,3})\)?", 0),
+    "RU_PARA": (
+        rf"(?:(?<![а-яё])[пч]\.|\bпункт[а-яё]*|(?<![а-яё])п(?=\s)|\bчаст(?:ь|и|ью|ей)\b)"
+        rf"\s*(?P<n>{NUM})",
+        0,
+    ),
+    "RU_ITEM": (rf"(?:(?<![а-яё])пп\.?|\bподпункт[а-яё]*)\s*(?P<n>{ITEM})\)?", 0),
     # Kazakh: 21-бап, 21-бабы, 21-баптың; 1-тармақ, 1-тармағы; 3) тармақша / 3-тармақша
     "KK_ART": (rf"(?P<n>{NUM})\s*-?\s*(?:бап|баб)[а-яәіңғүұқөһ]*", 0),
     "KK_PARA": (rf"(?P<n>{NUM})\s*-?\s*(?:тармақ|тармағ)(?!ша)[а-яәіңғүұқөһ]*", 0),
-    "KK_ITEM": (r"(?P<n>\d{1,3})\)?\s*-?\s*тармақша[а-яәіңғүұқөһ]*", 0),
+    "KK_ITEM": (rf"(?P<n>{ITEM})\)?\s*-?\s*тармақша[а-яәіңғүұқөһ]*", 0),
 }
 
 
@@ -193,7 +200,7 @@ def _parse_cyrillic(low: str) -> Ref | None:
     if para:
         rest = rest[: para.start()] + " " + rest[para.end() :]
     leftover = re.sub(
-        r"конституци[а-яәіңғүұқөһ]*|республики|казахстан|қазақстан|"
+        r"конституци[а-яәіңғүұқөһ]*|республики|казахстан|қазақстан|\bрк\b|"
         r"республикасы[а-яәіңғүұқөһ]*|[\s.,]",
         "",
         rest,
@@ -218,3 +225,57 @@ def _is_range(a: str, b: str) -> bool:
 
 
 # --- resolving --------------------------------------------------------------------------------
+
+
+# --- words of references in prose (refs/extract.py) --------------------------------------------
+
+_WORDS = {
+    "ART_EN": ("articles", "arts", "art"),  # may head a list: `arts 17, 18`
+    "ART_EN_1": ("article",),
+    "PARA_EN": ("paragraph", "paragraphs", "para", "paras", "p"),
+    "ITEM_EN": ("subparagraph", "subparagraphs", "subpara", "subparas", "sub", "item", "items"),
+    "ART_RU": ("ст", "статьи", "статей", "статьям", "статьями", "статьях"),
+    "ART_RU_1": ("статья", "статье", "статью", "статьей", "статьёй"),
+    "PARA_RU": ("п", "ч", "часть", "части", "частью", "частей", "частям", "частями", "частях"),
+    "ITEM_RU": ("пп",),
+    "AND": ("and", "or", "и", "или", "а", "және", "немесе"),
+    "TO": ("to", "through"),
+    "YEAR": ("года", "год", "году", "г", "жылғы", "жылы", "year"),
+    "OF": ("of",),
+    "THE": ("the",),
+}
+_WORD_CLASS = {w: cls for cls, words in _WORDS.items() for w in words}
+# Inflected words, by stem: (stem, class, stems of words that are not it)
+_STEMS = (
+    ("подпункт", "ITEM_RU", ()),
+    ("пункт", "PARA_RU", ()),
+    ("тармақша", "ITEM_KK", ()),
+    ("тармақ", "PARA_KK", ()),
+    ("тармағ", "PARA_KK", ()),
+    ("бөлік", "PARA_KK", ()),
+    ("бөліг", "PARA_KK", ()),
+    ("бап", "ART_KK", ()),
+    ("баб", "ART_KK", ()),
+    ("preamb", "PREAMBLE", ()),
+    ("преамбул", "PREAMBLE", ()),
+    ("constitution", "CONST", ("constitutional",)),
+    ("конституци", "CONST", ("конституцион",)),
+    ("кодекс", "ACT", ()),
+    ("заң", "ACT", ()),
+    ("жарлы", "ACT", ()),
+    ("қаулы", "ACT", ()),
+    ("конвенция", "ACT", ()),
+)
+
+
+@functools.lru_cache(maxsize=8192)  # bounded: the text may hold millions of distinct words
+def word_class(word: str) -> str:
+    """The part a (casefolded) word plays in a reference: `ART_EN`, `PARA_RU`, `ITEM_KK`,
+    `CONST`, `ACT` (another act), `AND`, ...; "" for any other word."""
+    cls = _WORD_CLASS.get(word)
+    if cls is not None:
+        return cls
+    for stem, cls, not_it in _STEMS:
+        if word.startswith(stem) and not any(word.startswith(n) for n in not_it):
+            return cls
+    return ""

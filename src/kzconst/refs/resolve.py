@@ -5,8 +5,19 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from kzconst.corpus.model import PREAMBLE, Article, Corpus, Item, Paragraph
-from kzconst.errors import NotFoundError
+from kzconst.errors import KzconstError, NotFoundError
 from kzconst.refs.grammar import Ref, parse_refs
+
+
+class Spec(NamedTuple):
+    """One parsed reference: an article (or range) and the paragraphs and sub-items named."""
+
+    article: str  # `21`, `83-1`, `21-23` (range or inserted number), `21..23` (range)
+    paragraphs: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+
+
+MAX_RANGE = 200  # numbers one range in prose may expand to
 
 
 class Provision(NamedTuple):
@@ -45,11 +56,19 @@ def resolve(corpus: Corpus, ref: Ref, edition: str) -> list[Provision]:
     if ed not in corpus.editions:
         raise NotFoundError(f"this corpus has no {ed} edition")
     if ref.end is not None:
-        return [Provision(a) for a in _article_range(corpus, ed, ref.article, ref.end)]
+        spanned = [Provision(a) for a in _article_range(corpus, ed, ref.article, ref.end)]
+        if not spanned:
+            raise NotFoundError(
+                f"the range {ref.article}-{ref.end} is empty: article {ref.end} comes before "
+                f"article {ref.article} in the {ed} Constitution"
+            )
+        return spanned
     art = corpus.article(ed, ref.article)
     if art is None:
         raise NotFoundError(_no_article(corpus, ed, ref.article))
     if ref.paragraph is None:
+        if ref.item is not None:  # `подпункт 8 статьи 46`, `46 item 8`: no paragraph named
+            return [_item_without_paragraph(art, ref.item)]
         return [Provision(art)]
     if not art.numbered:
         # Articles such as 2026 art. 46 have a lead-in and sub-items but no numbered
@@ -59,7 +78,11 @@ def resolve(corpus: Corpus, ref: Ref, edition: str) -> list[Provision]:
             ref.item if ref.item is not None and ref.paragraph == "1" else ref.paragraph
         )
         if ref.item is not None and ref.paragraph != "1":
-            wanted = None
+            raise NotFoundError(
+                f"article {art.number} ({ed}) has no numbered paragraphs, so "
+                f"{art.number}({ref.paragraph})({ref.item}) names nothing; "
+                + _no_item(art, lead, ref.paragraph).split("; ", 1)[-1]
+            )
         found = lead.item(wanted) if lead is not None and wanted is not None else None
         if lead is None or found is None:
             raise NotFoundError(_no_item(art, lead, wanted or ref.item or ""))
@@ -79,12 +102,37 @@ def resolve(corpus: Corpus, ref: Ref, edition: str) -> list[Provision]:
     return [Provision(art, para, found)]
 
 
+def _item_without_paragraph(art: Article, wanted: str) -> Provision:
+    """A sub-item named without a paragraph exists only in an article with no numbered
+    paragraphs (2026 art. 46: lead-in and sub-items); elsewhere say where the sub-items are."""
+    if not art.numbered:
+        lead = art.paragraphs[0] if art.paragraphs else None
+        found = lead.item(wanted) if lead is not None else None
+        if lead is None or found is None:
+            raise NotFoundError(_no_item(art, lead, wanted))
+        return Provision(art, lead, found)
+    where = f"article {art.number} ({art.edition})"
+    labels = ", ".join(p.number for p in art.paragraphs)
+    with_items = [p for p in art.paragraphs if p.items]
+    if not with_items:
+        raise NotFoundError(f"{where} has no subparagraphs; its paragraphs are {labels}")
+    places = "; ".join(
+        f"{art.number}({p.number})({p.items[0].number})-({p.items[-1].number})" for p in with_items
+    )
+    raise NotFoundError(
+        f"{where} has numbered paragraphs ({labels}): name the paragraph of subparagraph "
+        f"{wanted}); its subparagraphs are {places}"
+    )
+
+
 def _no_item(art: Article, para: Paragraph | None, wanted: str) -> str:
     where = f"article {art.number} ({art.edition})"
     if para is not None and para.number:
         where = f"paragraph {para.number} of {where}"
     if para is None or not para.items:
-        return f"{where} has no subparagraphs"
+        if para is None or para.number:
+            return f"{where} has no subparagraphs"
+        return f"{where} has no numbered paragraphs and no subparagraphs; cite it as {art.number}"
     return (
         f"{where} has no subparagraph {wanted}); "
         f"its subparagraphs are {para.items[0].number}) to {para.items[-1].number})"
@@ -134,3 +182,79 @@ def resolve_all(corpus: Corpus, texts: list[str], edition: str) -> list[Provisio
     """Parse and resolve every argument; every malformed one is a usage error."""
     refs = [r for t in texts for r in parse_refs(t)]
     return [p for r in refs for p in resolve(corpus, r, edition)]
+
+
+# --- references found in prose (refs/extract.py) -------------------------------------------
+
+
+def resolve_spec(
+    corpus: Corpus, spec: Spec, edition: str, labels: list[str]
+) -> list[tuple[Ref, Provision | None, str]]:
+    """Every provision a reference found in prose names, or why it does not exist; `labels`
+    are the article numbers of the edition in official order."""
+    out: list[tuple[Ref, Provision | None, str]] = []
+    for article in _expand(spec.article, labels):
+        for ref in _refs_in(corpus, edition, article, spec):
+            try:
+                provisions = resolve(corpus, ref, edition)
+            except KzconstError as exc:
+                out.append((ref, None, exc.message))
+            else:
+                out.extend((ref, p, "") for p in provisions)
+    return out
+
+
+def _refs_in(corpus: Corpus, edition: str, article: str, spec: Spec) -> list[Ref]:
+    """The Refs a spec names in one article, its paragraph and sub-item ranges expanded by the
+    numbering that exists."""
+    art = corpus.article(edition, article)
+    paras = art.paragraphs if art is not None else ()
+    refs: list[Ref] = []
+    wanted: list[str | None] = [*_expand_all(spec.paragraphs, [p.number for p in paras])]
+    for para in wanted or [None]:
+        found = next((p for p in paras if para is not None and p.number == para), None)
+        if found is None and para is None and paras and not paras[0].number:
+            found = paras[0]  # an article with no numbered paragraphs: the lead-in's sub-items
+        numbers = [it.number for it in found.items] if found is not None else []
+        items: list[str | None] = [*_expand_all(spec.items, numbers)]
+        for item in items or [None]:
+            if ".." in article:
+                first, last = article.split("..")
+                return [Ref(_norm(first), end=_norm(last))]
+            number = article if article == "preamble" else _norm(article)
+            refs.append(Ref(number, para and _norm(para), item and _norm(item)))
+    return refs
+
+
+def _expand_all(values: tuple[str, ...], labels: list[str]) -> list[str]:
+    return [v for value in values for v in _expand(value, labels)]
+
+
+def _expand(value: str, labels: list[str]) -> list[str]:
+    """`21..23` or `21-23` (when no `21-23` exists) -> the labels from 21 to 23 in official
+    order (inserted numbers included); else the numbers, at most MAX_RANGE."""
+    if value == "preamble":
+        return [value]
+    if ".." in value:
+        first, last = value.split("..", 1)
+    elif "-" in value and value not in labels:
+        first, last = value.split("-", 1)
+        if not first.isdigit() or not last.isdigit() or int(last) <= int(first):
+            return [value]
+    else:
+        return [value]
+    if first in labels and last in labels and labels.index(first) <= labels.index(last):
+        return labels[labels.index(first) : labels.index(last) + 1]
+    head, tail = first.split("-")[0], last.split("-")[0]
+    if 0 <= int(tail) - int(head) <= MAX_RANGE:
+        return [str(n) for n in range(int(head), int(tail) + 1)]
+    return [f"{first}..{last}"]  # resolved as one range: the error names the missing end
+
+
+def _norm(number: str) -> str:
+    """`021` -> `21`, `83-01` -> `83-1`; a range that could not be expanded, `9..2`, stays one
+    (unknown) number, so the error names it."""
+    if ".." in number:
+        return "..".join(_norm(n) for n in number.split(".."))
+    head, _, tail = number.partition("-")
+    return f"{int(head)}-{int(tail)}" if tail else str(int(head))
