@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from kzconst.corpus.cache import cache_dir, corpus_fingerprint
 from kzconst.corpus.load import corpus_path
 
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 IN_FORCE = "in-force"  # edition= value: the edition in force today
 
 
@@ -39,24 +40,26 @@ def open_index(corpus_file: str | None) -> sqlite3.Connection:
     from kzconst.corpus.load import load_corpus
 
     corpus = load_corpus(path)
+    vocab = vocabulary_tables(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(f".{os.getpid()}.tmp")
         tmp.unlink(missing_ok=True)
         conn = sqlite3.connect(tmp)
-        build_index(conn, corpus)
+        build_index(conn, corpus, vocab)
         conn.close()
         os.replace(tmp, target)
         return sqlite3.connect(f"file:{target}?mode=ro", uri=True)
     except (OSError, sqlite3.OperationalError):
         conn = sqlite3.connect(":memory:")
-        build_index(conn, corpus)
+        build_index(conn, corpus, vocab)
         return conn
 
 
-def build_index(conn: sqlite3.Connection, corpus: Any) -> None:
-    """Fill an empty database with the corpus: one FTS row per paragraph, sub-item, title
-    (with topics and aliases) and commentary entry."""
+def build_index(conn: sqlite3.Connection, corpus: Any, vocab: dict[str, Any] | None = None) -> None:
+    """Fill an empty database with the corpus: one `doc` row per article (its fields weighted
+    apart for article-level ranking) and one `row` per paragraph, sub-item, title and commentary
+    entry (for the best paragraph and the snippets)."""
     conn.executescript(
         """
         PRAGMA journal_mode = OFF;
@@ -64,13 +67,18 @@ def build_index(conn: sqlite3.Connection, corpus: Any) -> None:
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE article(edition TEXT, number TEXT, section TEXT, title TEXT,
                              topics TEXT, ord INTEGER, PRIMARY KEY(edition, number));
+        CREATE VIRTUAL TABLE doc USING fts5(
+            title, names, body, topics, commentary, tags, tokenize = '%s');
         CREATE VIRTUAL TABLE row USING fts5(
-            body, meta, tags, edition UNINDEXED, article UNINDEXED, paragraph UNINDEXED,
-            item UNINDEXED, kind UNINDEXED, ref UNINDEXED,
-            tokenize = 'porter unicode61 remove_diacritics 2');
+            body, tags, edition UNINDEXED, article UNINDEXED, paragraph UNINDEXED,
+            item UNINDEXED, kind UNINDEXED, ref UNINDEXED, doc UNINDEXED, tokenize = '%s');
         """
+        % (TOKENIZER, TOKENIZER)
     )
+    vocab = vocab or {}
     editions = {e.id: [e.in_force_from, e.in_force_to] for e in corpus.editions.values()}
+    articles = corpus.articles
+    names = sorted({n for a in articles for n in a.aliases} | {t.replace("-", " ") for t in corpus.topics})
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [
@@ -79,22 +87,50 @@ def build_index(conn: sqlite3.Connection, corpus: Any) -> None:
             ("aliases", json.dumps({k: list(v) for k, v in corpus.aliases.items()})),
             ("topics", json.dumps(corpus.topics)),
             ("sections", json.dumps({f"{x.edition}/{x.number}": x.title for x in corpus.sections})),
+            ("names", json.dumps(names)),
+            ("thesaurus", json.dumps(_string_lists(vocab.get("thesaurus")))),
+            ("glossary", json.dumps(_string_lists(vocab.get("glossary")))),
         ],
     )
-    articles = [
-        (a.edition, a.number, a.section, a.title, " ".join(a.topics), i)
-        for i, a in enumerate(corpus.articles)
-    ]
-    conn.executemany("INSERT INTO article VALUES (?, ?, ?, ?, ?, ?)", articles)
-    groups = [(key.lower(), (key, *alts)) for key, alts in corpus.aliases.items()]
+    conn.executemany(
+        "INSERT INTO article VALUES (?, ?, ?, ?, ?, ?)",
+        [(a.edition, a.number, a.section, a.title, " ".join(a.topics), i) for i, a in enumerate(articles)],
+    )
+    heads = {(s.edition, s.first): s.title for s in corpus.sections}
+    conn.executemany(
+        "INSERT INTO doc(rowid, title, names, body, topics, commentary, tags) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (_doc(i, a, corpus.topics, heads.get((a.edition, a.number))) for i, a in enumerate(articles)),
+    )
     conn.executemany(
         "INSERT INTO row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (row for art in corpus.articles for row in _rows(art, groups)),
+        (row for i, art in enumerate(articles) for row in _rows(i, art)),
     )
     conn.commit()
 
 
-Row = tuple[str, str, str, str, str, str | None, str | None, str, str]
+TOKENIZER = "porter unicode61 remove_diacritics 2"
+Row = tuple[str, str, str, str, str | None, str | None, str, str, int]
+
+
+def _string_lists(table: Any) -> dict[str, list[str]]:
+    """A vocabulary table (key -> list of strings), keys lowercased; anything else dropped."""
+    if not isinstance(table, dict):
+        return {}
+    return {
+        str(k).lower(): [str(x) for x in v if isinstance(x, str)]
+        for k, v in table.items()
+        if isinstance(v, list)
+    }
+
+
+def vocabulary_tables(path: Path) -> dict[str, Any]:
+    """The corpus file's [thesaurus] and [glossary] tables (the Corpus object does not keep
+    them): from the validated-tables cache when it is there, else parsed again."""
+    from kzconst.corpus import cache
+    from kzconst.corpus.load import parse_toml
+
+    raw = cache.read(cache.entry_path(path)) or parse_toml(path)
+    return {"thesaurus": raw.get("thesaurus"), "glossary": raw.get("glossary")}
 
 
 def tag(kind: str, value: str) -> str:
@@ -103,44 +139,67 @@ def tag(kind: str, value: str) -> str:
     return "zz" + kind + "".join(ch for ch in value.lower() if ch.isalnum())
 
 
-def _rows(art: Any, alias_groups: list[tuple[str, tuple[str, ...]]]) -> list[Row]:
-    """The index rows of one article: its title row, its text rows, its commentary rows."""
-    scope = " ".join(
+def defined_names(art: Any) -> set[str]:
+    """The names an article establishes or defines, normalised: its title's head and each named
+    part of its title (`The Kurultai: ...`, `...; the Supreme Judicial Council`), its own search
+    aliases, and the title of the section it opens (`The Government` for Article 63)."""
+    from kzconst.search.query import normal_name
+
+    out: set[str] = set()
+    segments = [s for s in re.split(r"[:;]", art.title) if s.strip()]
+    for segment in segments:
+        out.add(normal_name(segment))
+        out.update(normal_name(part) for part in re.split(r",|\band\b", segment))
+    out.update(normal_name(a) for a in art.aliases)
+    return out - {""}
+
+
+def _scope(art: Any) -> str:
+    return " ".join(
         [tag("e", art.edition), tag("s", art.section), *(tag("t", t) for t in art.topics)]
     )
 
-    def row(body: str, meta: str, kind: str, label: str | None, item: str | None, ref: str) -> Row:
-        return (
-            body,
-            meta,
-            f"{scope} {tag('k', kind)}",
-            art.edition,
-            art.number,
-            label,
-            item,
-            kind,
-            ref,
-        )
 
-    texts = [art.title]
-    rows: list[Row] = []
+def _doc(
+    ord_: int, art: Any, topics: dict[str, str], section_title: str | None
+) -> tuple[int, str, str, str, str, str, str]:
+    """The article as one document: title, names, text, topic vocabulary, commentary, tags.
+
+    The tags also hold the defining signal: `zzd` + a name the article defines, and `zzh` + a
+    name that is both its title's head and the title of the section it opens."""
+    from kzconst.search.query import normal_name
+
+    body = "\n".join(
+        t for p in art.paragraphs for t in (p.text, *(i.text for i in p.items), p.closing) if t
+    )
+    vocabulary = "\n".join(f"{t.replace('-', ' ')}: {topics.get(t, '')}" for t in art.topics)
+    defines = defined_names(art)
+    head = normal_name(re.split(r"[:;]", art.title)[0])
+    section_names = {normal_name(p) for p in re.split(r"[.,]|\band\b", section_title or "")}
+    opens = {head} if section_title and head in section_names | {normal_name(section_title)} else set()
+    tags = " ".join(
+        [_scope(art), *(tag("d", d) for d in sorted(defines)), *(tag("h", h) for h in opens)]
+    )
+    comments = "\n".join(c.text for c in art.commentary)
+    return (ord_, art.title, "\n".join(art.aliases), body, vocabulary, comments, tags)
+
+
+def _rows(ord_: int, art: Any) -> list[Row]:
+    """The index rows of one article: its title row, its text rows, its commentary rows."""
+    scope = _scope(art)
+
+    def row(body: str, kind: str, label: str | None, item: str | None, ref: str) -> Row:
+        return (body, f"{scope} {tag('k', kind)}", art.edition, art.number, label, item, kind, ref, ord_)
+
+    rows: list[Row] = [row(art.title, "title", None, None, art.number)]
     for para in art.paragraphs:
         label = para.number or None
         base = art.number + (f"({para.number})" if para.number else "")
         body = "\n".join(t for t in (para.text, para.closing) if t)
         if body:
-            rows.append(row(body, "", "text", label, None, base))
-            texts.append(body)
+            rows.append(row(body, "text", label, None, base))
         for item in para.items:
             if item.text:
-                rows.append(
-                    row(item.text, "", "text", label, item.number, f"{base}({item.number})")
-                )
-                texts.append(item.text)
-    names = [*art.topics, *(t.replace("-", " ") for t in art.topics), *art.aliases]
-    # An article that names the Kurultai is found by "Qurultai" too.
-    haystack = "\n".join(texts).lower()
-    names += [n for needle, group in alias_groups if needle in haystack for n in group]
-    title = row(art.title, " ".join(names), "title", None, None, art.number)
-    comments = [row(c.text, "", "commentary", None, None, art.number) for c in art.commentary]
-    return [title, *rows, *comments]
+                rows.append(row(item.text, "text", label, item.number, f"{base}({item.number})"))
+    rows.extend(row(c.text, "commentary", None, None, art.number) for c in art.commentary)
+    return rows

@@ -1,7 +1,11 @@
-"""The user's search syntax -> a safe SQLite FTS5 expression.
+"""The user's search text -> concepts to rank by (with synonyms and translations) and a safe
+SQLite FTS5 expression.
 
-Supported: words, "quoted phrases", prefixes `data*`, AND / OR / NOT (upper case), parentheses,
-implicit AND. Every word reaches FTS5 inside double quotes, so no input can inject FTS syntax.
+Supported: words, "quoted phrases", prefixes `data*`, AND / OR / NOT (upper case), parentheses.
+Without operators the words are concepts ranked by coordination level (see rank.py); question
+words are dropped, hyphenated words kept whole, known names grouped, lay words expanded through
+the corpus thesaurus and Cyrillic words translated through its glossary. Every word reaches FTS5
+inside double quotes, so no input can inject FTS syntax.
 """
 
 from __future__ import annotations
@@ -14,29 +18,87 @@ from kzconst.errors import UsageError
 MAX_QUERY_LENGTH = 10_000
 MAX_TERMS = 64
 _TOKEN = re.compile(r'"(?P<phrase>[^"]*)"?|(?P<lp>\()|(?P<rp>\))|(?P<word>[^\s()"]+)')
-_WORD_CHARS = re.compile(r"[\w]+(?:['’][\w]+)*", re.UNICODE)
+_WORD_CHARS = re.compile(r"\w+(?:['’-]\w+)*", re.UNICODE)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 OPERATORS = ("AND", "OR", "NOT")
-# Question words of queries typed as questions ("how is the constitution amended"); only
-# dropped from unquoted text with other words left over.
+# Words of questions and filler: dropped from unquoted text when other words are left over.
 STOPWORDS = frozenset(
-    "a an and are as at be by can do does for from how in into is it of on or the their "
-    "there to what when where which who whom why with".split()
+    """a about after all also am an and any are as at be been before being both but by can
+    could did do does doing done during each either for from get gets getting go goes had has
+    have having he her here him his how i if in into is it its itself let may me might more
+    most must my neither no nor not of off on once only or other our out over own per shall she
+    should so some such take takes taken taking than that the their them then there these they
+    this those through to too under until up upon us very was we were what whatever when where
+    whether which while who whom whose why will with within without would you your yours
+    many much long old happen happens happened away come comes became become
+    someone somebody anyone anybody everyone person people's ever new get
+    kazakhstan constitution article articles section""".split()
 )
+# Russian and Kazakh question words, prepositions and conjunctions (the glossary skips them).
+CYRILLIC_STOPWORDS = frozenset(
+    """в во на и или по о об обо с со к ко для из от до за при без как что кто где когда
+    сколько ли не ни это есть ли является какой какая какие каков какова может могут можно
+    нужно надо у мой моя мое моё мои меня мне я вы мы он она они его её ее их этот эта эти
+    то же бы а но чем чей чья также ст статья статьи статье
+    және мен бен пен туралы қалай кім не неше қанша қай қандай бойынша үшін ма ме ба бе па пе
+    бар жоқ да де та те ғой""".split()
+)
+# A reference typed into search: `ст. 21`, `Article 21(1)`, `21-бап`.
+_REFERENCE = re.compile(
+    r"(?:\b(?:article|art|arts|ст|статья|статьи|статье|статью|бап)\.?\s*"
+    r"(?P<a>\d+(?:-\d+)?)(?P<p>\(\d+\))?)|(?:\b(?P<b>\d+)\s*-?\s*(?:бап|бабы|бабын|бабының)\w*)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One thing the user asked about: their word(s) and what else counts as it.
+
+    `own` and `expansions` are FTS5 operands ("quoted" words or phrases, or a "prefix"*); the
+    user's own words and equal spellings of a name are `own`; thesaurus words `expansions`,
+    weighted below. `names` are normalised names (see `normal_name`) for the defining signal.
+    """
+
+    label: str
+    own: tuple[str, ...]
+    expansions: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    single: bool = False  # one plain word: may join its neighbours in a proximity bonus
+
+
+@dataclass
+class Vocabulary:
+    """The corpus vocabulary the parser uses (all keys lowercase)."""
+
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name -> spellings
+    thesaurus: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lay -> corpus words
+    glossary: dict[str, tuple[str, ...]] = field(default_factory=dict)  # Cyrillic stems -> en
+    names: tuple[str, ...] = ()  # topic names and article aliases: phrases kept together
 
 
 @dataclass
 class Query:
-    """A parsed query: the FTS5 expression and the plain terms (for snippets, suggestions).
+    """A parsed query.
 
-    `loose` is the same query with its implicit ANDs turned into ORs, for when the strict one
-    finds nothing.
+    `fts` filters rows when the user wrote operators (AND / OR / NOT, parentheses); it is ""
+    otherwise and the concepts alone decide. `whole` are the normalised names the whole query
+    spells (for the defining-article signal).
     """
 
-    fts: str
-    loose: str = ""
+    fts: str = ""
+    concepts: list[Concept] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
     phrases: list[str] = field(default_factory=list)
     prefixes: list[str] = field(default_factory=list)
+    whole: tuple[str, ...] = ()
+    reference: str | None = None
+    translated: list[str] = field(default_factory=list)
+    untranslated: list[str] = field(default_factory=list)
+
+    @property
+    def cyrillic(self) -> bool:
+        return bool(self.translated or self.untranslated)
 
 
 def _quote(words: list[str]) -> str:
@@ -44,20 +106,43 @@ def _quote(words: list[str]) -> str:
 
 
 def _words(text: str) -> list[str]:
+    """Lowercase words; hyphenated and apostrophe words stay whole (`re-elected`)."""
     return [m.group(0).lower() for m in _WORD_CHARS.finditer(text)]
 
 
-def topic_aliases(topics: dict[str, str]) -> dict[str, tuple[str, ...]]:
-    """Topic ids as names whose spellings are the phrases of their description:
-    `privacy` -> "private life", "personal and family secrets"."""
-    return {
-        tid.replace("-", " "): tuple(p.strip() for p in desc.split(",") if p.strip())
-        for tid, desc in topics.items()
-    }
+def _operand(phrase: str) -> str:
+    """A phrase (or hyphenated word) as one FTS5 operand; a trailing possessive is dropped."""
+    words = [re.sub(r"['’]s$", "", w) for w in re.split(r"[\s\-'’]+", phrase) if w]
+    return _quote([w for w in words if w] or [phrase])
 
 
-def parse_query(text: str, aliases: dict[str, tuple[str, ...]] | None = None) -> Query:
-    """Parse user input into a Query; names in `aliases` expand to all their spellings.
+def _stem(word: str) -> str:
+    """A crude suffix stripper to match thesaurus and name keys (`re-elected` ~ `re-election`)."""
+    word = re.sub(r"['’]s$", "", word)
+    for suffix in ("ions", "ion", "ing", "ed", "es", "e", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def normal_name(text: str) -> str:
+    """A name reduced for comparison: lowercase words, no leading article, crude stems."""
+    words = [_stem(w) for w in re.split(r"[\s\-]+", " ".join(_words(text))) if w]
+    while words and words[0] in ("the", "a", "an"):
+        words.pop(0)
+    return " ".join(words)
+
+
+def find_reference(text: str) -> str | None:
+    """The provision a reference typed into search names (`ст. 21` -> "21"), or None."""
+    m = _REFERENCE.search(text)
+    if m is None:
+        return None
+    return (m.group("a") + (m.group("p") or "")) if m.group("a") else m.group("b")
+
+
+def parse_query(text: str, vocab: Vocabulary | None = None) -> Query:
+    """Parse user input into a Query.
 
     Raises:
         UsageError: empty input, only operators, or longer than MAX_QUERY_LENGTH.
@@ -66,44 +151,28 @@ def parse_query(text: str, aliases: dict[str, tuple[str, ...]] | None = None) ->
         raise UsageError(f"query too long ({len(text)} characters; at most {MAX_QUERY_LENGTH})")
     if not text.strip():
         raise UsageError("empty query: give words to search for, e.g. kzconst search privacy")
-    query = Query(fts="")
+    vocab = vocab or Vocabulary()
+    query = Query(reference=find_reference(text))
+    if query.reference is not None:
+        text = _REFERENCE.sub(" ", text)
     tokens = _tokens(text, query)
     if len(query.terms) > MAX_TERMS:
         raise UsageError(f"too many search terms (at most {MAX_TERMS})")
-    plain = [v for k, v in tokens if k == "word"]
-    if any(v not in STOPWORDS for v in plain):
-        tokens = [(k, v) for k, v in tokens if k != "word" or v not in STOPWORDS]
-    names = _name_index(aliases or {})
-    parts: list[str] = []
-    i = 0
-    while i < len(tokens):
-        kind, value = tokens[i]
-        if kind == "word":
-            # the longest run of plain words that is a known name (People's Council)
-            for j in range(min(len(tokens), i + 6), i, -1):
-                run = tokens[i:j]
-                key = " ".join(v for _, v in run)
-                if all(k == "word" for k, _ in run) and key in names:
-                    parts.append(_group(names[key]))
-                    i = j
-                    break
-            else:
-                parts.append(_quote([value]))
-                i += 1
-            continue
-        if kind == "phrase":
-            parts.append(_group(names[value]) if value in names else _quote(value.split()))
-        elif kind == "prefix":
-            parts.append(_quote([value]) + "*")
-        else:
-            parts.append(value)
-        i += 1
-    fts = _tidy(parts)
-    if not fts:
+    if not any(k != "op" for k, _ in tokens):
+        if query.reference is not None:
+            return query
         raise UsageError("the query has no words to search for (only operators or punctuation)")
-    query.fts = fts
-    if not any(k == "op" for k, _ in tokens):
-        query.loose = _tidy([p for part in parts for p in (part, "OR")][:-1])
+    if any(k == "op" for k, _ in tokens):
+        query.fts = _boolean(tokens, vocab)
+        tokens = _positive(tokens)
+    query.concepts = _concepts(tokens, vocab, query)
+    if not query.fts and not query.concepts and not query.untranslated:
+        raise UsageError("the query has no words to search for (only operators or punctuation)")
+    content = [w for c in query.concepts for w in c.label.split()]
+    whole = {normal_name(" ".join(content))}
+    if len(query.concepts) == 1:
+        whole.update(query.concepts[0].names)
+    query.whole = tuple(sorted(whole - {""}))
     return query
 
 
@@ -136,20 +205,199 @@ def _tokens(text: str, query: Query) -> list[tuple[str, str]]:
     return out
 
 
-def _name_index(aliases: dict[str, tuple[str, ...]]) -> dict[str, list[str]]:
-    """Every spelling of every name (lowercased words) -> all spellings of that name."""
-    index: dict[str, set[str]] = {}
-    for name, alternatives in aliases.items():
-        spellings = {" ".join(_words(n)) for n in (name, *alternatives)} - {""}
-        for spelling in spellings:
-            index.setdefault(spelling, set()).update(spellings)
-    return {k: sorted(v) for k, v in index.items()}
+def _positive(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The operands not under a NOT, in order, without operators."""
+    out: list[tuple[str, str]] = []
+    skip_depth = -1  # parenthesis depth of a NOT group being skipped
+    depth = 0
+    negate_next = False
+    for kind, value in tokens:
+        if kind == "op":
+            if value == "(":
+                depth += 1
+                if negate_next and skip_depth < 0:
+                    skip_depth = depth
+                negate_next = False
+            elif value == ")":
+                if depth == skip_depth:
+                    skip_depth = -1
+                depth = max(depth - 1, 0)
+            elif value == "NOT":
+                negate_next = True
+            continue
+        if skip_depth < 0 and not negate_next:
+            out.append((kind, value))
+        negate_next = False
+    return out
 
 
-def _group(spellings: list[str]) -> str:
-    if len(spellings) == 1:
-        return _quote(spellings[0].split())
-    return "(" + " OR ".join(_quote(s.split()) for s in spellings) + ")"
+# --- concepts ----------------------------------------------------------------------------------
+
+_Entry = tuple[set[str], set[str], set[str]]  # own operands, expansions, names
+
+
+def _key_index(vocab: Vocabulary) -> dict[tuple[str, ...], _Entry]:
+    """Stemmed word sequences of every name, spelling and thesaurus key -> what they mean."""
+    index: dict[tuple[str, ...], _Entry] = {}
+
+    def add(key: str, own: set[str], exp: set[str], names: set[str]) -> None:
+        k = tuple(_stem(w) for w in _words(key))
+        if k:
+            entry = index.setdefault(k, (set(), set(), set()))
+            entry[0].update(own)
+            entry[1].update(exp)
+            entry[2].update(names)
+
+    for name, spellings in vocab.aliases.items():
+        group = {name, *spellings}
+        names = {normal_name(s) for s in group}
+        for spelling in group:
+            add(spelling, group, set(), names)
+    for name in vocab.names:
+        add(name, {name}, set(), {normal_name(name)})
+    for lay, words in vocab.thesaurus.items():
+        add(lay, {lay}, set(words), {normal_name(lay)})
+    return index
+
+
+def _concepts(tokens: list[tuple[str, str]], vocab: Vocabulary, query: Query) -> list[Concept]:
+    """Group the operands into concepts: known names and thesaurus keys (the longest run of
+    words first), glossary translations of Cyrillic words, then single words."""
+    index = _key_index(vocab)
+    out: list[Concept] = []
+    fillers: list[Concept] = []
+    i = 0
+    while i < len(tokens):
+        kind, value = tokens[i]
+        if kind == "prefix":
+            out.append(Concept(value + "*", (_quote([value]) + "*",)))
+            i += 1
+            continue
+        if kind == "phrase":
+            entry = index.get(tuple(_stem(w) for w in value.split()))
+            own, exp, names = entry or (set(), set(), set())
+            out.append(_concept(value, {value, *own}, exp, {normal_name(value), *names}))
+            i += 1
+            continue
+        run = [v for _, v in _run(tokens, i)]
+        used, concept = _match_names(run, index)
+        if concept is None and _CYRILLIC.search(value):
+            used, concept = _match_glossary(run, vocab, index)
+            if concept is not None:
+                query.translated.extend(run[:used])
+            elif value not in CYRILLIC_STOPWORDS:
+                query.untranslated.append(value)
+            i += used
+            out.extend([concept] if concept is not None else [])
+            continue
+        if concept is None:
+            concept = _concept(value, {value}, set(), {normal_name(value)}, single="-" not in value)
+            (fillers if value in STOPWORDS else out).append(concept)
+        else:
+            out.append(concept)
+        i += used
+    return out or ([] if query.untranslated else fillers)
+
+
+def _run(tokens: list[tuple[str, str]], start: int) -> list[tuple[str, str]]:
+    run = []
+    for kind, value in tokens[start:]:
+        if kind != "word":
+            break
+        run.append((kind, value))
+    return run
+
+
+def _concept(
+    label: str, own: set[str], exp: set[str], names: set[str], single: bool = False
+) -> Concept:
+    own_ops = sorted({_operand(s) for s in own})
+    exp_ops = sorted({_operand(s) for s in exp} - set(own_ops))
+    return Concept(label, tuple(own_ops), tuple(exp_ops), tuple(sorted(names - {""})), single)
+
+
+def _match_names(run: list[str], index: dict[tuple[str, ...], _Entry]) -> tuple[int, Concept | None]:
+    """The longest run of words from the start of `run` that is a known name or thesaurus key."""
+    stems = [_stem(w) for w in run]
+    for j in range(min(len(run), 6), 0, -1):
+        entry = index.get(tuple(stems[:j]))
+        if entry is not None:
+            label = " ".join(run[:j])
+            own, exp, names = entry
+            return j, _concept(label, {label, *own}, exp, {normal_name(label), *names})
+    return 1, None
+
+
+def _stem_matches(stem: str, word: str) -> bool:
+    """A glossary stem matches a word that starts with it; a stem that is a whole word ending in
+    a vowel, й or ь also matches that word with another ending (курултай ~ Курултае)."""
+    if word.startswith(stem):
+        return True
+    return len(stem) >= 5 and stem[-1] in "аеёиоуыэюяйьі" and word.startswith(stem[:-1])
+
+
+def _match_glossary(
+    run: list[str], vocab: Vocabulary, index: dict[tuple[str, ...], _Entry]
+) -> tuple[int, Concept | None]:
+    """The glossary key whose stems match the most words from the start of `run` (in order,
+    skipping Cyrillic prepositions and conjunctions): its English terms, as one concept."""
+    best: tuple[int, int, str] | None = None  # (stems matched, words used, key)
+    for key in vocab.glossary:
+        stems = key.split()
+        pos, k = 0, 0
+        while k < len(stems) and pos < len(run):
+            if _stem_matches(stems[k], run[pos]):
+                k += 1
+                pos += 1
+            elif k > 0 and run[pos] in CYRILLIC_STOPWORDS:
+                pos += 1
+            else:
+                break
+        if k == len(stems) and (best is None or (k, len(key)) > (best[0], len(best[2]))):
+            best = (k, pos, key)
+    if best is None:
+        return 1, None
+    english = set(vocab.glossary[best[2]])
+    own, names = set(english), {normal_name(e) for e in english}
+    for term in english:  # a translation that is a name brings its spellings
+        entry = index.get(tuple(_stem(w) for w in _words(term)))
+        if entry is not None and not entry[1]:
+            own |= entry[0]
+            names |= entry[2]
+    return best[1], _concept(" ".join(run[: best[1]]), own, set(), names)
+
+
+def _boolean(tokens: list[tuple[str, str]], vocab: Vocabulary) -> str:
+    """The FTS5 expression of a query with operators; names expand to all their spellings."""
+    index = _key_index(Vocabulary(aliases=vocab.aliases))
+    parts: list[str] = []
+    i = 0
+    while i < len(tokens):
+        kind, value = tokens[i]
+        if kind == "word":
+            run = [v for _, v in _run(tokens, i)]
+            used, concept = _match_names(run, index)
+            parts.append(_group(concept.own) if concept else _operand(value))
+            i += used
+            continue
+        if kind == "phrase":
+            entry = index.get(tuple(_stem(w) for w in value.split()))
+            parts.append(_group(tuple(sorted(_operand(s) for s in entry[0]))) if entry else _operand(value))
+        elif kind == "prefix":
+            parts.append(_quote([value]) + "*")
+        else:
+            parts.append(value)
+        i += 1
+    fts = _tidy(parts)
+    if not fts:
+        raise UsageError("the query has no words to search for (only operators or punctuation)")
+    return fts
+
+
+def _group(operands: tuple[str, ...]) -> str:
+    if len(operands) == 1:
+        return operands[0]
+    return "(" + " OR ".join(operands) + ")"
 
 
 def _tidy(parts: list[str]) -> str:

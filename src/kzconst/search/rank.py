@@ -5,22 +5,28 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from kzconst.errors import NotFoundError, UsageError
 from kzconst.search.index import IN_FORCE, open_index, tag
-from kzconst.search.query import Query, parse_query, topic_aliases
+from kzconst.search.query import Concept, Query, Vocabulary, parse_query
 
 MARK_OPEN, MARK_CLOSE = "\x01", "\x02"
 SNIPPET_CHARS = 220
 SHOWN_HITS = 5  # matching rows kept (and highlighted) per article
-# Relative weight of a match by the kind of row it is in (text first, then titles/topics).
-KIND_WEIGHT = {"text": 1.0, "title": 0.9, "commentary": 0.6}
+# Article-level weights of the doc fields: title, names (the article's aliases), text, topic
+# vocabulary (scored apart, below), commentary, tags.
+DOC_WEIGHTS = "4.0, 4.0, 1.0, 0.0, 0.5, 0.0"
+EXPANSION_WEIGHT = 0.5  # a thesaurus word counts for half the user's own word
+TOPIC_WEIGHT = 0.3  # a word of the article's topic descriptions
+PAIR_WEIGHT = 0.5  # neighbouring query words near each other in the article
+PARAGRAPH_WEIGHT = 0.6  # the best-matching paragraph, on top of the whole article
 SCOPES = {
-    "text": ("text", "title"),
-    "commentary": ("commentary",),
-    "all": ("text", "title", "commentary"),
+    "text": ("{title names body}", ("text", "title")),
+    "commentary": ("{commentary}", ("commentary",)),
+    "all": ("{title names body commentary}", ("text", "title", "commentary")),
 }
 
 
@@ -49,19 +55,28 @@ class ArticleHit:
     score: float
     hits: list[Hit] = field(default_factory=list)
     section_title: str = ""
+    matched: int = 0  # how many of the query's concepts the article has
+    defines: int = 0  # 2: establishes what the query names; 1: names it in its title
 
     @property
     def best_ref(self) -> str:
         text_hits = [h for h in self.hits if h.kind == "text"]
-        return (text_hits or self.hits)[0].ref
+        return (text_hits or self.hits or [Hit(self.article, None, None, "title", 0, "", ())])[
+            0
+        ].ref
 
 
 @dataclass
 class SearchResult:
+    """The ranked articles and what the user should be told about them."""
+
     query: Query
     edition: str | None
     articles: list[ArticleHit]
     suggestions: list[str]
+    total: int = 0  # articles that matched, of which `articles` are the first
+    relaxed: bool = False  # no article has every concept: ranked by how many they have
+    missing: list[str] = field(default_factory=list)  # concepts no article has
 
 
 # --- searching ------------------------------------------------------------------------------
@@ -86,29 +101,42 @@ def search(
     if scope not in SCOPES:
         raise UsageError(f"unknown --in {scope!r} (expected text, commentary or all)")
     conn = open_index(corpus_file)
-    editions = json.loads(_meta(conn, "editions"))
+    meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    editions = json.loads(meta["editions"])
     if edition == IN_FORCE:
         edition = _edition_in_force(editions)
-    # Filtering by the only edition there is would keep every row, at the cost of a pass.
-    edition_filter = edition if len(editions) > 1 else None
-    topics = json.loads(_meta(conn, "topics"))
-    aliases = {k: tuple(v) for k, v in json.loads(_meta(conn, "aliases")).items()}
-    query = parse_query(text, {**topic_aliases(topics), **aliases})
+    topics = json.loads(meta["topics"])
+    query = parse_query(text, _vocabulary(meta))
     if topic is not None and topic not in topics:
         raise NotFoundError(f"no topic {topic[:60]!r}; run `kzconst topics` for the list")
+    filters = []
+    if edition is not None and len(editions) > 1:
+        filters.append(f'tags:"{tag("e", edition)}"')
+    if section is not None:
+        filters.append(f'tags:"{tag("s", section)}"')
+    if topic is not None:
+        filters.append(f'tags:"{tag("t", topic)}"')
+    result = SearchResult(query, edition, [], [])
     try:
-        fts = query.fts
-        rows = _ranked_rows(conn, fts, SCOPES[scope], edition_filter, section, topic)
-        if not rows and query.loose and query.loose != fts:
-            fts = query.loose  # no row has every word: rank rows with any of them
-            rows = _ranked_rows(conn, fts, SCOPES[scope], edition_filter, section, topic)
-        grouped = _group(rows, limit)
-        _fill(conn, fts, grouped)
+        ranked = _rank(conn, query, scope, filters, result)
+        result.total = len(ranked)
+        result.articles = _hits(conn, ranked[:limit])
+        _fill(conn, query, result.articles, json.loads(meta["sections"]))
     except sqlite3.OperationalError as exc:
         raise UsageError(f"cannot search for {text[:60]!r}: {exc}") from None
-    suggestions = _suggest(conn, query) if not grouped else []
+    if not result.articles and (query.concepts or query.fts):
+        result.suggestions = _suggest(conn, query)
     conn.close()
-    return SearchResult(query, edition, grouped, suggestions)
+    return result
+
+
+def _vocabulary(meta: dict[str, str]) -> Vocabulary:
+    return Vocabulary(
+        aliases={k: tuple(v) for k, v in json.loads(meta.get("aliases", "{}")).items()},
+        thesaurus={k: tuple(v) for k, v in json.loads(meta.get("thesaurus", "{}")).items()},
+        glossary={k: tuple(v) for k, v in json.loads(meta.get("glossary", "{}")).items()},
+        names=tuple(json.loads(meta.get("names", "[]"))),
+    )
 
 
 def _edition_in_force(editions: dict[str, list[str]]) -> str:
@@ -122,81 +150,176 @@ def _edition_in_force(editions: dict[str, list[str]]) -> str:
     return max(editions, key=lambda e: editions[e][0])
 
 
-def _meta(conn: sqlite3.Connection, key: str) -> str:
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    return str(row[0]) if row else "{}"
+# --- ranking --------------------------------------------------------------------------------
 
 
-def _ranked_rows(
+@dataclass
+class _Scores:
+    """What is known of one candidate article while ranking."""
+
+    concepts: dict[int, float] = field(default_factory=dict)  # concept -> best field score
+    extra: float = 0.0  # topic vocabulary and proximity
+    rows: dict[int, tuple[float, tuple[Any, ...]]] = field(default_factory=dict)
+    defines: int = 0
+
+
+def _rank(
+    conn: sqlite3.Connection, query: Query, scope: str, filters: list[str], result: SearchResult
+) -> list[tuple[int, _Scores, float]]:
+    """Every matching article, best first: by how many of the query's concepts it has
+    (coordination level), then by whether it defines what the query names, then by its score
+    (BM25 over its weighted fields plus its best paragraph)."""
+    columns, kinds = SCOPES[scope]
+    where = "".join(f" AND {f}" for f in filters)
+    kind_filter = " OR ".join(f'tags:"{tag("k", k)}"' for k in kinds)
+    row_where = where + (f" AND ({kind_filter})" if scope != "all" else "")
+    cands: dict[int, _Scores] = defaultdict(_Scores)
+    allowed: set[int] | None = None
+    if query.fts:  # operators: the rows that satisfy them, and their articles
+        sql = "SELECT rowid, doc, kind, ref, paragraph, item FROM row WHERE row MATCH ?"
+        allowed = set()
+        for rowid, doc, kind, ref, para, item in conn.execute(sql, [f"({query.fts}){row_where}"]):
+            allowed.add(doc)
+            cands[doc].rows[rowid] = (0.0, (kind, ref, para, item))
+    for i, concept in enumerate(query.concepts):
+        _score_concept(conn, i, concept, columns, where, row_where, cands, query.fts != "")
+    _score_extras(conn, query, scope, where, cands)
+    if allowed is not None:
+        cands = defaultdict(_Scores, {d: s for d, s in cands.items() if d in allowed})
+    need = len(query.concepts)
+    matched = {i for s in cands.values() for i in s.concepts}
+    result.missing = [c.label for i, c in enumerate(query.concepts) if i not in matched]
+    best = max((len(s.concepts) for s in cands.values()), default=0)
+    if not query.fts and need and best < need:
+        result.relaxed = bool(cands)
+    elif not query.fts:
+        cands = defaultdict(_Scores, {d: s for d, s in cands.items() if len(s.concepts) == need})
+    return _order(cands)
+
+
+def _score_concept(
     conn: sqlite3.Connection,
-    fts: str,
-    kinds: tuple[str, ...],
-    edition: str | None,
-    section: str | None,
-    topic: str | None,
-) -> list[tuple[Any, ...]]:
-    """The best-ranked matching rows (rowid, edition, article, kind, ref, para, item, bm25);
-    no snippets yet: highlighting every match would cost more than ranking them."""
-    # A filter that would keep every row still costs a pass over every match: leave it out.
-    scope = []
-    if set(kinds) != set(SCOPES["all"]):
-        scope.append("(" + " OR ".join(f'tags:"{tag("k", k)}"' for k in kinds) + ")")
-    if edition is not None:
-        scope.append(f'tags:"{tag("e", edition)}"')
-    if section is not None:
-        scope.append(f'tags:"{tag("s", section)}"')
-    if topic is not None:
-        scope.append(f'tags:"{tag("t", topic)}"')
-    sql = (
-        "SELECT rowid, edition, article, kind, ref, paragraph, item, bm25(row, 1.0, 0.8, 0.0) "
-        "FROM row WHERE row MATCH ? ORDER BY bm25(row, 1.0, 0.8, 0.0) LIMIT 500"
+    i: int,
+    concept: Concept,
+    columns: str,
+    where: str,
+    row_where: str,
+    cands: dict[int, _Scores],
+    rows_fixed: bool,
+) -> None:
+    """Score concept `i` in every article (BM25 over the weighted fields) and every row; a
+    thesaurus word scores below the user's own. With `rows_fixed` (operators) no row is added."""
+    doc_sql = f"SELECT rowid, -bm25(doc, {DOC_WEIGHTS}) FROM doc WHERE doc MATCH ?"
+    row_sql = (
+        "SELECT rowid, doc, kind, ref, paragraph, item, -bm25(row, 1.0, 0.0) "
+        "FROM row WHERE row MATCH ?"
     )
-    return conn.execute(sql, [" AND ".join([f"({fts})", *scope])]).fetchall()
+    for operands, weight in ((concept.own, 1.0), (concept.expansions, EXPANSION_WEIGHT)):
+        if not operands:
+            continue
+        expr = " OR ".join(operands)
+        for doc, score in conn.execute(doc_sql, [f"{columns} : ({expr}){where}"]):
+            got = cands[doc].concepts
+            got[i] = max(got.get(i, 0.0), weight * score)
+        for rowid, doc, kind, ref, para, item, score in conn.execute(
+            row_sql, [f"body : ({expr}){row_where}"]
+        ):
+            rows = cands[doc].rows
+            if rowid not in rows:
+                if rows_fixed:
+                    continue
+                rows[rowid] = (0.0, (kind, ref, para, item))
+            row_score, info = rows[rowid]
+            rows[rowid] = (row_score + weight * score, info)
 
 
-def _group(rows: list[tuple[Any, ...]], limit: int) -> list[ArticleHit]:
-    """Rows grouped by article; articles ranked by their best row plus a little for more."""
-    by_article: dict[tuple[str, str], ArticleHit] = {}
-    for rowid, edition, article, kind, ref, para, item, rank in rows:
-        score = -float(rank) * KIND_WEIGHT.get(kind, 0.5)
-        hit = Hit(ref, para, item, kind, score, "", (), rowid)
-        group = by_article.get((edition, article))
-        if group is None:
-            group = by_article[(edition, article)] = ArticleHit(edition, article, "", "", 0.0)
-        group.hits.append(hit)
-    for group in by_article.values():
-        group.hits.sort(key=lambda h: -h.score)
-        best = group.hits[0].score
-        # Several matching paragraphs add a little, so a focused article wins over a passing
-        # mention, but never more than half of the best row's own score.
-        extra = sum(h.score for h in group.hits[1:4]) * 0.15
-        group.score = round(best + min(extra, best * 0.5), 4)
-    ranked = sorted(by_article.values(), key=lambda g: (-g.score, g.edition != "2026"))
-    for group in ranked[:limit]:
-        del group.hits[SHOWN_HITS:]
-    return ranked[:limit]
+def _score_extras(
+    conn: sqlite3.Connection, query: Query, scope: str, where: str, cands: dict[int, _Scores]
+) -> None:
+    """The softer signals: topic vocabulary, query words near each other, and whether the
+    article defines what the whole query names."""
+    columns = SCOPES[scope][0]
+    sql = f"SELECT rowid, -bm25(doc, {DOC_WEIGHTS.replace('0.0', '1.0', 1)}) FROM doc WHERE doc MATCH ?"
+    if scope != "commentary":
+        for concept in query.concepts:
+            expr = " OR ".join((*concept.own, *concept.expansions))
+            for doc, score in conn.execute(sql, [f"topics : ({expr}){where}"]):
+                cands[doc].extra += TOPIC_WEIGHT * score
+    singles = [c.own[0] if c.single else None for c in query.concepts]
+    for left, right in zip(singles, singles[1:], strict=False):
+        if left and right:
+            near = f"{columns} : NEAR({left} {right}, 4){where}"
+            for doc, score in conn.execute(sql, [near]):
+                if doc in cands:
+                    cands[doc].extra += PAIR_WEIGHT * score
+    if query.whole and not query.fts:
+        for kind in ("d", "h"):
+            names = " OR ".join(f'"{tag(kind, n)}"' for n in query.whole)
+            for (doc,) in conn.execute(
+                "SELECT rowid FROM doc WHERE doc MATCH ?", [f"tags : ({names}){where}"]
+            ):
+                if doc in cands:
+                    cands[doc].defines += 1
 
 
-def _fill(conn: sqlite3.Connection, fts: str, groups: list[ArticleHit]) -> None:
-    """Add titles, sections and highlighted snippets to the groups that will be shown."""
+def _total(scores: _Scores) -> float:
+    paragraphs = [s for s, info in scores.rows.values() if info[0] == "text"]
+    return sum(scores.concepts.values()) + scores.extra + PARAGRAPH_WEIGHT * max(paragraphs, default=0.0)
+
+
+def _order(cands: dict[int, _Scores]) -> list[tuple[int, _Scores, float]]:
+    ranked = [(doc, s, _total(s)) for doc, s in cands.items()]
+    ranked.sort(key=lambda x: (-len(x[1].concepts), -x[1].defines, -x[2], x[0]))
+    return ranked
+
+
+def _hits(
+    conn: sqlite3.Connection, ranked: list[tuple[int, _Scores, float]]
+) -> list[ArticleHit]:
+    out = []
+    for doc, scores, total in ranked:
+        edition, number, section, title = conn.execute(
+            "SELECT edition, number, section, title FROM article WHERE ord = ?", (doc,)
+        ).fetchone()
+        rows = sorted(scores.rows.items(), key=lambda r: (-r[1][0], r[0]))[:SHOWN_HITS]
+        hits = [
+            Hit(ref, para, item, kind, score, "", (), rowid)
+            for rowid, (score, (kind, ref, para, item)) in rows
+        ]
+        group = ArticleHit(edition, number, section, title, round(total, 4), hits)
+        group.matched, group.defines = len(scores.concepts), scores.defines
+        out.append(group)
+    return out
+
+
+def _fill(
+    conn: sqlite3.Connection, query: Query, groups: list[ArticleHit], sections: dict[str, str]
+) -> None:
+    """Add section titles and highlighted snippets to the groups that will be shown."""
     if not groups:
         return
-    sections = json.loads(_meta(conn, "sections"))
+    operands = [o for c in query.concepts for o in (*c.own, *c.expansions)]
+    expr = f"body : ({' OR '.join(operands)})" if operands else query.fts
     rowids = [h.rowid for g in groups for h in g.hits]
-    marks = dict(
-        conn.execute(
-            f"SELECT rowid, highlight(row, 0, ?, ?) FROM row WHERE row MATCH ? "
-            f"AND rowid IN ({','.join('?' * len(rowids))})",
-            [MARK_OPEN, MARK_CLOSE, fts, *rowids],
-        ).fetchall()
-    )
+    marks: dict[int, str] = {}
+    if rowids:
+        marks = dict(
+            conn.execute(
+                f"SELECT rowid, highlight(row, 0, ?, ?) FROM row WHERE row MATCH ? "
+                f"AND rowid IN ({','.join('?' * len(rowids))})",
+                [MARK_OPEN, MARK_CLOSE, expr, *rowids],
+            ).fetchall()
+        )
+        rest = [r for r in rowids if r not in marks]
+        if rest:
+            marks.update(
+                conn.execute(
+                    f"SELECT rowid, body FROM row WHERE rowid IN ({','.join('?' * len(rest))})",
+                    rest,
+                ).fetchall()
+            )
     for group in groups:
-        section, title = conn.execute(
-            "SELECT section, title FROM article WHERE edition = ? AND number = ?",
-            (group.edition, group.article),
-        ).fetchone()
-        group.section, group.title = section, title
-        group.section_title = sections.get(f"{group.edition}/{section}", "")
+        group.section_title = sections.get(f"{group.edition}/{group.section}", "")
         for i, hit in enumerate(group.hits):
             snippet, spans = make_snippet(marks.get(hit.rowid, ""))
             group.hits[i] = Hit(
