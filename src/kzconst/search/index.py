@@ -12,7 +12,7 @@ from typing import Any
 from kzconst.corpus.cache import cache_dir, corpus_fingerprint
 from kzconst.corpus.load import corpus_path
 
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 IN_FORCE = "in-force"  # edition= value: the edition in force today
 
 
@@ -88,6 +88,7 @@ def build_index(conn: sqlite3.Connection, corpus: Any, vocab: dict[str, Any] | N
             ("topics", json.dumps(corpus.topics)),
             ("sections", json.dumps({f"{x.edition}/{x.number}": x.title for x in corpus.sections})),
             ("names", json.dumps(names)),
+            ("proper", json.dumps(proper_names([p.text for a in articles for p in a.paragraphs] + [i.text for a in articles for p in a.paragraphs for i in p.items]))),
             ("thesaurus", json.dumps(_string_lists(vocab.get("thesaurus")))),
             ("glossary", json.dumps(_string_lists(vocab.get("glossary")))),
         ],
@@ -139,19 +140,37 @@ def tag(kind: str, value: str) -> str:
     return "zz" + kind + "".join(ch for ch in value.lower() if ch.isalnum())
 
 
-def defined_names(art: Any) -> set[str]:
-    """The names an article establishes or defines, normalised: its title's head and each named
-    part of its title (`The Kurultai: ...`, `...; the Supreme Judicial Council`), its own search
-    aliases, and the title of the section it opens (`The Government` for Article 63)."""
+def defined_names(art: Any) -> tuple[set[str], set[str]]:
+    """The names an article defines, normalised: (head, parts). The head is the first part of
+    its title (`The Kurultai: ...` -> kurultai); the parts are the other named parts of its title
+    (`...; the Supreme Judicial Council`, `The Bar and legal assistance`) and its own aliases."""
     from kzconst.search.query import normal_name
 
-    out: set[str] = set()
-    segments = [s for s in re.split(r"[:;]", art.title) if s.strip()]
-    for segment in segments:
-        out.add(normal_name(segment))
-        out.update(normal_name(part) for part in re.split(r",|\band\b", segment))
-    out.update(normal_name(a) for a in art.aliases)
-    return out - {""}
+    head: set[str] = set()
+    parts: set[str] = set()
+    for n, segment in enumerate(s for s in re.split(r"[:;]", art.title) if s.strip()):
+        conjuncts = [normal_name(p) for p in re.split(r",|\band\b", segment)]
+        (head if n == 0 else parts).add(normal_name(segment))
+        (head if n == 0 else parts).add(conjuncts[0])
+        parts.update(conjuncts[1:])
+    parts.update(normal_name(a) for a in art.aliases)
+    head -= {""}
+    return head, parts - head - {""}
+
+
+def proper_names(texts: list[str]) -> list[str]:
+    """Capitalised names the text uses inside sentences (National Bank, Supreme Audit Chamber),
+    normalised: what the search treats as the name of a body or office."""
+    from kzconst.search.query import normal_name
+
+    found: dict[str, int] = {}
+    for text in texts:
+        for m in _PROPER.finditer(text):
+            found[normal_name(m.group(0))] = found.get(normal_name(m.group(0)), 0) + 1
+    return sorted(n for n, count in found.items() if n and count >= 2)
+
+
+_PROPER = re.compile(r"(?<=[a-z,;] )(?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)*")
 
 
 def _scope(art: Any) -> str:
@@ -173,12 +192,17 @@ def _doc(
         t for p in art.paragraphs for t in (p.text, *(i.text for i in p.items), p.closing) if t
     )
     vocabulary = "\n".join(f"{t.replace('-', ' ')}: {topics.get(t, '')}" for t in art.topics)
-    defines = defined_names(art)
-    head = normal_name(re.split(r"[:;]", art.title)[0])
-    section_names = {normal_name(p) for p in re.split(r"[.,]|\band\b", section_title or "")}
-    opens = {head} if section_title and head in section_names | {normal_name(section_title)} else set()
+    head, parts = defined_names(art)
+    section = section_title or ""
+    section_names = {normal_name(p) for p in re.split(r"[.,]|\band\b", section)}
+    opens = head & (section_names | {normal_name(section)}) if section else set()
     tags = " ".join(
-        [_scope(art), *(tag("d", d) for d in sorted(defines)), *(tag("h", h) for h in opens)]
+        [
+            _scope(art),
+            *(tag("d", d) for d in sorted(head)),
+            *(tag("p", p) for p in sorted(parts)),
+            *(tag("h", h) for h in sorted(opens)),
+        ]
     )
     comments = "\n".join(c.text for c in art.commentary)
     return (ord_, art.title, "\n".join(art.aliases), body, vocabulary, comments, tags)

@@ -116,7 +116,7 @@ def _operand(phrase: str) -> str:
     return _quote([w for w in words if w] or [phrase])
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """A crude suffix stripper to match thesaurus and name keys (`re-elected` ~ `re-election`)."""
     word = re.sub(r"['’]s$", "", word)
     for suffix in ("ions", "ion", "ing", "ed", "es", "e", "s"):
@@ -127,7 +127,7 @@ def _stem(word: str) -> str:
 
 def normal_name(text: str) -> str:
     """A name reduced for comparison: lowercase words, no leading article, crude stems."""
-    words = [_stem(w) for w in re.split(r"[\s\-]+", " ".join(_words(text))) if w]
+    words = [stem(w) for w in re.split(r"[\s\-]+", " ".join(_words(text))) if w]
     while words and words[0] in ("the", "a", "an"):
         words.pop(0)
     return " ".join(words)
@@ -241,7 +241,7 @@ def _key_index(vocab: Vocabulary) -> dict[tuple[str, ...], _Entry]:
     index: dict[tuple[str, ...], _Entry] = {}
 
     def add(key: str, own: set[str], exp: set[str], names: set[str]) -> None:
-        k = tuple(_stem(w) for w in _words(key))
+        k = tuple(stem(w) for w in _words(key))
         if k:
             entry = index.setdefault(k, (set(), set(), set()))
             entry[0].update(own)
@@ -274,7 +274,7 @@ def _concepts(tokens: list[tuple[str, str]], vocab: Vocabulary, query: Query) ->
             i += 1
             continue
         if kind == "phrase":
-            entry = index.get(tuple(_stem(w) for w in value.split()))
+            entry = index.get(tuple(stem(w) for w in value.split()))
             own, exp, names = entry or (set(), set(), set())
             out.append(_concept(value, {value, *own}, exp, {normal_name(value), *names}))
             i += 1
@@ -318,7 +318,7 @@ def _concept(
 
 def _match_names(run: list[str], index: dict[tuple[str, ...], _Entry]) -> tuple[int, Concept | None]:
     """The longest run of words from the start of `run` that is a known name or thesaurus key."""
-    stems = [_stem(w) for w in run]
+    stems = [stem(w) for w in run]
     for j in range(min(len(run), 6), 0, -1):
         entry = index.get(tuple(stems[:j]))
         if entry is not None:
@@ -360,7 +360,7 @@ def _match_glossary(
     english = set(vocab.glossary[best[2]])
     own, names = set(english), {normal_name(e) for e in english}
     for term in english:  # a translation that is a name brings its spellings
-        entry = index.get(tuple(_stem(w) for w in _words(term)))
+        entry = index.get(tuple(stem(w) for w in _words(term)))
         if entry is not None and not entry[1]:
             own |= entry[0]
             names |= entry[2]
@@ -381,7 +381,7 @@ def _boolean(tokens: list[tuple[str, str]], vocab: Vocabulary) -> str:
             i += used
             continue
         if kind == "phrase":
-            entry = index.get(tuple(_stem(w) for w in value.split()))
+            entry = index.get(tuple(stem(w) for w in value.split()))
             parts.append(_group(tuple(sorted(_operand(s) for s in entry[0]))) if entry else _operand(value))
         elif kind == "prefix":
             parts.append(_quote([value]) + "*")

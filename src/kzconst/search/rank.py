@@ -11,7 +11,7 @@ from typing import Any
 
 from kzconst.errors import NotFoundError, UsageError
 from kzconst.search.index import IN_FORCE, open_index, tag
-from kzconst.search.query import Concept, Query, Vocabulary, parse_query
+from kzconst.search.query import Concept, Query, Vocabulary, stem, parse_query
 
 MARK_OPEN, MARK_CLOSE = "\x01", "\x02"
 SNIPPET_CHARS = 220
@@ -23,6 +23,13 @@ EXPANSION_WEIGHT = 0.5  # a thesaurus word counts for half the user's own word
 TOPIC_WEIGHT = 0.3  # a word of the article's topic descriptions
 PAIR_WEIGHT = 0.5  # neighbouring query words near each other in the article
 PARAGRAPH_WEIGHT = 0.6  # the best-matching paragraph, on top of the whole article
+# Final and transitional provisions name bodies and dates in passing (95(4) lists the bodies to
+# be appointed after 1 July 2026): they rank below the substantive articles for the same words,
+# unless the query asks about the transition itself.
+TRANSITIONAL_TOPIC = "transitional"
+CONSTITUTIVE_VERBS = ("establish", "form", "appoint", "elect")  # stems (porter)
+CONSTITUTIVE_DISTANCE = 25
+TRANSITIONAL_WEIGHT = 0.5
 SCOPES = {
     "text": ("{title names body}", ("text", "title")),
     "commentary": ("{commentary}", ("commentary",)),
@@ -56,7 +63,7 @@ class ArticleHit:
     hits: list[Hit] = field(default_factory=list)
     section_title: str = ""
     matched: int = 0  # how many of the query's concepts the article has
-    defines: int = 0  # 2: establishes what the query names; 1: names it in its title
+    defines: float = 0.0  # 2: establishes what the query names; 1: names it in its title
 
     @property
     def best_ref(self) -> str:
@@ -118,7 +125,7 @@ def search(
         filters.append(f'tags:"{tag("t", topic)}"')
     result = SearchResult(query, edition, [], [])
     try:
-        ranked = _rank(conn, query, scope, filters, result)
+        ranked = _rank(conn, query, scope, filters, meta, result)
         result.total = len(ranked)
         result.articles = _hits(conn, ranked[:limit])
         _fill(conn, query, result.articles, json.loads(meta["sections"]))
@@ -160,11 +167,17 @@ class _Scores:
     concepts: dict[int, float] = field(default_factory=dict)  # concept -> best field score
     extra: float = 0.0  # topic vocabulary and proximity
     rows: dict[int, tuple[float, tuple[Any, ...]]] = field(default_factory=dict)
-    defines: int = 0
+    defines: float = 0.0
+    weight: float = 1.0
 
 
 def _rank(
-    conn: sqlite3.Connection, query: Query, scope: str, filters: list[str], result: SearchResult
+    conn: sqlite3.Connection,
+    query: Query,
+    scope: str,
+    filters: list[str],
+    meta: dict[str, str],
+    result: SearchResult,
 ) -> list[tuple[int, _Scores, float]]:
     """Every matching article, best first: by how many of the query's concepts it has
     (coordination level), then by whether it defines what the query names, then by its score
@@ -183,7 +196,8 @@ def _rank(
             cands[doc].rows[rowid] = (0.0, (kind, ref, para, item))
     for i, concept in enumerate(query.concepts):
         _score_concept(conn, i, concept, columns, where, row_where, cands, query.fts != "")
-    _score_extras(conn, query, scope, where, cands)
+    _score_extras(conn, query, scope, where, cands, set(json.loads(meta.get("proper", "[]"))))
+    _demote_transitional(conn, query, json.loads(meta["topics"]), where, cands)
     if allowed is not None:
         cands = defaultdict(_Scores, {d: s for d, s in cands.items() if d in allowed})
     need = len(query.concepts)
@@ -234,7 +248,12 @@ def _score_concept(
 
 
 def _score_extras(
-    conn: sqlite3.Connection, query: Query, scope: str, where: str, cands: dict[int, _Scores]
+    conn: sqlite3.Connection,
+    query: Query,
+    scope: str,
+    where: str,
+    cands: dict[int, _Scores],
+    proper: set[str],
 ) -> None:
     """The softer signals: topic vocabulary, query words near each other, and whether the
     article defines what the whole query names."""
@@ -253,18 +272,66 @@ def _score_extras(
                 if doc in cands:
                     cands[doc].extra += PAIR_WEIGHT * score
     if query.whole and not query.fts:
-        for kind in ("d", "h"):
-            names = " OR ".join(f'"{tag(kind, n)}"' for n in query.whole)
-            for (doc,) in conn.execute(
-                "SELECT rowid FROM doc WHERE doc MATCH ?", [f"tags : ({names}){where}"]
-            ):
-                if doc in cands:
-                    cands[doc].defines += 1
+        _defining(conn, query, where, cands, proper)
+
+
+def _defining(
+    conn: sqlite3.Connection, query: Query, where: str, cands: dict[int, _Scores], proper: set[str]
+) -> None:
+    """Points for an article that defines what the whole query names: the head of its title
+    (1), another named part of its title or one of its aliases (0.5), the title of the section
+    it opens (1), a paragraph with the name as its subject ("The courts of the Republic ...
+    are", 0.5) and, for the name of a body, a paragraph that establishes, forms, appoints or
+    elects it (46(5): "appoints ... the Chair of the National Bank"; 0.5)."""
+    doc_sql = "SELECT rowid FROM doc WHERE doc MATCH ?"
+    for kind, points in (("d", 1.0), ("p", 0.5), ("h", 1.0)):
+        names = " OR ".join(f'"{tag(kind, n)}"' for n in query.whole)
+        for (doc,) in conn.execute(doc_sql, [f"tags : ({names}){where}"]):
+            if doc in cands:
+                cands[doc].defines += points
+    if len(query.concepts) == 1:
+        spellings = query.concepts[0].own
+    else:
+        spellings = ('"' + " ".join(c.label for c in query.concepts).replace('"', "") + '"',)
+    row_sql = "SELECT DISTINCT doc FROM row WHERE row MATCH ?"
+    text = f' AND tags:"{tag("k", "text")}"'
+    subject = " OR ".join(f'^"the {s[1:]} OR ^{s}' for s in spellings)
+    found = {d for (d,) in conn.execute(row_sql, [f"body : ({subject}){where}{text}"])}
+    if set(query.whole) & proper:
+        words = {stem(w) for w in " ".join(query.whole).split()}
+        near = " OR ".join(
+            f'NEAR("{verb}" {s}, {CONSTITUTIVE_DISTANCE})'
+            for verb in CONSTITUTIVE_VERBS
+            if verb not in words
+            for s in spellings
+        )
+        for (doc,) in conn.execute(row_sql, [f"body : ({near}){where}{text}"]):
+            if doc in cands:
+                cands[doc].defines += 0.5
+    for doc in found & cands.keys():
+        cands[doc].defines += 0.5
+
+
+def _demote_transitional(
+    conn: sqlite3.Connection,
+    query: Query,
+    topics: dict[str, str],
+    where: str,
+    cands: dict[int, _Scores],
+) -> None:
+    vocabulary = {stem(w) for w in re.findall(r"\w+", f"{TRANSITIONAL_TOPIC} {topics.get(TRANSITIONAL_TOPIC, '')}".lower())}
+    if any(stem(w) in vocabulary for c in query.concepts for w in re.findall(r"\w+", c.label)):
+        return
+    sql = "SELECT rowid FROM doc WHERE doc MATCH ?"
+    for (doc,) in conn.execute(sql, [f'tags : "{tag("t", TRANSITIONAL_TOPIC)}"{where}']):
+        if doc in cands:
+            cands[doc].weight = TRANSITIONAL_WEIGHT
 
 
 def _total(scores: _Scores) -> float:
     paragraphs = [s for s, info in scores.rows.values() if info[0] == "text"]
-    return sum(scores.concepts.values()) + scores.extra + PARAGRAPH_WEIGHT * max(paragraphs, default=0.0)
+    best = max(paragraphs, default=0.0)
+    return (sum(scores.concepts.values()) + scores.extra + PARAGRAPH_WEIGHT * best) * scores.weight
 
 
 def _order(cands: dict[int, _Scores]) -> list[tuple[int, _Scores, float]]:
