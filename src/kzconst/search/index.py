@@ -12,7 +12,7 @@ from typing import Any
 from kzconst.corpus.cache import cache_dir, corpus_fingerprint
 from kzconst.corpus.load import corpus_path
 
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 IN_FORCE = "in-force"  # edition= value: the edition in force today
 
 
@@ -68,7 +68,7 @@ def build_index(conn: sqlite3.Connection, corpus: Any, vocab: dict[str, Any] | N
         CREATE TABLE article(edition TEXT, number TEXT, section TEXT, title TEXT,
                              topics TEXT, ord INTEGER, PRIMARY KEY(edition, number));
         CREATE VIRTUAL TABLE doc USING fts5(
-            title, names, body, topics, commentary, tags, tokenize = '%s');
+            title, names, body, topics, commentary, tags, art UNINDEXED, tokenize = '%s');
         CREATE VIRTUAL TABLE row USING fts5(
             body, tags, edition UNINDEXED, article UNINDEXED, paragraph UNINDEXED,
             item UNINDEXED, kind UNINDEXED, ref UNINDEXED, doc UNINDEXED, tokenize = '%s');
@@ -99,8 +99,12 @@ def build_index(conn: sqlite3.Connection, corpus: Any, vocab: dict[str, Any] | N
     )
     heads = {(s.edition, s.first): s.title for s in corpus.sections}
     conn.executemany(
-        "INSERT INTO doc(rowid, title, names, body, topics, commentary, tags) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (_doc(i, a, corpus.topics, heads.get((a.edition, a.number))) for i, a in enumerate(articles)),
+        "INSERT INTO doc VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            doc
+            for i, a in enumerate(articles)
+            for doc in (_doc(i, a, corpus.topics, heads.get((a.edition, a.number))), *_units(i, a))
+        ),
     )
     conn.executemany(
         "INSERT INTO row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -181,7 +185,7 @@ def _scope(art: Any) -> str:
 
 def _doc(
     ord_: int, art: Any, topics: dict[str, str], section_title: str | None
-) -> tuple[int, str, str, str, str, str, str]:
+) -> tuple[str, str, str, str, str, str, int]:
     """The article as one document: title, names, text, topic vocabulary, commentary, tags.
 
     The tags also hold the defining signal: `zzd` + a name the article defines, and `zzh` + a
@@ -205,7 +209,22 @@ def _doc(
         ]
     )
     comments = "\n".join(c.text for c in art.commentary)
-    return (ord_, art.title, "\n".join(art.aliases), body, vocabulary, comments, tags)
+    return (art.title, "\n".join(art.aliases), body, vocabulary, comments, tags, ord_)
+
+
+def _units(ord_: int, art: Any) -> list[tuple[str, str, str, str, str, str, int]]:
+    """An article that is one list of sub-items (46: the powers of the President) is also
+    scored item by item, each with its title and lead-in: one power among forty is not a
+    passing mention because the list around it is long."""
+    if art.numbered or len(art.paragraphs) != 1 or not art.paragraphs[0].items:
+        return []
+    lead = art.paragraphs[0].text
+    scope = _scope(art)
+    return [
+        (art.title, "", f"{lead}\n{item.text}", "", "", scope, ord_)
+        for item in art.paragraphs[0].items
+        if item.text
+    ]
 
 
 def _rows(ord_: int, art: Any) -> list[Row]:

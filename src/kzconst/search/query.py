@@ -32,7 +32,7 @@ STOPWORDS = frozenset(
     whether which while who whom whose why will with within without would you your yours
     many much long old happen happens happened away come comes became become
     someone somebody anyone anybody everyone person people's ever new get
-    kazakhstan constitution article articles section""".split()
+    another else kazakhstan article articles section""".split()
 )
 # Russian and Kazakh question words, prepositions and conjunctions (the glossary skips them).
 CYRILLIC_STOPWORDS = frozenset(
@@ -324,7 +324,8 @@ def _match_names(run: list[str], index: dict[tuple[str, ...], _Entry]) -> tuple[
         if entry is not None:
             label = " ".join(run[:j])
             own, exp, names = entry
-            return j, _concept(label, {label, *own}, exp, {normal_name(label), *names})
+            names = {normal_name(label), *names, *(normal_name(e) for e in exp)}
+            return j, _concept(label, {label, *own}, exp, names)
     return 1, None
 
 

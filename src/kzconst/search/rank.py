@@ -18,7 +18,7 @@ SNIPPET_CHARS = 220
 SHOWN_HITS = 5  # matching rows kept (and highlighted) per article
 # Article-level weights of the doc fields: title, names (the article's aliases), text, topic
 # vocabulary (scored apart, below), commentary, tags.
-DOC_WEIGHTS = "4.0, 4.0, 1.0, 0.0, 0.5, 0.0"
+DOC_WEIGHTS = "4.0, 4.0, 1.0, 0.0, 0.5, 0.0, 0.0"
 EXPANSION_WEIGHT = 0.5  # a thesaurus word counts for half the user's own word
 TOPIC_WEIGHT = 0.3  # a word of the article's topic descriptions
 PAIR_WEIGHT = 0.5  # neighbouring query words near each other in the article
@@ -204,10 +204,7 @@ def _rank(
     matched = {i for s in cands.values() for i in s.concepts}
     result.missing = [c.label for i, c in enumerate(query.concepts) if i not in matched]
     best = max((len(s.concepts) for s in cands.values()), default=0)
-    if not query.fts and need and best < need:
-        result.relaxed = bool(cands)
-    elif not query.fts:
-        cands = defaultdict(_Scores, {d: s for d, s in cands.items() if len(s.concepts) == need})
+    result.relaxed = bool(cands) and not query.fts and 0 < best < need
     return _order(cands)
 
 
@@ -223,7 +220,7 @@ def _score_concept(
 ) -> None:
     """Score concept `i` in every article (BM25 over the weighted fields) and every row; a
     thesaurus word scores below the user's own. With `rows_fixed` (operators) no row is added."""
-    doc_sql = f"SELECT rowid, -bm25(doc, {DOC_WEIGHTS}) FROM doc WHERE doc MATCH ?"
+    doc_sql = f"SELECT art, -bm25(doc, {DOC_WEIGHTS}) FROM doc WHERE doc MATCH ?"
     row_sql = (
         "SELECT rowid, doc, kind, ref, paragraph, item, -bm25(row, 1.0, 0.0) "
         "FROM row WHERE row MATCH ?"
@@ -258,7 +255,7 @@ def _score_extras(
     """The softer signals: topic vocabulary, query words near each other, and whether the
     article defines what the whole query names."""
     columns = SCOPES[scope][0]
-    sql = f"SELECT rowid, -bm25(doc, {DOC_WEIGHTS.replace('0.0', '1.0', 1)}) FROM doc WHERE doc MATCH ?"
+    sql = f"SELECT art, -bm25(doc, {DOC_WEIGHTS.replace('0.0', '1.0', 1)}) FROM doc WHERE doc MATCH ?"
     if scope != "commentary":
         for concept in query.concepts:
             expr = " OR ".join((*concept.own, *concept.expansions))
@@ -268,9 +265,11 @@ def _score_extras(
     for left, right in zip(singles, singles[1:], strict=False):
         if left and right:
             near = f"{columns} : NEAR({left} {right}, 4){where}"
+            pair: dict[int, float] = {}
             for doc, score in conn.execute(sql, [near]):
-                if doc in cands:
-                    cands[doc].extra += PAIR_WEIGHT * score
+                pair[doc] = max(pair.get(doc, 0.0), score)
+            for doc in pair.keys() & cands.keys():
+                cands[doc].extra += PAIR_WEIGHT * pair[doc]
     if query.whole and not query.fts:
         _defining(conn, query, where, cands, proper)
 
@@ -283,14 +282,14 @@ def _defining(
     it opens (1), a paragraph with the name as its subject ("The courts of the Republic ...
     are", 0.5) and, for the name of a body, a paragraph that establishes, forms, appoints or
     elects it (46(5): "appoints ... the Chair of the National Bank"; 0.5)."""
-    doc_sql = "SELECT rowid FROM doc WHERE doc MATCH ?"
+    doc_sql = "SELECT DISTINCT art FROM doc WHERE doc MATCH ?"
     for kind, points in (("d", 1.0), ("p", 0.5), ("h", 1.0)):
         names = " OR ".join(f'"{tag(kind, n)}"' for n in query.whole)
         for (doc,) in conn.execute(doc_sql, [f"tags : ({names}){where}"]):
             if doc in cands:
                 cands[doc].defines += points
     if len(query.concepts) == 1:
-        spellings = query.concepts[0].own
+        spellings = (*query.concepts[0].own, *query.concepts[0].expansions)
     else:
         spellings = ('"' + " ".join(c.label for c in query.concepts).replace('"', "") + '"',)
     row_sql = "SELECT DISTINCT doc FROM row WHERE row MATCH ?"
@@ -322,7 +321,7 @@ def _demote_transitional(
     vocabulary = {stem(w) for w in re.findall(r"\w+", f"{TRANSITIONAL_TOPIC} {topics.get(TRANSITIONAL_TOPIC, '')}".lower())}
     if any(stem(w) in vocabulary for c in query.concepts for w in re.findall(r"\w+", c.label)):
         return
-    sql = "SELECT rowid FROM doc WHERE doc MATCH ?"
+    sql = "SELECT DISTINCT art FROM doc WHERE doc MATCH ?"
     for (doc,) in conn.execute(sql, [f'tags : "{tag("t", TRANSITIONAL_TOPIC)}"{where}']):
         if doc in cands:
             cands[doc].weight = TRANSITIONAL_WEIGHT
