@@ -40,7 +40,7 @@ CONTRACT = {
         "timeline",
     },
     ("search", "privacy"): KEY
-    | {"type", "rank", "score", "title", "section", "best_ref", "matches"},
+    | {"type", "rank", "total", "score", "title", "section", "best_ref", "matches"},
     ("compare", "21"): {"kzconst", "type", "left", "right", "similarity", "diff"},
     ("changes",): KEY | {"type", "section", "title", "status", "counterparts", "note"},
     ("refs", "-"): {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 from collections import defaultdict
@@ -131,7 +132,9 @@ def search(
         _fill(conn, query, result.articles, json.loads(meta["sections"]))
     except sqlite3.OperationalError as exc:
         raise UsageError(f"cannot search for {text[:60]!r}: {exc}") from None
-    if not result.articles and (query.concepts or query.fts):
+    if not result.articles and query.untranslated and not query.concepts:
+        result.suggestions = _suggest_english(query.untranslated, _vocabulary(meta).glossary)
+    elif not result.articles and (query.concepts or query.fts):
         result.suggestions = _suggest(conn, query)
     conn.close()
     return result
@@ -167,6 +170,7 @@ class _Scores:
     concepts: dict[int, float] = field(default_factory=dict)  # concept -> best field score
     extra: float = 0.0  # topic vocabulary and proximity
     rows: dict[int, tuple[float, tuple[Any, ...]]] = field(default_factory=dict)
+    row_concepts: dict[int, set[int]] = field(default_factory=dict)
     defines: float = 0.0
     weight: float = 1.0
 
@@ -242,6 +246,7 @@ def _score_concept(
                 rows[rowid] = (0.0, (kind, ref, para, item))
             row_score, info = rows[rowid]
             rows[rowid] = (row_score + weight * score, info)
+            cands[doc].row_concepts.setdefault(rowid, set()).add(i)
 
 
 def _score_extras(
@@ -333,9 +338,25 @@ def _total(scores: _Scores) -> float:
     return (sum(scores.concepts.values()) + scores.extra + PARAGRAPH_WEIGHT * best) * scores.weight
 
 
+def _together(scores: _Scores) -> int:
+    """The most concepts one paragraph of the article has."""
+    return max(
+        (len(c) for r, c in scores.row_concepts.items() if scores.rows[r][1][0] == "text"),
+        default=0,
+    )
+
+
+PARA_MODE = "off"
+
+
 def _order(cands: dict[int, _Scores]) -> list[tuple[int, _Scores, float]]:
     ranked = [(doc, s, _total(s)) for doc, s in cands.items()]
-    ranked.sort(key=lambda x: (-len(x[1].concepts), -x[1].defines, -x[2], x[0]))
+    if PARA_MODE == "sort":
+        ranked.sort(key=lambda x: (-len(x[1].concepts), -x[1].defines, -_together(x[1]), -x[2], x[0]))
+    elif PARA_MODE == "sort2":
+        ranked.sort(key=lambda x: (-len(x[1].concepts), -_together(x[1]), -x[1].defines, -x[2], x[0]))
+    else:
+        ranked.sort(key=lambda x: (-len(x[1].concepts), -x[1].defines, -x[2], x[0]))
     return ranked
 
 
@@ -396,43 +417,46 @@ def _fill(
 def make_snippet(
     marked: str, width: int = SNIPPET_CHARS
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Cut a window of `width` characters around the first highlighted term.
+    """Cut a window of at most `width` characters around the first highlighted term, at word
+    boundaries, with "…" where text was left out.
 
     Returns the snippet (newlines folded) and the (start, end) offsets of matched terms in it.
     """
-    text = marked.replace("\n", " ")
-    first = text.find(MARK_OPEN)
-    plain_len = len(text.replace(MARK_OPEN, "").replace(MARK_CLOSE, ""))
-    start = 0
-    if first > width // 3:
-        start = text.rfind(" ", 0, first - width // 4) + 1
-    out: list[str] = []
-    marks: list[tuple[int, int]] = []
-    pos = 0
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
     open_at = -1
-    i = start
-    consumed = 0
-    while i < len(text) and pos < width:
-        ch = text[i]
+    for ch in marked.replace("\n", " "):
         if ch == MARK_OPEN:
-            open_at = pos
+            open_at = len(plain)
         elif ch == MARK_CLOSE:
             if open_at >= 0:
-                marks.append((open_at, pos))
+                spans.append((open_at, len(plain)))
             open_at = -1
         else:
-            out.append(ch)
-            pos += 1
-            consumed += 1
-        i += 1
+            plain.append(ch)
     if open_at >= 0:
-        marks.append((open_at, pos))
-    snippet = "".join(out)
+        spans.append((open_at, len(plain)))
+    text = "".join(plain)
+    start = 0
+    first = spans[0][0] if spans else 0
+    if first > width // 3:
+        start = text.rfind(" ", 0, first - width // 4) + 1
+    end = len(text)
+    if end - start > width:
+        end = start + width
+        space = text.rfind(" ", start, end + 1)
+        if space > start + width // 2:
+            end = space
     prefix = "…" if start > 0 else ""
-    shown_from = len(text[:start].replace(MARK_OPEN, "").replace(MARK_CLOSE, ""))
-    suffix = "…" if shown_from + consumed < plain_len else ""
-    shift = len(prefix)
-    return prefix + snippet + suffix, tuple((a + shift, b + shift) for a, b in marks)
+    suffix = "…" if end < len(text) else ""
+    body = text[start:end].rstrip()
+    shift = len(prefix) - start
+    kept = tuple(
+        (max(a, start) + shift, min(b, start + len(body)) + shift)
+        for a, b in spans
+        if a < start + len(body) and b > start
+    )
+    return prefix + body + suffix, kept
 
 
 def _suggest(conn: sqlite3.Connection, query: Query) -> list[str]:
@@ -450,3 +474,17 @@ def _suggest(conn: sqlite3.Connection, query: Query) -> list[str]:
             m for m in difflib.get_close_matches(term, words, n=2, cutoff=0.75) if m not in out
         )
     return out[:5]
+
+
+def _suggest_english(words: list[str], glossary: dict[str, tuple[str, ...]]) -> list[str]:
+    """English terms of the glossary entries that begin most like the untranslated words (a
+    misspelt or unlisted Russian or Kazakh word), as examples of an English query."""
+    out: list[str] = []
+    for word in words:
+        best = max(
+            ((len(os.path.commonprefix([word, key])), key) for key in glossary),
+            default=(0, ""),
+        )
+        if best[0] >= 4:
+            out.extend(e for e in glossary[best[1]] if e not in out)
+    return out[:3]
