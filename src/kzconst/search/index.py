@@ -12,7 +12,7 @@ from typing import Any
 from kzconst.corpus.cache import cache_dir, corpus_fingerprint
 from kzconst.corpus.load import corpus_path
 
-INDEX_FORMAT = 9
+INDEX_FORMAT = 13
 IN_FORCE = "in-force"  # edition= value: the edition in force today
 
 
@@ -56,65 +56,86 @@ def open_index(corpus_file: str | None) -> sqlite3.Connection:
         return conn
 
 
+# Row ids carry their article: article `ord` owns doc rows ord * UNIT_BASE + k (k = 0 the whole
+# article, k > 0 its sub-items) and rows ord * ROW_BASE + k, so ranking never reads stored text.
+UNIT_BASE = 1_000
+ROW_BASE = 10_000
+TOKENIZER = "porter unicode61 remove_diacritics 2"
+_SCHEMA = f"""
+PRAGMA journal_mode = OFF;
+PRAGMA synchronous = OFF;
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE vocab(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE article(ord INTEGER PRIMARY KEY, edition TEXT, number TEXT, section TEXT,
+                     title TEXT);
+CREATE VIRTUAL TABLE doc USING fts5(title, names, body, commentary, tags,
+                                    tokenize = '{TOKENIZER}');
+CREATE VIRTUAL TABLE topic USING fts5(vocabulary, tags, tokenize = '{TOKENIZER}');
+CREATE VIRTUAL TABLE row USING fts5(body, tags, paragraph UNINDEXED, item UNINDEXED,
+                                    kind UNINDEXED, ref UNINDEXED, tokenize = '{TOKENIZER}');
+"""
+
+
 def build_index(conn: sqlite3.Connection, corpus: Any, vocab: dict[str, Any] | None = None) -> None:
     """Fill an empty database with the corpus: one `doc` row per article (its fields weighted
-    apart for article-level ranking) and one `row` per paragraph, sub-item, title and commentary
-    entry (for the best paragraph and the snippets)."""
-    conn.executescript(
-        """
-        PRAGMA journal_mode = OFF;
-        PRAGMA synchronous = OFF;
-        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
-        CREATE TABLE article(edition TEXT, number TEXT, section TEXT, title TEXT,
-                             topics TEXT, ord INTEGER, PRIMARY KEY(edition, number));
-        CREATE VIRTUAL TABLE doc USING fts5(
-            title, names, body, topics, commentary, tags, art UNINDEXED, tokenize = '%s');
-        CREATE VIRTUAL TABLE row USING fts5(
-            body, tags, edition UNINDEXED, article UNINDEXED, paragraph UNINDEXED,
-            item UNINDEXED, kind UNINDEXED, ref UNINDEXED, doc UNINDEXED, tokenize = '%s');
-        """
-        % (TOKENIZER, TOKENIZER)
-    )
+    apart for article-level ranking), one per sub-item of a list article, and one `row` per
+    paragraph, sub-item, title and commentary entry (for the best paragraph and the snippets);
+    the vocabulary (names, spellings, thesaurus) by lookup key; the glossary."""
+    from kzconst.search.query import vocabulary_entries
+
+    conn.executescript(_SCHEMA)
     vocab = vocab or {}
     editions = {e.id: [e.in_force_from, e.in_force_to] for e in corpus.editions.values()}
     articles = corpus.articles
-    names = sorted({n for a in articles for n in a.aliases} | {t.replace("-", " ") for t in corpus.topics})
+    names = {n for a in articles for n in a.aliases} | {t.replace("-", " ") for t in corpus.topics}
+    texts = [t for a in articles for p in a.paragraphs for t in (p.text, *(i.text for i in p.items))]
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [
             ("format", str(INDEX_FORMAT)),
+            ("articles", str(len(articles))),
+            ("row_chars", str(sum(map(len, texts)) / max(1, len(texts)))),
             ("editions", json.dumps(editions)),
-            ("aliases", json.dumps({k: list(v) for k, v in corpus.aliases.items()})),
             ("topics", json.dumps(corpus.topics)),
             ("sections", json.dumps({f"{x.edition}/{x.number}": x.title for x in corpus.sections})),
-            ("names", json.dumps(names)),
-            ("proper", json.dumps(proper_names([p.text for a in articles for p in a.paragraphs] + [i.text for a in articles for p in a.paragraphs for i in p.items]))),
-            ("thesaurus", json.dumps(_string_lists(vocab.get("thesaurus")))),
+            ("proper", json.dumps(proper_names(texts))),
             ("glossary", json.dumps(_string_lists(vocab.get("glossary")))),
         ],
     )
+    entries = vocabulary_entries(
+        dict(corpus.aliases), sorted(names), _string_lists(vocab.get("thesaurus"))
+    )
     conn.executemany(
-        "INSERT INTO article VALUES (?, ?, ?, ?, ?, ?)",
-        [(a.edition, a.number, a.section, a.title, " ".join(a.topics), i) for i, a in enumerate(articles)],
+        "INSERT INTO vocab VALUES (?, ?)", ((k, json.dumps(v)) for k, v in entries.items())
+    )
+    conn.executemany(
+        "INSERT INTO article VALUES (?, ?, ?, ?, ?)",
+        [(i, a.edition, a.number, a.section, a.title) for i, a in enumerate(articles)],
     )
     heads = {(s.edition, s.first): s.title for s in corpus.sections}
     conn.executemany(
-        "INSERT INTO doc VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO doc(rowid, title, names, body, commentary, tags) VALUES (?, ?, ?, ?, ?, ?)",
         (
             doc
             for i, a in enumerate(articles)
-            for doc in (_doc(i, a, corpus.topics, heads.get((a.edition, a.number))), *_units(i, a))
+            for doc in (_doc(i, a, heads.get((a.edition, a.number))), *_units(i, a))
         ),
     )
     conn.executemany(
-        "INSERT INTO row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO topic(rowid, vocabulary, tags) VALUES (?, ?, ?)",
+        (
+            (i * UNIT_BASE, "\n".join(f"{t.replace('-', ' ')}: {corpus.topics.get(t, '')}" for t in a.topics), _scope(a))
+            for i, a in enumerate(articles)
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO row(rowid, body, tags, paragraph, item, kind, ref) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (row for i, art in enumerate(articles) for row in _rows(i, art)),
     )
     conn.commit()
 
 
-TOKENIZER = "porter unicode61 remove_diacritics 2"
-Row = tuple[str, str, str, str, str | None, str | None, str, str, int]
+Row = tuple[int, str, str, str | None, str | None, str, str]
 
 
 def _string_lists(table: Any) -> dict[str, list[str]]:
@@ -183,9 +204,7 @@ def _scope(art: Any) -> str:
     )
 
 
-def _doc(
-    ord_: int, art: Any, topics: dict[str, str], section_title: str | None
-) -> tuple[str, str, str, str, str, str, int]:
+def _doc(ord_: int, art: Any, section_title: str | None) -> tuple[int, str, str, str, str, str]:
     """The article as one document: title, names, text, topic vocabulary, commentary, tags.
 
     The tags also hold the defining signal: `zzd` + a name the article defines, and `zzh` + a
@@ -195,7 +214,6 @@ def _doc(
     body = "\n".join(
         t for p in art.paragraphs for t in (p.text, *(i.text for i in p.items), p.closing) if t
     )
-    vocabulary = "\n".join(f"{t.replace('-', ' ')}: {topics.get(t, '')}" for t in art.topics)
     head, parts = defined_names(art)
     section = section_title or ""
     section_names = {normal_name(p) for p in re.split(r"[.,]|\band\b", section)}
@@ -209,10 +227,10 @@ def _doc(
         ]
     )
     comments = "\n".join(c.text for c in art.commentary)
-    return (art.title, "\n".join(art.aliases), body, vocabulary, comments, tags, ord_)
+    return (ord_ * UNIT_BASE, art.title, "\n".join(art.aliases), body, comments, tags)
 
 
-def _units(ord_: int, art: Any) -> list[tuple[str, str, str, str, str, str, int]]:
+def _units(ord_: int, art: Any) -> list[tuple[int, str, str, str, str, str]]:
     """An article that is one list of sub-items (46: the powers of the President) is also
     scored item by item, each with its title and lead-in: one power among forty is not a
     passing mention because the list around it is long."""
@@ -220,29 +238,32 @@ def _units(ord_: int, art: Any) -> list[tuple[str, str, str, str, str, str, int]
         return []
     lead = art.paragraphs[0].text
     scope = _scope(art)
+    items = [i for i in art.paragraphs[0].items if i.text]
     return [
-        (art.title, "", f"{lead}\n{item.text}", "", "", scope, ord_)
-        for item in art.paragraphs[0].items
-        if item.text
+        (ord_ * UNIT_BASE + k, art.title, "", f"{lead}\n{item.text}", "", scope)
+        for k, item in enumerate(items[: UNIT_BASE - 1], 1)
     ]
 
 
 def _rows(ord_: int, art: Any) -> list[Row]:
     """The index rows of one article: its title row, its text rows, its commentary rows."""
     scope = _scope(art)
-
-    def row(body: str, kind: str, label: str | None, item: str | None, ref: str) -> Row:
-        return (body, f"{scope} {tag('k', kind)}", art.edition, art.number, label, item, kind, ref, ord_)
-
-    rows: list[Row] = [row(art.title, "title", None, None, art.number)]
+    rows: list[tuple[str, str, str | None, str | None, str]] = [
+        (art.title, "title", None, None, art.number)
+    ]
     for para in art.paragraphs:
         label = para.number or None
         base = art.number + (f"({para.number})" if para.number else "")
         body = "\n".join(t for t in (para.text, para.closing) if t)
         if body:
-            rows.append(row(body, "text", label, None, base))
-        for item in para.items:
-            if item.text:
-                rows.append(row(item.text, "text", label, item.number, f"{base}({item.number})"))
-    rows.extend(row(c.text, "commentary", None, None, art.number) for c in art.commentary)
-    return rows
+            rows.append((body, "text", label, None, base))
+        rows.extend(
+            (item.text, "text", label, item.number, f"{base}({item.number})")
+            for item in para.items
+            if item.text
+        )
+    rows.extend((c.text, "commentary", None, None, art.number) for c in art.commentary)
+    return [
+        (ord_ * ROW_BASE + k, body, f"{scope} {tag('k', kind)}", label, item, kind, ref)
+        for k, (body, kind, label, item, ref) in enumerate(rows[: ROW_BASE - 1])
+    ]

@@ -11,7 +11,8 @@ inside double quotes, so no input can inject FTS syntax.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from functools import lru_cache
 
 from kzconst.errors import UsageError
 
@@ -43,41 +44,55 @@ CYRILLIC_STOPWORDS = frozenset(
     және мен бен пен туралы қалай кім не неше қанша қай қандай бойынша үшін ма ме ба бе па пе
     бар жоқ да де та те ғой""".split()
 )
-# A reference typed into search: `ст. 21`, `Article 21(1)`, `21-бап`.
-_REFERENCE = re.compile(
-    r"(?:\b(?:article|art|arts|ст|статья|статьи|статье|статью|бап)\.?\s*"
-    r"(?P<a>\d+(?:-\d+)?)(?P<p>\(\d+\))?)|(?:\b(?P<b>\d+)\s*-?\s*(?:бап|бабы|бабын|бабының)\w*)",
-    re.IGNORECASE,
-)
+# Plain classes, not dataclasses: `search` is held to a start-up budget (see bench/).
 
 
-@dataclass(frozen=True)
 class Concept:
     """One thing the user asked about: their word(s) and what else counts as it.
 
     `own` and `expansions` are FTS5 operands ("quoted" words or phrases, or a "prefix"*); the
     user's own words and equal spellings of a name are `own`; thesaurus words `expansions`,
-    weighted below. `names` are normalised names (see `normal_name`) for the defining signal.
+    weighted below. `names` are normalised names (see `normal_name`) for the defining signal;
+    `single` marks one plain word, which may join its neighbours in a proximity bonus.
     """
 
-    label: str
-    own: tuple[str, ...]
-    expansions: tuple[str, ...] = ()
-    names: tuple[str, ...] = ()
-    single: bool = False  # one plain word: may join its neighbours in a proximity bonus
+    __slots__ = ("label", "own", "expansions", "names", "single")
+
+    def __init__(
+        self,
+        label: str,
+        own: tuple[str, ...],
+        expansions: tuple[str, ...] = (),
+        names: tuple[str, ...] = (),
+        single: bool = False,
+    ) -> None:
+        self.label, self.own, self.expansions = label, own, expansions
+        self.names, self.single = names, single
+
+    def __repr__(self) -> str:
+        return f"Concept({self.label!r}, {self.own}, {self.expansions})"
 
 
-@dataclass
+# A name, spelling or thesaurus key, by its stemmed words: (own operands, thesaurus words,
+# normalised names, alias spellings).
+Entry = tuple[list[str], list[str], list[str], list[str]]
+
+
 class Vocabulary:
-    """The corpus vocabulary the parser uses (all keys lowercase)."""
+    """How the parser reaches the corpus vocabulary: `lookup(key)` gives the Entry of a stemmed
+    word sequence ("stem stem") or None; `glossary()` the Cyrillic glossary, read on demand."""
 
-    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name -> spellings
-    thesaurus: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lay -> corpus words
-    glossary: dict[str, tuple[str, ...]] = field(default_factory=dict)  # Cyrillic stems -> en
-    names: tuple[str, ...] = ()  # topic names and article aliases: phrases kept together
+    __slots__ = ("lookup", "glossary")
+
+    def __init__(
+        self,
+        lookup: Callable[[str], Entry | None] | None = None,
+        glossary: Callable[[], dict[str, tuple[str, ...]]] | None = None,
+    ) -> None:
+        self.lookup = lookup or (lambda key: None)
+        self.glossary = glossary or dict
 
 
-@dataclass
 class Query:
     """A parsed query.
 
@@ -86,19 +101,16 @@ class Query:
     spells (for the defining-article signal).
     """
 
-    fts: str = ""
-    concepts: list[Concept] = field(default_factory=list)
-    terms: list[str] = field(default_factory=list)
-    phrases: list[str] = field(default_factory=list)
-    prefixes: list[str] = field(default_factory=list)
-    whole: tuple[str, ...] = ()
-    reference: str | None = None
-    translated: list[str] = field(default_factory=list)
-    untranslated: list[str] = field(default_factory=list)
-
-    @property
-    def cyrillic(self) -> bool:
-        return bool(self.translated or self.untranslated)
+    def __init__(self, reference: str | None = None) -> None:
+        self.fts = ""
+        self.concepts: list[Concept] = []
+        self.terms: list[str] = []
+        self.phrases: list[str] = []
+        self.prefixes: list[str] = []
+        self.whole: tuple[str, ...] = ()
+        self.reference = reference
+        self.translated: list[str] = []
+        self.untranslated: list[str] = []
 
 
 def _quote(words: list[str]) -> str:
@@ -133,9 +145,22 @@ def normal_name(text: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1)
+def _reference() -> re.Pattern[str]:
+    """A reference typed into search: `ст. 21`, `Article 21(1)`, `21-бап` (compiled on demand:
+    a pattern with Cyrillic and IGNORECASE costs milliseconds)."""
+    return re.compile(
+        r"(?:\b(?:article|art|arts|ст|статья|статьи|статье|статью|бап)\.?\s*"
+        r"(?P<a>\d+(?:-\d+)?)(?P<p>\(\d+\))?)|(?:\b(?P<b>\d+)\s*-?\s*(?:бап|баб)\w*)",
+        re.IGNORECASE,
+    )
+
+
 def find_reference(text: str) -> str | None:
     """The provision a reference typed into search names (`ст. 21` -> "21"), or None."""
-    m = _REFERENCE.search(text)
+    if not any(ch.isdigit() for ch in text):
+        return None
+    m = _reference().search(text)
     if m is None:
         return None
     return (m.group("a") + (m.group("p") or "")) if m.group("a") else m.group("b")
@@ -154,7 +179,7 @@ def parse_query(text: str, vocab: Vocabulary | None = None) -> Query:
     vocab = vocab or Vocabulary()
     query = Query(reference=find_reference(text))
     if query.reference is not None:
-        text = _REFERENCE.sub(" ", text)
+        text = _reference().sub(" ", text)
     tokens = _tokens(text, query)
     if len(query.terms) > MAX_TERMS:
         raise UsageError(f"too many search terms (at most {MAX_TERMS})")
@@ -233,37 +258,38 @@ def _positive(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 # --- concepts ----------------------------------------------------------------------------------
 
-_Entry = tuple[set[str], set[str], set[str]]  # own operands, expansions, names
+def key_of(words: list[str]) -> str:
+    """The lookup key of a word sequence: its crude stems."""
+    return " ".join(stem(w) for w in words)
 
 
-def _key_index(vocab: Vocabulary) -> dict[tuple[str, ...], _Entry]:
-    """Stemmed word sequences of every name, spelling and thesaurus key -> what they mean."""
-    index: dict[tuple[str, ...], _Entry] = {}
+def vocabulary_entries(
+    aliases: dict[str, tuple[str, ...]], names: list[str], thesaurus: dict[str, list[str]]
+) -> dict[str, Entry]:
+    """Every name, alias spelling and thesaurus key by its lookup key (built with the index)."""
+    index: dict[str, tuple[set[str], set[str], set[str], set[str]]] = {}
 
-    def add(key: str, own: set[str], exp: set[str], names: set[str]) -> None:
-        k = tuple(stem(w) for w in _words(key))
+    def add(key: str, own: set[str], exp: set[str], found: set[str], spell: set[str]) -> None:
+        k = key_of(_words(key))
         if k:
-            entry = index.setdefault(k, (set(), set(), set()))
-            entry[0].update(own)
-            entry[1].update(exp)
-            entry[2].update(names)
+            entry = index.setdefault(k, (set(), set(), set(), set()))
+            for part, new in zip(entry, (own, exp, found, spell), strict=True):
+                part.update(new)
 
-    for name, spellings in vocab.aliases.items():
+    for name, spellings in aliases.items():
         group = {name, *spellings}
-        names = {normal_name(s) for s in group}
         for spelling in group:
-            add(spelling, group, set(), names)
-    for name in vocab.names:
-        add(name, {name}, set(), {normal_name(name)})
-    for lay, words in vocab.thesaurus.items():
-        add(lay, {lay}, set(words), {normal_name(lay)})
-    return index
+            add(spelling, group, set(), {normal_name(s) for s in group}, group)
+    for name in names:
+        add(name, {name}, set(), {normal_name(name)}, set())
+    for lay, words in thesaurus.items():
+        add(lay, {lay}, set(words), {normal_name(lay), *map(normal_name, words)}, set())
+    return {k: (sorted(a), sorted(b), sorted(c), sorted(d)) for k, (a, b, c, d) in index.items()}
 
 
 def _concepts(tokens: list[tuple[str, str]], vocab: Vocabulary, query: Query) -> list[Concept]:
     """Group the operands into concepts: known names and thesaurus keys (the longest run of
     words first), glossary translations of Cyrillic words, then single words."""
-    index = _key_index(vocab)
     out: list[Concept] = []
     fillers: list[Concept] = []
     i = 0
@@ -274,15 +300,14 @@ def _concepts(tokens: list[tuple[str, str]], vocab: Vocabulary, query: Query) ->
             i += 1
             continue
         if kind == "phrase":
-            entry = index.get(tuple(stem(w) for w in value.split()))
-            own, exp, names = entry or (set(), set(), set())
-            out.append(_concept(value, {value, *own}, exp, {normal_name(value), *names}))
+            own, exp, names, _ = vocab.lookup(key_of(value.split())) or ([], [], [], [])
+            out.append(_concept(value, {value, *own}, set(exp), {normal_name(value), *names}))
             i += 1
             continue
         run = [v for _, v in _run(tokens, i)]
-        used, concept = _match_names(run, index)
+        used, concept = _match_names(run, vocab)
         if concept is None and _CYRILLIC.search(value):
-            used, concept = _match_glossary(run, vocab, index)
+            used, concept = _match_glossary(run, vocab)
             if concept is not None:
                 query.translated.extend(run[:used])
             elif value not in CYRILLIC_STOPWORDS:
@@ -316,16 +341,14 @@ def _concept(
     return Concept(label, tuple(own_ops), tuple(exp_ops), tuple(sorted(names - {""})), single)
 
 
-def _match_names(run: list[str], index: dict[tuple[str, ...], _Entry]) -> tuple[int, Concept | None]:
+def _match_names(run: list[str], vocab: Vocabulary) -> tuple[int, Concept | None]:
     """The longest run of words from the start of `run` that is a known name or thesaurus key."""
-    stems = [stem(w) for w in run]
     for j in range(min(len(run), 6), 0, -1):
-        entry = index.get(tuple(stems[:j]))
+        entry = vocab.lookup(key_of(run[:j]))
         if entry is not None:
             label = " ".join(run[:j])
-            own, exp, names = entry
-            names = {normal_name(label), *names, *(normal_name(e) for e in exp)}
-            return j, _concept(label, {label, *own}, exp, names)
+            own, exp, names, _ = entry
+            return j, _concept(label, {label, *own}, set(exp), {normal_name(label), *names})
     return 1, None
 
 
@@ -337,13 +360,12 @@ def _stem_matches(stem: str, word: str) -> bool:
     return len(stem) >= 5 and stem[-1] in "аеёиоуыэюяйьі" and word.startswith(stem[:-1])
 
 
-def _match_glossary(
-    run: list[str], vocab: Vocabulary, index: dict[tuple[str, ...], _Entry]
-) -> tuple[int, Concept | None]:
+def _match_glossary(run: list[str], vocab: Vocabulary) -> tuple[int, Concept | None]:
     """The glossary key whose stems match the most words from the start of `run` (in order,
     skipping Cyrillic prepositions and conjunctions): its English terms, as one concept."""
     best: tuple[int, int, str] | None = None  # (stems matched, words used, key)
-    for key in vocab.glossary:
+    glossary = vocab.glossary()
+    for key in glossary:
         stems = key.split()
         pos, k = 0, 0
         while k < len(stems) and pos < len(run):
@@ -358,33 +380,28 @@ def _match_glossary(
             best = (k, pos, key)
     if best is None:
         return 1, None
-    english = set(vocab.glossary[best[2]])
+    english = set(glossary[best[2]])
     own, names = set(english), {normal_name(e) for e in english}
     for term in english:  # a translation that is a name brings its spellings
-        entry = index.get(tuple(stem(w) for w in _words(term)))
-        if entry is not None and not entry[1]:
-            own |= entry[0]
-            names |= entry[2]
+        entry = vocab.lookup(key_of(_words(term)))
+        if entry is not None and entry[3]:
+            own.update(entry[3])
+            names.update(entry[2])
     return best[1], _concept(" ".join(run[: best[1]]), own, set(), names)
 
 
 def _boolean(tokens: list[tuple[str, str]], vocab: Vocabulary) -> str:
     """The FTS5 expression of a query with operators; names expand to all their spellings."""
-    index = _key_index(Vocabulary(aliases=vocab.aliases))
     parts: list[str] = []
     i = 0
     while i < len(tokens):
         kind, value = tokens[i]
-        if kind == "word":
-            run = [v for _, v in _run(tokens, i)]
-            used, concept = _match_names(run, index)
-            parts.append(_group(concept.own) if concept else _operand(value))
-            i += used
+        if kind in ("word", "phrase"):
+            spellings = _spellings([v for _, v in _run(tokens, i)] if kind == "word" else [value], vocab)
+            parts.append(_group(tuple(sorted({_operand(s) for s in spellings[1]}))))
+            i += spellings[0]
             continue
-        if kind == "phrase":
-            entry = index.get(tuple(stem(w) for w in value.split()))
-            parts.append(_group(tuple(sorted(_operand(s) for s in entry[0]))) if entry else _operand(value))
-        elif kind == "prefix":
+        if kind == "prefix":
             parts.append(_quote([value]) + "*")
         else:
             parts.append(value)
@@ -393,6 +410,15 @@ def _boolean(tokens: list[tuple[str, str]], vocab: Vocabulary) -> str:
     if not fts:
         raise UsageError("the query has no words to search for (only operators or punctuation)")
     return fts
+
+
+def _spellings(run: list[str], vocab: Vocabulary) -> tuple[int, set[str]]:
+    """How many words of `run` form a name, and its spellings (the word itself if none)."""
+    for j in range(min(len(run), 6), 0, -1):
+        entry = vocab.lookup(key_of(" ".join(run[:j]).split()))
+        if entry is not None and entry[3]:
+            return j, set(entry[3])
+    return 1, {run[0]}
 
 
 def _group(operands: tuple[str, ...]) -> str:

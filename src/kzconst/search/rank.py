@@ -1,41 +1,48 @@
-"""Search: parse the query, rank rows with BM25, group them by article, make snippets."""
+"""Search: rank articles for a parsed query, then group their matching rows with snippets.
+
+Articles are ordered by coordination level (how many of the query's concepts they have), then
+by whether they define what the query names, then by a score: BM25 over the article's weighted
+fields (SQLite FTS5's bm25 weighs each field's term frequency, then saturates once: BM25F-like),
+plus the topic vocabulary, query words near each other, and the best-matching paragraph.
+"""
 
 from __future__ import annotations
 
 import json
-import os
+import math
 import re
 import sqlite3
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from kzconst.errors import NotFoundError, UsageError
-from kzconst.search.index import IN_FORCE, open_index, tag
-from kzconst.search.query import Concept, Query, Vocabulary, stem, parse_query
+from kzconst.search.index import IN_FORCE, ROW_BASE, UNIT_BASE, open_index, tag
+from kzconst.search.query import Concept, Entry, Query, Vocabulary, parse_query, stem
+from kzconst.search.snippet import MARK_CLOSE, MARK_OPEN, make_snippet
 
-MARK_OPEN, MARK_CLOSE = "\x01", "\x02"
-SNIPPET_CHARS = 220
 SHOWN_HITS = 5  # matching rows kept (and highlighted) per article
-# Article-level weights of the doc fields: title, names (the article's aliases), text, topic
-# vocabulary (scored apart, below), commentary, tags.
-DOC_WEIGHTS = "4.0, 4.0, 1.0, 0.0, 0.5, 0.0, 0.0"
+# Weights of the doc fields: title, names (the article's aliases), text, commentary, tags.
+DOC_WEIGHTS = "4.0, 4.0, 1.0, 0.5, 0.0"
 EXPANSION_WEIGHT = 0.5  # a thesaurus word counts for half the user's own word
 TOPIC_WEIGHT = 0.3  # a word of the article's topic descriptions
 PAIR_WEIGHT = 0.5  # neighbouring query words near each other in the article
-PARAGRAPH_WEIGHT = 0.6  # the best-matching paragraph, on top of the whole article
+PARAGRAPH_WEIGHT = 0.3  # the best-matching paragraph, on top of the whole article
+DOC_LIMIT = 2_000  # best doc rows read per concept: beyond, a huge corpus is cut (see total)
+PARAGRAPH_POOL = 50
+ROW_LENGTH_NORM = 0.5  # how much a long paragraph's matches are discounted (BM25's b)  # leading articles whose paragraphs are scored
 # Final and transitional provisions name bodies and dates in passing (95(4) lists the bodies to
 # be appointed after 1 July 2026): they rank below the substantive articles for the same words,
 # unless the query asks about the transition itself.
 TRANSITIONAL_TOPIC = "transitional"
-CONSTITUTIVE_VERBS = ("establish", "form", "appoint", "elect")  # stems (porter)
-CONSTITUTIVE_DISTANCE = 25
 TRANSITIONAL_WEIGHT = 0.5
+CONSTITUTIVE_VERBS = ("establish", "form", "appoint", "elect")  # porter stems
+CONSTITUTIVE_DISTANCE = 25
 SCOPES = {
-    "text": ("{title names body}", ("text", "title")),
-    "commentary": ("{commentary}", ("commentary",)),
-    "all": ("{title names body commentary}", ("text", "title", "commentary")),
+    "text": ("{title names body} : ", ("text", "title")),
+    "commentary": ("commentary : ", ("commentary",)),
+    "all": ("", ("text", "title", "commentary")),  # the tags hold no word anyone types
 }
+__all__ = ["MARK_CLOSE", "MARK_OPEN", "ArticleHit", "Hit", "SearchResult", "search"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +61,7 @@ class Hit:
 
 @dataclass
 class ArticleHit:
-    """Hits grouped by article, ranked by the article's score."""
+    """An article and its matching rows, best first."""
 
     edition: str
     article: str
@@ -64,30 +71,25 @@ class ArticleHit:
     hits: list[Hit] = field(default_factory=list)
     section_title: str = ""
     matched: int = 0  # how many of the query's concepts the article has
-    defines: float = 0.0  # 2: establishes what the query names; 1: names it in its title
+    defines: float = 0.0  # defining points (see _Ranker.defining)
 
     @property
     def best_ref(self) -> str:
         text_hits = [h for h in self.hits if h.kind == "text"]
-        return (text_hits or self.hits or [Hit(self.article, None, None, "title", 0, "", ())])[
-            0
-        ].ref
+        return (text_hits or self.hits)[0].ref if self.hits else self.article
 
 
 @dataclass
 class SearchResult:
-    """The ranked articles and what the user should be told about them."""
+    """The ranked articles and what the reader should be told about them."""
 
     query: Query
     edition: str | None
     articles: list[ArticleHit]
     suggestions: list[str]
     total: int = 0  # articles that matched, of which `articles` are the first
-    relaxed: bool = False  # no article has every concept: ranked by how many they have
+    relaxed: bool = False  # no article has every concept: shown by how many they have
     missing: list[str] = field(default_factory=list)  # concepts no article has
-
-
-# --- searching ------------------------------------------------------------------------------
 
 
 def search(
@@ -114,7 +116,7 @@ def search(
     if edition == IN_FORCE:
         edition = _edition_in_force(editions)
     topics = json.loads(meta["topics"])
-    query = parse_query(text, _vocabulary(meta))
+    query = parse_query(text, _vocabulary(conn, meta))
     if topic is not None and topic not in topics:
         raise NotFoundError(f"no topic {topic[:60]!r}; run `kzconst topics` for the list")
     filters = []
@@ -126,27 +128,23 @@ def search(
         filters.append(f'tags:"{tag("t", topic)}"')
     result = SearchResult(query, edition, [], [])
     try:
-        ranked = _rank(conn, query, scope, filters, meta, result)
-        result.total = len(ranked)
-        result.articles = _hits(conn, ranked[:limit])
-        _fill(conn, query, result.articles, json.loads(meta["sections"]))
+        _Ranker(conn, query, scope, filters, meta).run(result, limit)
     except sqlite3.OperationalError as exc:
         raise UsageError(f"cannot search for {text[:60]!r}: {exc}") from None
     if not result.articles and query.untranslated and not query.concepts:
-        result.suggestions = _suggest_english(query.untranslated, _vocabulary(meta).glossary)
+        result.suggestions = _suggest_english(query.untranslated, json.loads(meta["glossary"]))
     elif not result.articles and (query.concepts or query.fts):
         result.suggestions = _suggest(conn, query)
     conn.close()
     return result
 
 
-def _vocabulary(meta: dict[str, str]) -> Vocabulary:
-    return Vocabulary(
-        aliases={k: tuple(v) for k, v in json.loads(meta.get("aliases", "{}")).items()},
-        thesaurus={k: tuple(v) for k, v in json.loads(meta.get("thesaurus", "{}")).items()},
-        glossary={k: tuple(v) for k, v in json.loads(meta.get("glossary", "{}")).items()},
-        names=tuple(json.loads(meta.get("names", "[]"))),
-    )
+def _vocabulary(conn: sqlite3.Connection, meta: dict[str, str]) -> Vocabulary:
+    def lookup(key: str) -> Entry | None:
+        row = conn.execute("SELECT value FROM vocab WHERE key = ?", (key,)).fetchone()
+        return tuple(json.loads(row[0])) if row else None  # type: ignore[return-value]
+
+    return Vocabulary(lookup, lambda: json.loads(meta.get("glossary", "{}")))
 
 
 def _edition_in_force(editions: dict[str, list[str]]) -> str:
@@ -160,303 +158,287 @@ def _edition_in_force(editions: dict[str, list[str]]) -> str:
     return max(editions, key=lambda e: editions[e][0])
 
 
-# --- ranking --------------------------------------------------------------------------------
-
-
-@dataclass
-class _Scores:
+class _Article:
     """What is known of one candidate article while ranking."""
 
-    concepts: dict[int, float] = field(default_factory=dict)  # concept -> best field score
-    extra: float = 0.0  # topic vocabulary and proximity
-    rows: dict[int, tuple[float, tuple[Any, ...]]] = field(default_factory=dict)
-    row_concepts: dict[int, set[int]] = field(default_factory=dict)
-    defines: float = 0.0
-    weight: float = 1.0
+    __slots__ = ("concepts", "extra", "defines", "weight", "rows", "paragraph")
+
+    def __init__(self) -> None:
+        self.concepts: dict[int, float] = {}  # concept -> best field score
+        self.extra = 0.0  # topic vocabulary and proximity
+        self.defines = 0.0
+        self.weight = 1.0
+        self.rows: dict[int, float] = {}  # rowid -> score (rows shown as hits)
+        self.paragraph = 0.0  # the best text row's score
+
+    def score(self) -> float:
+        base = sum(self.concepts.values()) + self.extra + PARAGRAPH_WEIGHT * self.paragraph
+        return base * self.weight
+
+    def key(self, doc: int) -> tuple[int, float, float, int]:
+        return (-len(self.concepts), -self.defines, -self.score(), doc)
 
 
-def _rank(
-    conn: sqlite3.Connection,
-    query: Query,
-    scope: str,
-    filters: list[str],
-    meta: dict[str, str],
-    result: SearchResult,
-) -> list[tuple[int, _Scores, float]]:
-    """Every matching article, best first: by how many of the query's concepts it has
-    (coordination level), then by whether it defines what the query names, then by its score
-    (BM25 over its weighted fields plus its best paragraph)."""
-    columns, kinds = SCOPES[scope]
-    where = "".join(f" AND {f}" for f in filters)
-    kind_filter = " OR ".join(f'tags:"{tag("k", k)}"' for k in kinds)
-    row_where = where + (f" AND ({kind_filter})" if scope != "all" else "")
-    cands: dict[int, _Scores] = defaultdict(_Scores)
-    allowed: set[int] | None = None
-    if query.fts:  # operators: the rows that satisfy them, and their articles
-        sql = "SELECT rowid, doc, kind, ref, paragraph, item FROM row WHERE row MATCH ?"
-        allowed = set()
-        for rowid, doc, kind, ref, para, item in conn.execute(sql, [f"({query.fts}){row_where}"]):
-            allowed.add(doc)
-            cands[doc].rows[rowid] = (0.0, (kind, ref, para, item))
-    for i, concept in enumerate(query.concepts):
-        _score_concept(conn, i, concept, columns, where, row_where, cands, query.fts != "")
-    _score_extras(conn, query, scope, where, cands, set(json.loads(meta.get("proper", "[]"))))
-    _demote_transitional(conn, query, json.loads(meta["topics"]), where, cands)
-    if allowed is not None:
-        cands = defaultdict(_Scores, {d: s for d, s in cands.items() if d in allowed})
-    need = len(query.concepts)
-    matched = {i for s in cands.values() for i in s.concepts}
-    result.missing = [c.label for i, c in enumerate(query.concepts) if i not in matched]
-    best = max((len(s.concepts) for s in cands.values()), default=0)
-    result.relaxed = bool(cands) and not query.fts and 0 < best < need
-    return _order(cands)
+class _Ranker:
+    """Ranks the articles of one search; see the module docstring for the order."""
 
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        query: Query,
+        scope: str,
+        filters: list[str],
+        meta: dict[str, str],
+    ) -> None:
+        self.conn, self.query, self.scope, self.meta = conn, query, scope, meta
+        self.columns, kinds = SCOPES[scope]
+        self.where = "".join(f" AND {f}" for f in filters)
+        kind_filter = " OR ".join(f'tags:"{tag("k", k)}"' for k in kinds)
+        self.row_where = self.where + (f" AND ({kind_filter})" if scope != "all" else "")
+        self.cands: dict[int, _Article] = {}
+        self.allowed: dict[int, set[int]] | None = None  # operators: the rows that satisfy them
+        self.cut = False  # a concept matched more doc rows than DOC_LIMIT
+        self.rarity: list[float] = []  # per concept: log(1 + articles / articles that have it)
+        self.spread: dict[tuple[str, ...], int] = {}  # operands -> articles that have them
 
-def _score_concept(
-    conn: sqlite3.Connection,
-    i: int,
-    concept: Concept,
-    columns: str,
-    where: str,
-    row_where: str,
-    cands: dict[int, _Scores],
-    rows_fixed: bool,
-) -> None:
-    """Score concept `i` in every article (BM25 over the weighted fields) and every row; a
-    thesaurus word scores below the user's own. With `rows_fixed` (operators) no row is added."""
-    doc_sql = f"SELECT art, -bm25(doc, {DOC_WEIGHTS}) FROM doc WHERE doc MATCH ?"
-    row_sql = (
-        "SELECT rowid, doc, kind, ref, paragraph, item, -bm25(row, 1.0, 0.0) "
-        "FROM row WHERE row MATCH ?"
-    )
-    for operands, weight in ((concept.own, 1.0), (concept.expansions, EXPANSION_WEIGHT)):
-        if not operands:
-            continue
-        expr = " OR ".join(operands)
-        for doc, score in conn.execute(doc_sql, [f"{columns} : ({expr}){where}"]):
-            got = cands[doc].concepts
-            got[i] = max(got.get(i, 0.0), weight * score)
-        for rowid, doc, kind, ref, para, item, score in conn.execute(
-            row_sql, [f"body : ({expr}){row_where}"]
-        ):
-            rows = cands[doc].rows
-            if rowid not in rows:
-                if rows_fixed:
-                    continue
-                rows[rowid] = (0.0, (kind, ref, para, item))
-            row_score, info = rows[rowid]
-            rows[rowid] = (row_score + weight * score, info)
-            cands[doc].row_concepts.setdefault(rowid, set()).add(i)
-
-
-def _score_extras(
-    conn: sqlite3.Connection,
-    query: Query,
-    scope: str,
-    where: str,
-    cands: dict[int, _Scores],
-    proper: set[str],
-) -> None:
-    """The softer signals: topic vocabulary, query words near each other, and whether the
-    article defines what the whole query names."""
-    columns = SCOPES[scope][0]
-    sql = f"SELECT art, -bm25(doc, {DOC_WEIGHTS.replace('0.0', '1.0', 1)}) FROM doc WHERE doc MATCH ?"
-    if scope != "commentary":
-        for concept in query.concepts:
-            expr = " OR ".join((*concept.own, *concept.expansions))
-            for doc, score in conn.execute(sql, [f"topics : ({expr}){where}"]):
-                cands[doc].extra += TOPIC_WEIGHT * score
-    singles = [c.own[0] if c.single else None for c in query.concepts]
-    for left, right in zip(singles, singles[1:], strict=False):
-        if left and right:
-            near = f"{columns} : NEAR({left} {right}, 4){where}"
-            pair: dict[int, float] = {}
-            for doc, score in conn.execute(sql, [near]):
-                pair[doc] = max(pair.get(doc, 0.0), score)
-            for doc in pair.keys() & cands.keys():
-                cands[doc].extra += PAIR_WEIGHT * pair[doc]
-    if query.whole and not query.fts:
-        _defining(conn, query, where, cands, proper)
-
-
-def _defining(
-    conn: sqlite3.Connection, query: Query, where: str, cands: dict[int, _Scores], proper: set[str]
-) -> None:
-    """Points for an article that defines what the whole query names: the head of its title
-    (1), another named part of its title or one of its aliases (0.5), the title of the section
-    it opens (1), a paragraph with the name as its subject ("The courts of the Republic ...
-    are", 0.5) and, for the name of a body, a paragraph that establishes, forms, appoints or
-    elects it (46(5): "appoints ... the Chair of the National Bank"; 0.5)."""
-    doc_sql = "SELECT DISTINCT art FROM doc WHERE doc MATCH ?"
-    for kind, points in (("d", 1.0), ("p", 0.5), ("h", 1.0)):
-        names = " OR ".join(f'"{tag(kind, n)}"' for n in query.whole)
-        for (doc,) in conn.execute(doc_sql, [f"tags : ({names}){where}"]):
-            if doc in cands:
-                cands[doc].defines += points
-    if len(query.concepts) == 1:
-        spellings = (*query.concepts[0].own, *query.concepts[0].expansions)
-    else:
-        spellings = ('"' + " ".join(c.label for c in query.concepts).replace('"', "") + '"',)
-    row_sql = "SELECT DISTINCT doc FROM row WHERE row MATCH ?"
-    text = f' AND tags:"{tag("k", "text")}"'
-    subject = " OR ".join(f'^"the {s[1:]} OR ^{s}' for s in spellings)
-    found = {d for (d,) in conn.execute(row_sql, [f"body : ({subject}){where}{text}"])}
-    if set(query.whole) & proper:
-        words = {stem(w) for w in " ".join(query.whole).split()}
-        near = " OR ".join(
-            f'NEAR("{verb}" {s}, {CONSTITUTIVE_DISTANCE})'
-            for verb in CONSTITUTIVE_VERBS
-            if verb not in words
-            for s in spellings
-        )
-        for (doc,) in conn.execute(row_sql, [f"body : ({near}){where}{text}"]):
-            if doc in cands:
-                cands[doc].defines += 0.5
-    for doc in found & cands.keys():
-        cands[doc].defines += 0.5
-
-
-def _demote_transitional(
-    conn: sqlite3.Connection,
-    query: Query,
-    topics: dict[str, str],
-    where: str,
-    cands: dict[int, _Scores],
-) -> None:
-    vocabulary = {stem(w) for w in re.findall(r"\w+", f"{TRANSITIONAL_TOPIC} {topics.get(TRANSITIONAL_TOPIC, '')}".lower())}
-    if any(stem(w) in vocabulary for c in query.concepts for w in re.findall(r"\w+", c.label)):
-        return
-    sql = "SELECT DISTINCT art FROM doc WHERE doc MATCH ?"
-    for (doc,) in conn.execute(sql, [f'tags : "{tag("t", TRANSITIONAL_TOPIC)}"{where}']):
-        if doc in cands:
-            cands[doc].weight = TRANSITIONAL_WEIGHT
-
-
-def _total(scores: _Scores) -> float:
-    paragraphs = [s for s, info in scores.rows.values() if info[0] == "text"]
-    best = max(paragraphs, default=0.0)
-    return (sum(scores.concepts.values()) + scores.extra + PARAGRAPH_WEIGHT * best) * scores.weight
-
-
-def _together(scores: _Scores) -> int:
-    """The most concepts one paragraph of the article has."""
-    return max(
-        (len(c) for r, c in scores.row_concepts.items() if scores.rows[r][1][0] == "text"),
-        default=0,
-    )
-
-
-PARA_MODE = "off"
-
-
-def _order(cands: dict[int, _Scores]) -> list[tuple[int, _Scores, float]]:
-    ranked = [(doc, s, _total(s)) for doc, s in cands.items()]
-    if PARA_MODE == "sort":
-        ranked.sort(key=lambda x: (-len(x[1].concepts), -x[1].defines, -_together(x[1]), -x[2], x[0]))
-    elif PARA_MODE == "sort2":
-        ranked.sort(key=lambda x: (-len(x[1].concepts), -_together(x[1]), -x[1].defines, -x[2], x[0]))
-    else:
-        ranked.sort(key=lambda x: (-len(x[1].concepts), -x[1].defines, -x[2], x[0]))
-    return ranked
-
-
-def _hits(
-    conn: sqlite3.Connection, ranked: list[tuple[int, _Scores, float]]
-) -> list[ArticleHit]:
-    out = []
-    for doc, scores, total in ranked:
-        edition, number, section, title = conn.execute(
-            "SELECT edition, number, section, title FROM article WHERE ord = ?", (doc,)
-        ).fetchone()
-        rows = sorted(scores.rows.items(), key=lambda r: (-r[1][0], r[0]))[:SHOWN_HITS]
-        hits = [
-            Hit(ref, para, item, kind, score, "", (), rowid)
-            for rowid, (score, (kind, ref, para, item)) in rows
+    def run(self, result: SearchResult, limit: int) -> None:
+        query = self.query
+        if query.fts:
+            self.boolean_rows()
+        for i, concept in enumerate(query.concepts):
+            self.concept(i, concept)
+        articles = int(self.meta.get("articles", "0")) or len(self.cands) or 1
+        self.rarity = [
+            math.log(1 + articles / max(1, sum(i in a.concepts for a in self.cands.values())))
+            for i in range(len(query.concepts))
         ]
-        group = ArticleHit(edition, number, section, title, round(total, 4), hits)
-        group.matched, group.defines = len(scores.concepts), scores.defines
-        out.append(group)
-    return out
+        self.extras()
+        if self.allowed is not None:
+            self.cands = {d: a for d, a in self.cands.items() if d in self.allowed}
+        matched = {i for a in self.cands.values() for i in a.concepts}
+        result.missing = [c.label for i, c in enumerate(query.concepts) if i not in matched]
+        best = max((len(a.concepts) for a in self.cands.values()), default=0)
+        result.relaxed = not query.fts and 0 < best < len(query.concepts)
+        ranked = sorted(self.cands, key=lambda d: self.cands[d].key(d))
+        pool = ranked[: max(limit, PARAGRAPH_POOL)]
+        self.paragraphs(pool)
+        pool.sort(key=lambda d: self.cands[d].key(d))
+        result.total = self.total() if self.cut else len(ranked)
+        result.articles = self.hits(pool[:limit])
 
-
-def _fill(
-    conn: sqlite3.Connection, query: Query, groups: list[ArticleHit], sections: dict[str, str]
-) -> None:
-    """Add section titles and highlighted snippets to the groups that will be shown."""
-    if not groups:
-        return
-    operands = [o for c in query.concepts for o in (*c.own, *c.expansions)]
-    expr = f"body : ({' OR '.join(operands)})" if operands else query.fts
-    rowids = [h.rowid for g in groups for h in g.hits]
-    marks: dict[int, str] = {}
-    if rowids:
-        marks = dict(
-            conn.execute(
-                f"SELECT rowid, highlight(row, 0, ?, ?) FROM row WHERE row MATCH ? "
-                f"AND rowid IN ({','.join('?' * len(rowids))})",
-                [MARK_OPEN, MARK_CLOSE, expr, *rowids],
-            ).fetchall()
+    def docs(self, expr: str, table: str = "doc", weights: str = DOC_WEIGHTS) -> dict[int, float]:
+        """Article -> best doc-row score for an FTS5 expression (the best DOC_LIMIT rows)."""
+        sql = (
+            f"SELECT rowid, -bm25({table}, {weights}) FROM {table} WHERE {table} MATCH ? "
+            f"ORDER BY bm25({table}, {weights}) LIMIT {DOC_LIMIT}"
         )
-        rest = [r for r in rowids if r not in marks]
-        if rest:
-            marks.update(
-                conn.execute(
-                    f"SELECT rowid, body FROM row WHERE rowid IN ({','.join('?' * len(rest))})",
-                    rest,
-                ).fetchall()
-            )
-    for group in groups:
-        group.section_title = sections.get(f"{group.edition}/{group.section}", "")
-        for i, hit in enumerate(group.hits):
-            snippet, spans = make_snippet(marks.get(hit.rowid, ""))
-            group.hits[i] = Hit(
-                hit.ref, hit.paragraph, hit.item, hit.kind, hit.score, snippet, spans, hit.rowid
-            )
+        out: dict[int, float] = {}
+        rows = self.conn.execute(sql, [expr + self.where]).fetchall()
+        self.cut = self.cut or len(rows) == DOC_LIMIT
+        for rowid, score in rows:
+            doc = rowid // UNIT_BASE
+            out[doc] = max(out.get(doc, 0.0), score)
+        return out
 
+    def concept(self, i: int, concept: Concept) -> None:
+        """Score concept `i` in every article; a thesaurus word scores below the user's own."""
+        for operands, weight in ((concept.own, 1.0), (concept.expansions, EXPANSION_WEIGHT)):
+            if not operands:
+                continue
+            found = self.docs(f"{self.columns}({' OR '.join(operands)})")
+            self.spread[operands] = len(found)
+            for doc, score in found.items():
+                got = self.cands.setdefault(doc, _Article()).concepts
+                got[i] = max(got.get(i, 0.0), weight * score)
 
-def make_snippet(
-    marked: str, width: int = SNIPPET_CHARS
-) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Cut a window of at most `width` characters around the first highlighted term, at word
-    boundaries, with "…" where text was left out.
+    def extras(self) -> None:
+        """The softer signals: topic vocabulary, neighbouring words near each other, defining
+        points, transitional provisions."""
+        query = self.query
+        if self.scope != "commentary":
+            for c in query.concepts:
+                expr = f"vocabulary : ({' OR '.join((*c.own, *c.expansions))})"
+                for doc, score in self.docs(expr, "topic", "1.0, 0.0").items():
+                    self.cands.setdefault(doc, _Article()).extra += TOPIC_WEIGHT * score
+        singles = [c.own[0] if c.single else None for c in query.concepts]
+        for left, right in zip(singles, singles[1:], strict=False):
+            if left and right:
+                near = f"{self.columns}NEAR({left} {right}, 4)"
+                for doc, score in self.docs(near).items():
+                    if doc in self.cands:
+                        self.cands[doc].extra += PAIR_WEIGHT * score
+        if query.whole and not query.fts:
+            self.defining()
+        self.transitional()
 
-    Returns the snippet (newlines folded) and the (start, end) offsets of matched terms in it.
-    """
-    plain: list[str] = []
-    spans: list[tuple[int, int]] = []
-    open_at = -1
-    for ch in marked.replace("\n", " "):
-        if ch == MARK_OPEN:
-            open_at = len(plain)
-        elif ch == MARK_CLOSE:
-            if open_at >= 0:
-                spans.append((open_at, len(plain)))
-            open_at = -1
+    def docs_with(self, table: str, expr: str) -> set[int]:
+        base = UNIT_BASE if table == "doc" else ROW_BASE
+        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
+        return {r // base for (r,) in self.conn.execute(sql, [expr + self.where])} & (
+            self.cands.keys()
+        )
+
+    def defining(self) -> None:
+        """Points for an article that defines what the whole query names: the head of its title
+        (1), another named part of its title or one of its aliases (0.5), the title of the
+        section it opens (1), a paragraph with the name as its subject ("The courts of the
+        Republic ... are", 0.5) and, for the name of a body, a paragraph that establishes,
+        forms, appoints or elects it (46(5): "appoints ... the Chair of the National Bank";
+        0.5), which is where a body without an article of its own is constituted."""
+        query = self.query
+        for kind, points in (("d", 1.0), ("p", 0.5), ("h", 1.0)):
+            names = " OR ".join(f'"{tag(kind, n)}"' for n in query.whole)
+            for doc in self.docs_with("doc", f"tags : ({names})"):
+                self.cands[doc].defines += points
+        if len(query.concepts) == 1:
+            spellings = (*query.concepts[0].own, *query.concepts[0].expansions)
         else:
-            plain.append(ch)
-    if open_at >= 0:
-        spans.append((open_at, len(plain)))
-    text = "".join(plain)
-    start = 0
-    first = spans[0][0] if spans else 0
-    if first > width // 3:
-        start = text.rfind(" ", 0, first - width // 4) + 1
-    end = len(text)
-    if end - start > width:
-        end = start + width
-        space = text.rfind(" ", start, end + 1)
-        if space > start + width // 2:
-            end = space
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(text) else ""
-    body = text[start:end].rstrip()
-    shift = len(prefix) - start
-    kept = tuple(
-        (max(a, start) + shift, min(b, start + len(body)) + shift)
-        for a, b in spans
-        if a < start + len(body) and b > start
-    )
-    return prefix + body + suffix, kept
+            spellings = ('"' + " ".join(c.label for c in query.concepts).replace('"', "") + '"',)
+        text = f' AND tags:"{tag("k", "text")}"'
+        subject = " OR ".join(f'^"the {s[1:]} OR ^{s}' for s in spellings)
+        for doc in self.docs_with("row", f"body : ({subject}){text}"):
+            self.cands[doc].defines += 0.5
+        proper = set(json.loads(self.meta.get("proper", "[]")))
+        if set(query.whole) & proper:
+            words = {stem(w) for w in " ".join(query.whole).split()}
+            near = " OR ".join(
+                f'NEAR("{verb}" {s}, {CONSTITUTIVE_DISTANCE})'
+                for verb in CONSTITUTIVE_VERBS
+                if verb not in words
+                for s in spellings
+            )
+            for doc in self.docs_with("row", f"body : ({near}){text}") if near else ():
+                self.cands[doc].defines += 0.5
+
+    def transitional(self) -> None:
+        topics = json.loads(self.meta["topics"])
+        vocabulary = f"{TRANSITIONAL_TOPIC} {topics.get(TRANSITIONAL_TOPIC, '')}".lower()
+        stems = {stem(w) for w in re.findall(r"\w+", vocabulary)}
+        words = [w for c in self.query.concepts for w in re.findall(r"\w+", c.label)]
+        if any(stem(w) in stems for w in words):
+            return
+        for doc in self.docs_with("doc", f'tags : "{tag("t", TRANSITIONAL_TOPIC)}"'):
+            self.cands[doc].weight = TRANSITIONAL_WEIGHT
+
+    def boolean_rows(self) -> None:
+        """With operators, the rows that satisfy them decide which articles match."""
+        self.allowed = {}
+        sql = "SELECT rowid FROM row WHERE row MATCH ?"
+        for (rowid,) in self.conn.execute(sql, [f"({self.query.fts}){self.row_where}"]):
+            self.allowed.setdefault(rowid // ROW_BASE, set()).add(rowid)
+        for doc in self.allowed:
+            self.cands.setdefault(doc, _Article())
+
+    def paragraphs(self, docs: list[int]) -> None:
+        """Score the rows of the leading articles by the concepts each row has, weighted by
+        their rarity among articles and discounted for long rows (bm25 would recount the whole
+        index for every statement): an article's best text row adds to its score; its best
+        rows are the hits shown."""
+        pool = set(docs)
+        found: dict[int, dict[int, float]] = {}  # rowid -> concept -> weight
+        for i, concept in enumerate(self.query.concepts):
+            for operands, weight in ((concept.own, 1.0), (concept.expansions, EXPANSION_WEIGHT)):
+                if not operands:
+                    continue
+                for rowid in self.matching_rows(operands, docs):
+                    got = found.setdefault(rowid, {})
+                    got[i] = max(got.get(i, 0.0), weight)
+        if self.allowed is not None:
+            for doc in pool:
+                found.update({r: found.get(r, {}) for r in self.allowed.get(doc, ())})
+                self.cands[doc].rows = {}
+        average = float(self.meta.get("row_chars", "0")) or 1.0
+        for rowid, kind, chars in self.rows_info(list(found)):
+            art = self.cands[rowid // ROW_BASE]
+            norm = 1 - ROW_LENGTH_NORM + ROW_LENGTH_NORM * chars / average
+            score = sum(w * self.rarity[i] for i, w in found[rowid].items()) / norm
+            art.rows[rowid] = score
+            if kind == "text":
+                art.paragraph = max(art.paragraph, score)
+
+    def matching_rows(self, operands: tuple[str, ...], docs: list[int]) -> list[int]:
+        """The rows of `docs` that have one of the operands: read article by article when the
+        operands are in many more articles than that (a common word in a large corpus)."""
+        expr = f"body : ({' OR '.join(operands)}){self.row_where}"
+        if self.spread.get(operands, 0) <= 4 * len(docs):
+            pool = set(docs)
+            sql = "SELECT rowid FROM row WHERE row MATCH ?"
+            return [r for (r,) in self.conn.execute(sql, [expr]) if r // ROW_BASE in pool]
+        sql = "SELECT rowid FROM row WHERE row MATCH ? AND rowid BETWEEN ? AND ?"
+        return [
+            r
+            for doc in docs
+            for (r,) in self.conn.execute(sql, [expr, doc * ROW_BASE, (doc + 1) * ROW_BASE - 1])
+        ]
+
+    def rows_info(self, rowids: list[int]) -> list[tuple[int, str, int]]:
+        out: list[tuple[int, str, int]] = []
+        for start in range(0, len(rowids), 500):
+            chunk = rowids[start : start + 500]
+            out += self.conn.execute(
+                f"SELECT rowid, kind, length(body) FROM row WHERE rowid IN "
+                f"({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+        return out
+
+    def total(self) -> int:
+        """How many articles match, counted without ranking them (for a cut ranking)."""
+        operands = [o for c in self.query.concepts for o in (*c.own, *c.expansions)]
+        expr = f"({' OR '.join(operands)}){self.where}"
+        sql = f"SELECT count(DISTINCT rowid / {UNIT_BASE}) FROM doc WHERE doc MATCH ?"
+        return max(int(self.conn.execute(sql, [expr]).fetchone()[0]), len(self.cands))
+
+    def hits(self, docs: list[int]) -> list[ArticleHit]:
+        """The shown articles with their best rows, titles and highlighted snippets."""
+        sections = json.loads(self.meta["sections"])
+        shown = {
+            doc: sorted(self.cands[doc].rows.items(), key=lambda r: (-r[1], r[0]))[:SHOWN_HITS]
+            for doc in docs
+        }
+        rows = self.marked([rowid for best in shown.values() for rowid, _ in best])
+        out = []
+        for doc in docs:
+            art = self.cands[doc]
+            edition, number, section, title = self.conn.execute(
+                "SELECT edition, number, section, title FROM article WHERE ord = ?", (doc,)
+            ).fetchone()
+            group = ArticleHit(edition, number, section, title, round(art.score(), 4))
+            group.section_title = sections.get(f"{edition}/{section}", "")
+            group.matched, group.defines = len(art.concepts), art.defines
+            for rowid, score in shown[doc]:
+                marked, para, item, kind, ref = rows[rowid]
+                snippet, spans = make_snippet(marked)
+                group.hits.append(Hit(ref, para, item, kind, score, snippet, spans, rowid))
+            out.append(group)
+        return out
+
+    def marked(self, rowids: list[int]) -> dict[int, tuple[str, str | None, str | None, str, str]]:
+        """Rows by id, their text with the matched words marked."""
+        if not rowids:
+            return {}
+        operands = [o for c in self.query.concepts for o in (*c.own, *c.expansions)]
+        expr = f"body : ({' OR '.join(operands)})" if operands else self.query.fts
+        marks = ",".join("?" * len(rowids))
+        found = {
+            r[0]: r[1:]
+            for r in self.conn.execute(
+                "SELECT rowid, highlight(row, 0, ?, ?), paragraph, item, kind, ref FROM row "
+                f"WHERE row MATCH ? AND rowid IN ({marks})",
+                [MARK_OPEN, MARK_CLOSE, expr, *rowids],
+            )
+        }
+        rest = [r for r in rowids if r not in found]
+        if rest:
+            found.update(
+                (r[0], r[1:])
+                for r in self.conn.execute(
+                    "SELECT rowid, body, paragraph, item, kind, ref FROM row "
+                    f"WHERE rowid IN ({','.join('?' * len(rest))})",
+                    rest,
+                )
+            )
+        return found
 
 
 def _suggest(conn: sqlite3.Connection, query: Query) -> list[str]:
@@ -476,13 +458,13 @@ def _suggest(conn: sqlite3.Connection, query: Query) -> list[str]:
     return out[:5]
 
 
-def _suggest_english(words: list[str], glossary: dict[str, tuple[str, ...]]) -> list[str]:
+def _suggest_english(words: list[str], glossary: dict[str, list[str]]) -> list[str]:
     """English terms of the glossary entries that begin most like the untranslated words (a
     misspelt or unlisted Russian or Kazakh word), as examples of an English query."""
     out: list[str] = []
     for word in words:
         best = max(
-            ((len(os.path.commonprefix([word, key])), key) for key in glossary),
+            ((next((i for i, (a, b) in enumerate(zip(word, key)) if a != b), min(len(word), len(key))), key) for key in glossary),
             default=(0, ""),
         )
         if best[0] >= 4:
