@@ -26,7 +26,7 @@ from kzconst.corpus.model import DEFAULT_EDITION
 from kzconst.errors import NotFoundError, UsageError
 
 if TYPE_CHECKING:
-    from kzconst.search.rank import SearchResult
+    from kzconst.search.result import SearchResult
 
 FormatOptCompare = Annotated[
     Fmt, typer.Option("--format", "-f", help="Output format: text, json or jsonl.")

@@ -9,7 +9,7 @@ from kzconst.output.render import Line, Span, highlight_spans
 
 if TYPE_CHECKING:
     from kzconst.refs.extract import FoundRef
-    from kzconst.search.rank import SearchResult
+    from kzconst.search.result import SearchResult
 
 
 # --- search -----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from typing import Any
 
 from kzconst.corpus.cache import cache_dir, corpus_fingerprint
 from kzconst.corpus.load import corpus_path
+from kzconst.search.query import Entry, key_of, normal_name, split_words
 
 INDEX_FORMAT = 13
 IN_FORCE = "in-force"  # edition= value: the edition in force today
@@ -81,14 +82,14 @@ def build_index(conn: sqlite3.Connection, corpus: Any, vocab: dict[str, Any] | N
     apart for article-level ranking), one per sub-item of a list article, and one `row` per
     paragraph, sub-item, title and commentary entry (for the best paragraph and the snippets);
     the vocabulary (names, spellings, thesaurus) by lookup key; the glossary."""
-    from kzconst.search.query import vocabulary_entries
-
     conn.executescript(_SCHEMA)
     vocab = vocab or {}
     editions = {e.id: [e.in_force_from, e.in_force_to] for e in corpus.editions.values()}
     articles = corpus.articles
     names = {n for a in articles for n in a.aliases} | {t.replace("-", " ") for t in corpus.topics}
-    texts = [t for a in articles for p in a.paragraphs for t in (p.text, *(i.text for i in p.items))]
+    texts = [
+        t for a in articles for p in a.paragraphs for t in (p.text, *(i.text for i in p.items))
+    ]
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [
@@ -124,18 +125,47 @@ def build_index(conn: sqlite3.Connection, corpus: Any, vocab: dict[str, Any] | N
     conn.executemany(
         "INSERT INTO topic(rowid, vocabulary, tags) VALUES (?, ?, ?)",
         (
-            (i * UNIT_BASE, "\n".join(f"{t.replace('-', ' ')}: {corpus.topics.get(t, '')}" for t in a.topics), _scope(a))
+            (
+                i * UNIT_BASE,
+                "\n".join(f"{t.replace('-', ' ')}: {corpus.topics.get(t, '')}" for t in a.topics),
+                _scope(a),
+            )
             for i, a in enumerate(articles)
         ),
     )
     conn.executemany(
-        "INSERT INTO row(rowid, body, tags, paragraph, item, kind, ref) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO row(rowid, body, tags, paragraph, item, kind, ref) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (row for i, art in enumerate(articles) for row in _rows(i, art)),
     )
     conn.commit()
 
 
 Row = tuple[int, str, str, str | None, str | None, str, str]
+
+
+def vocabulary_entries(
+    aliases: dict[str, tuple[str, ...]], names: list[str], thesaurus: dict[str, list[str]]
+) -> dict[str, Entry]:
+    """Every name, alias spelling and thesaurus key by its lookup key (built with the index)."""
+    index: dict[str, tuple[set[str], set[str], set[str], set[str]]] = {}
+
+    def add(key: str, own: set[str], exp: set[str], found: set[str], spell: set[str]) -> None:
+        k = key_of(split_words(key))
+        if k:
+            entry = index.setdefault(k, (set(), set(), set(), set()))
+            for part, new in zip(entry, (own, exp, found, spell), strict=True):
+                part.update(new)
+
+    for name, spellings in aliases.items():
+        group = {name, *spellings}
+        for spelling in group:
+            add(spelling, group, set(), {normal_name(s) for s in group}, group)
+    for name in names:
+        add(name, {name}, set(), {normal_name(name)}, set())
+    for lay, words in thesaurus.items():
+        add(lay, {lay}, set(words), {normal_name(lay), *map(normal_name, words)}, set())
+    return {k: (sorted(a), sorted(b), sorted(c), sorted(d)) for k, (a, b, c, d) in index.items()}
 
 
 def _string_lists(table: Any) -> dict[str, list[str]]:
@@ -169,8 +199,6 @@ def defined_names(art: Any) -> tuple[set[str], set[str]]:
     """The names an article defines, normalised: (head, parts). The head is the first part of
     its title (`The Kurultai: ...` -> kurultai); the parts are the other named parts of its title
     (`...; the Supreme Judicial Council`, `The Bar and legal assistance`) and its own aliases."""
-    from kzconst.search.query import normal_name
-
     head: set[str] = set()
     parts: set[str] = set()
     for n, segment in enumerate(s for s in re.split(r"[:;]", art.title) if s.strip()):
@@ -186,8 +214,6 @@ def defined_names(art: Any) -> tuple[set[str], set[str]]:
 def proper_names(texts: list[str]) -> list[str]:
     """Capitalised names the text uses inside sentences (National Bank, Supreme Audit Chamber),
     normalised: what the search treats as the name of a body or office."""
-    from kzconst.search.query import normal_name
-
     found: dict[str, int] = {}
     for text in texts:
         for m in _PROPER.finditer(text):
@@ -209,8 +235,6 @@ def _doc(ord_: int, art: Any, section_title: str | None) -> tuple[int, str, str,
 
     The tags also hold the defining signal: `zzd` + a name the article defines, and `zzh` + a
     name that is both its title's head and the title of the section it opens."""
-    from kzconst.search.query import normal_name
-
     body = "\n".join(
         t for p in art.paragraphs for t in (p.text, *(i.text for i in p.items), p.closing) if t
     )
@@ -267,3 +291,20 @@ def _rows(ord_: int, art: Any) -> list[Row]:
         (ord_ * ROW_BASE + k, body, f"{scope} {tag('k', kind)}", label, item, kind, ref)
         for k, (body, kind, label, item, ref) in enumerate(rows[: ROW_BASE - 1])
     ]
+
+
+def suggest_spellings(conn: sqlite3.Connection, terms: list[str]) -> list[str]:
+    """'Did you mean': close spellings of the query's words that occur in the corpus."""
+    import difflib
+
+    text = " ".join(body for (body,) in conn.execute("SELECT body FROM row")).lower()
+    words = sorted(set(re.findall(r"[^\W\d_]{3,}", text)))
+    known = set(words)
+    out: list[str] = []
+    for term in terms:
+        if term in known or len(term) < 3:
+            continue
+        out.extend(
+            m for m in difflib.get_close_matches(term, words, n=2, cutoff=0.75) if m not in out
+        )
+    return out[:5]

@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from kzconst.errors import UsageError
+from kzconst.search.translate import (
+    CYRILLIC_STOPWORDS,
+    find_reference,
+    glossary_match,
+    has_cyrillic,
+    strip_reference,
+)
 
 MAX_QUERY_LENGTH = 10_000
 MAX_TERMS = 64
 _TOKEN = re.compile(r'"(?P<phrase>[^"]*)"?|(?P<lp>\()|(?P<rp>\))|(?P<word>[^\s()"]+)')
 _WORD_CHARS = re.compile(r"\w+(?:['’-]\w+)*", re.UNICODE)
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 OPERATORS = ("AND", "OR", "NOT")
 # Words of questions and filler: dropped from unquoted text when other words are left over.
 STOPWORDS = frozenset(
@@ -35,15 +40,6 @@ STOPWORDS = frozenset(
     someone somebody anyone anybody everyone person people's ever new get
     another else kazakhstan article articles section""".split()
 )
-# Russian and Kazakh question words, prepositions and conjunctions (the glossary skips them).
-CYRILLIC_STOPWORDS = frozenset(
-    """в во на и или по о об обо с со к ко для из от до за при без как что кто где когда
-    сколько ли не ни это есть ли является какой какая какие каков какова может могут можно
-    нужно надо у мой моя мое моё мои меня мне я вы мы он она они его её ее их этот эта эти
-    то же бы а но чем чей чья также ст статья статьи статье
-    және мен бен пен туралы қалай кім не неше қанша қай қандай бойынша үшін ма ме ба бе па пе
-    бар жоқ да де та те ғой""".split()
-)
 # Plain classes, not dataclasses: `search` is held to a start-up budget (see bench/).
 
 
@@ -56,7 +52,7 @@ class Concept:
     `single` marks one plain word, which may join its neighbours in a proximity bonus.
     """
 
-    __slots__ = ("label", "own", "expansions", "names", "single")
+    __slots__ = ("expansions", "label", "names", "own", "single")
 
     def __init__(
         self,
@@ -69,9 +65,6 @@ class Concept:
         self.label, self.own, self.expansions = label, own, expansions
         self.names, self.single = names, single
 
-    def __repr__(self) -> str:
-        return f"Concept({self.label!r}, {self.own}, {self.expansions})"
-
 
 # A name, spelling or thesaurus key, by its stemmed words: (own operands, thesaurus words,
 # normalised names, alias spellings).
@@ -82,7 +75,7 @@ class Vocabulary:
     """How the parser reaches the corpus vocabulary: `lookup(key)` gives the Entry of a stemmed
     word sequence ("stem stem") or None; `glossary()` the Cyrillic glossary, read on demand."""
 
-    __slots__ = ("lookup", "glossary")
+    __slots__ = ("glossary", "lookup")
 
     def __init__(
         self,
@@ -117,7 +110,7 @@ def _quote(words: list[str]) -> str:
     return '"' + " ".join(w.replace('"', "") for w in words) + '"'
 
 
-def _words(text: str) -> list[str]:
+def split_words(text: str) -> list[str]:
     """Lowercase words; hyphenated and apostrophe words stay whole (`re-elected`)."""
     return [m.group(0).lower() for m in _WORD_CHARS.finditer(text)]
 
@@ -139,31 +132,10 @@ def stem(word: str) -> str:
 
 def normal_name(text: str) -> str:
     """A name reduced for comparison: lowercase words, no leading article, crude stems."""
-    words = [stem(w) for w in re.split(r"[\s\-]+", " ".join(_words(text))) if w]
+    words = [stem(w) for w in re.split(r"[\s\-]+", " ".join(split_words(text))) if w]
     while words and words[0] in ("the", "a", "an"):
         words.pop(0)
     return " ".join(words)
-
-
-@lru_cache(maxsize=1)
-def _reference() -> re.Pattern[str]:
-    """A reference typed into search: `ст. 21`, `Article 21(1)`, `21-бап` (compiled on demand:
-    a pattern with Cyrillic and IGNORECASE costs milliseconds)."""
-    return re.compile(
-        r"(?:\b(?:article|art|arts|ст|статья|статьи|статье|статью|бап)\.?\s*"
-        r"(?P<a>\d+(?:-\d+)?)(?P<p>\(\d+\))?)|(?:\b(?P<b>\d+)\s*-?\s*(?:бап|баб)\w*)",
-        re.IGNORECASE,
-    )
-
-
-def find_reference(text: str) -> str | None:
-    """The provision a reference typed into search names (`ст. 21` -> "21"), or None."""
-    if not any(ch.isdigit() for ch in text):
-        return None
-    m = _reference().search(text)
-    if m is None:
-        return None
-    return (m.group("a") + (m.group("p") or "")) if m.group("a") else m.group("b")
 
 
 def parse_query(text: str, vocab: Vocabulary | None = None) -> Query:
@@ -179,7 +151,7 @@ def parse_query(text: str, vocab: Vocabulary | None = None) -> Query:
     vocab = vocab or Vocabulary()
     query = Query(reference=find_reference(text))
     if query.reference is not None:
-        text = _reference().sub(" ", text)
+        text = strip_reference(text)
     tokens = _tokens(text, query)
     if len(query.terms) > MAX_TERMS:
         raise UsageError(f"too many search terms (at most {MAX_TERMS})")
@@ -210,7 +182,7 @@ def _tokens(text: str, query: Query) -> list[tuple[str, str]]:
         elif m.group("rp") is not None:
             out.append(("op", ")"))
         elif m.group("phrase") is not None:
-            words = _words(m.group("phrase"))
+            words = split_words(m.group("phrase"))
             if words:
                 out.append(("phrase", " ".join(words)))
                 query.phrases.append(" ".join(words))
@@ -220,7 +192,7 @@ def _tokens(text: str, query: Query) -> list[tuple[str, str]]:
             if word in OPERATORS:
                 out.append(("op", word))
                 continue
-            words = _words(word)
+            words = split_words(word)
             if word.endswith("*") and len(words) == 1:
                 out.append(("prefix", words[0]))
                 query.prefixes.append(words[0])
@@ -258,33 +230,10 @@ def _positive(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 # --- concepts ----------------------------------------------------------------------------------
 
+
 def key_of(words: list[str]) -> str:
     """The lookup key of a word sequence: its crude stems."""
     return " ".join(stem(w) for w in words)
-
-
-def vocabulary_entries(
-    aliases: dict[str, tuple[str, ...]], names: list[str], thesaurus: dict[str, list[str]]
-) -> dict[str, Entry]:
-    """Every name, alias spelling and thesaurus key by its lookup key (built with the index)."""
-    index: dict[str, tuple[set[str], set[str], set[str], set[str]]] = {}
-
-    def add(key: str, own: set[str], exp: set[str], found: set[str], spell: set[str]) -> None:
-        k = key_of(_words(key))
-        if k:
-            entry = index.setdefault(k, (set(), set(), set(), set()))
-            for part, new in zip(entry, (own, exp, found, spell), strict=True):
-                part.update(new)
-
-    for name, spellings in aliases.items():
-        group = {name, *spellings}
-        for spelling in group:
-            add(spelling, group, set(), {normal_name(s) for s in group}, group)
-    for name in names:
-        add(name, {name}, set(), {normal_name(name)}, set())
-    for lay, words in thesaurus.items():
-        add(lay, {lay}, set(words), {normal_name(lay), *map(normal_name, words)}, set())
-    return {k: (sorted(a), sorted(b), sorted(c), sorted(d)) for k, (a, b, c, d) in index.items()}
 
 
 def _concepts(tokens: list[tuple[str, str]], vocab: Vocabulary, query: Query) -> list[Concept]:
@@ -306,7 +255,7 @@ def _concepts(tokens: list[tuple[str, str]], vocab: Vocabulary, query: Query) ->
             continue
         run = [v for _, v in _run(tokens, i)]
         used, concept = _match_names(run, vocab)
-        if concept is None and _CYRILLIC.search(value):
+        if concept is None and has_cyrillic(value):
             used, concept = _match_glossary(run, vocab)
             if concept is not None:
                 query.translated.extend(run[:used])
@@ -352,42 +301,21 @@ def _match_names(run: list[str], vocab: Vocabulary) -> tuple[int, Concept | None
     return 1, None
 
 
-def _stem_matches(stem: str, word: str) -> bool:
-    """A glossary stem matches a word that starts with it; a stem that is a whole word ending in
-    a vowel, й or ь also matches that word with another ending (курултай ~ Курултае)."""
-    if word.startswith(stem):
-        return True
-    return len(stem) >= 5 and stem[-1] in "аеёиоуыэюяйьі" and word.startswith(stem[:-1])
-
-
 def _match_glossary(run: list[str], vocab: Vocabulary) -> tuple[int, Concept | None]:
-    """The glossary key whose stems match the most words from the start of `run` (in order,
-    skipping Cyrillic prepositions and conjunctions): its English terms, as one concept."""
-    best: tuple[int, int, str] | None = None  # (stems matched, words used, key)
+    """The glossary translation of the Cyrillic words at the start of `run`, as one concept."""
     glossary = vocab.glossary()
-    for key in glossary:
-        stems = key.split()
-        pos, k = 0, 0
-        while k < len(stems) and pos < len(run):
-            if _stem_matches(stems[k], run[pos]):
-                k += 1
-                pos += 1
-            elif k > 0 and run[pos] in CYRILLIC_STOPWORDS:
-                pos += 1
-            else:
-                break
-        if k == len(stems) and (best is None or (k, len(key)) > (best[0], len(best[2]))):
-            best = (k, pos, key)
-    if best is None:
+    found = glossary_match(run, glossary)
+    if found is None:
         return 1, None
-    english = set(glossary[best[2]])
+    used, key = found
+    english = set(glossary[key])
     own, names = set(english), {normal_name(e) for e in english}
     for term in english:  # a translation that is a name brings its spellings
-        entry = vocab.lookup(key_of(_words(term)))
+        entry = vocab.lookup(key_of(split_words(term)))
         if entry is not None and entry[3]:
             own.update(entry[3])
             names.update(entry[2])
-    return best[1], _concept(" ".join(run[: best[1]]), own, set(), names)
+    return used, _concept(" ".join(run[:used]), own, set(), names)
 
 
 def _boolean(tokens: list[tuple[str, str]], vocab: Vocabulary) -> str:
@@ -397,7 +325,9 @@ def _boolean(tokens: list[tuple[str, str]], vocab: Vocabulary) -> str:
     while i < len(tokens):
         kind, value = tokens[i]
         if kind in ("word", "phrase"):
-            spellings = _spellings([v for _, v in _run(tokens, i)] if kind == "word" else [value], vocab)
+            spellings = _spellings(
+                [v for _, v in _run(tokens, i)] if kind == "word" else [value], vocab
+            )
             parts.append(_group(tuple(sorted({_operand(s) for s in spellings[1]}))))
             i += spellings[0]
             continue

@@ -12,15 +12,21 @@ import json
 import math
 import re
 import sqlite3
-from dataclasses import dataclass, field
-from typing import Any
+from itertools import pairwise
 
 from kzconst.errors import NotFoundError, UsageError
-from kzconst.search.index import IN_FORCE, ROW_BASE, UNIT_BASE, open_index, tag
+from kzconst.search.index import (
+    IN_FORCE,
+    ROW_BASE,
+    UNIT_BASE,
+    open_index,
+    suggest_spellings,
+    tag,
+)
 from kzconst.search.query import Concept, Entry, Query, Vocabulary, parse_query, stem
-from kzconst.search.snippet import MARK_CLOSE, MARK_OPEN, make_snippet
+from kzconst.search.result import ArticleHit, Hit, SearchResult, build_hits
+from kzconst.search.translate import suggest_english
 
-SHOWN_HITS = 5  # matching rows kept (and highlighted) per article
 # Weights of the doc fields: title, names (the article's aliases), text, commentary, tags.
 DOC_WEIGHTS = "4.0, 4.0, 1.0, 0.5, 0.0"
 EXPANSION_WEIGHT = 0.5  # a thesaurus word counts for half the user's own word
@@ -28,8 +34,8 @@ TOPIC_WEIGHT = 0.3  # a word of the article's topic descriptions
 PAIR_WEIGHT = 0.5  # neighbouring query words near each other in the article
 PARAGRAPH_WEIGHT = 0.3  # the best-matching paragraph, on top of the whole article
 DOC_LIMIT = 2_000  # best doc rows read per concept: beyond, a huge corpus is cut (see total)
-PARAGRAPH_POOL = 50
-ROW_LENGTH_NORM = 0.5  # how much a long paragraph's matches are discounted (BM25's b)  # leading articles whose paragraphs are scored
+PARAGRAPH_POOL = 50  # leading articles whose paragraphs are scored
+ROW_LENGTH_NORM = 0.5  # how much a long paragraph's matches are discounted (BM25's b)
 # Final and transitional provisions name bodies and dates in passing (95(4) lists the bodies to
 # be appointed after 1 July 2026): they rank below the substantive articles for the same words,
 # unless the query asks about the transition itself.
@@ -42,54 +48,7 @@ SCOPES = {
     "commentary": ("commentary : ", ("commentary",)),
     "all": ("", ("text", "title", "commentary")),  # the tags hold no word anyone types
 }
-__all__ = ["MARK_CLOSE", "MARK_OPEN", "ArticleHit", "Hit", "SearchResult", "search"]
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One matching row: a paragraph, sub-item, title row or commentary entry."""
-
-    ref: str
-    paragraph: str | None
-    item: str | None
-    kind: str
-    score: float
-    snippet: str
-    marks: tuple[tuple[int, int], ...]
-    rowid: int = 0
-
-
-@dataclass
-class ArticleHit:
-    """An article and its matching rows, best first."""
-
-    edition: str
-    article: str
-    section: str
-    title: str
-    score: float
-    hits: list[Hit] = field(default_factory=list)
-    section_title: str = ""
-    matched: int = 0  # how many of the query's concepts the article has
-    defines: float = 0.0  # defining points (see _Ranker.defining)
-
-    @property
-    def best_ref(self) -> str:
-        text_hits = [h for h in self.hits if h.kind == "text"]
-        return (text_hits or self.hits)[0].ref if self.hits else self.article
-
-
-@dataclass
-class SearchResult:
-    """The ranked articles and what the reader should be told about them."""
-
-    query: Query
-    edition: str | None
-    articles: list[ArticleHit]
-    suggestions: list[str]
-    total: int = 0  # articles that matched, of which `articles` are the first
-    relaxed: bool = False  # no article has every concept: shown by how many they have
-    missing: list[str] = field(default_factory=list)  # concepts no article has
+__all__ = ["ArticleHit", "Hit", "SearchResult", "search"]
 
 
 def search(
@@ -132,9 +91,9 @@ def search(
     except sqlite3.OperationalError as exc:
         raise UsageError(f"cannot search for {text[:60]!r}: {exc}") from None
     if not result.articles and query.untranslated and not query.concepts:
-        result.suggestions = _suggest_english(query.untranslated, json.loads(meta["glossary"]))
+        result.suggestions = suggest_english(query.untranslated, json.loads(meta["glossary"]))
     elif not result.articles and (query.concepts or query.fts):
-        result.suggestions = _suggest(conn, query)
+        result.suggestions = suggest_spellings(conn, query.terms)
     conn.close()
     return result
 
@@ -142,7 +101,7 @@ def search(
 def _vocabulary(conn: sqlite3.Connection, meta: dict[str, str]) -> Vocabulary:
     def lookup(key: str) -> Entry | None:
         row = conn.execute("SELECT value FROM vocab WHERE key = ?", (key,)).fetchone()
-        return tuple(json.loads(row[0])) if row else None  # type: ignore[return-value]
+        return tuple(json.loads(row[0])) if row else None
 
     return Vocabulary(lookup, lambda: json.loads(meta.get("glossary", "{}")))
 
@@ -161,7 +120,7 @@ def _edition_in_force(editions: dict[str, list[str]]) -> str:
 class _Article:
     """What is known of one candidate article while ranking."""
 
-    __slots__ = ("concepts", "extra", "defines", "weight", "rows", "paragraph")
+    __slots__ = ("concepts", "defines", "extra", "paragraph", "rows", "weight")
 
     def __init__(self) -> None:
         self.concepts: dict[int, float] = {}  # concept -> best field score
@@ -224,7 +183,21 @@ class _Ranker:
         self.paragraphs(pool)
         pool.sort(key=lambda d: self.cands[d].key(d))
         result.total = self.total() if self.cut else len(ranked)
-        result.articles = self.hits(pool[:limit])
+        result.articles = build_hits(
+            self.conn,
+            self.query,
+            json.loads(self.meta["sections"]),
+            [
+                (
+                    d,
+                    self.cands[d].score(),
+                    len(self.cands[d].concepts),
+                    self.cands[d].defines,
+                    self.cands[d].rows,
+                )
+                for d in pool[:limit]
+            ],
+        )
 
     def docs(self, expr: str, table: str = "doc", weights: str = DOC_WEIGHTS) -> dict[int, float]:
         """Article -> best doc-row score for an FTS5 expression (the best DOC_LIMIT rows)."""
@@ -261,7 +234,7 @@ class _Ranker:
                 for doc, score in self.docs(expr, "topic", "1.0, 0.0").items():
                     self.cands.setdefault(doc, _Article()).extra += TOPIC_WEIGHT * score
         singles = [c.own[0] if c.single else None for c in query.concepts]
-        for left, right in zip(singles, singles[1:], strict=False):
+        for left, right in pairwise(singles):
             if left and right:
                 near = f"{self.columns}NEAR({left} {right}, 4)"
                 for doc, score in self.docs(near).items():
@@ -388,85 +361,3 @@ class _Ranker:
         expr = f"({' OR '.join(operands)}){self.where}"
         sql = f"SELECT count(DISTINCT rowid / {UNIT_BASE}) FROM doc WHERE doc MATCH ?"
         return max(int(self.conn.execute(sql, [expr]).fetchone()[0]), len(self.cands))
-
-    def hits(self, docs: list[int]) -> list[ArticleHit]:
-        """The shown articles with their best rows, titles and highlighted snippets."""
-        sections = json.loads(self.meta["sections"])
-        shown = {
-            doc: sorted(self.cands[doc].rows.items(), key=lambda r: (-r[1], r[0]))[:SHOWN_HITS]
-            for doc in docs
-        }
-        rows = self.marked([rowid for best in shown.values() for rowid, _ in best])
-        out = []
-        for doc in docs:
-            art = self.cands[doc]
-            edition, number, section, title = self.conn.execute(
-                "SELECT edition, number, section, title FROM article WHERE ord = ?", (doc,)
-            ).fetchone()
-            group = ArticleHit(edition, number, section, title, round(art.score(), 4))
-            group.section_title = sections.get(f"{edition}/{section}", "")
-            group.matched, group.defines = len(art.concepts), art.defines
-            for rowid, score in shown[doc]:
-                marked, para, item, kind, ref = rows[rowid]
-                snippet, spans = make_snippet(marked)
-                group.hits.append(Hit(ref, para, item, kind, score, snippet, spans, rowid))
-            out.append(group)
-        return out
-
-    def marked(self, rowids: list[int]) -> dict[int, tuple[str, str | None, str | None, str, str]]:
-        """Rows by id, their text with the matched words marked."""
-        if not rowids:
-            return {}
-        operands = [o for c in self.query.concepts for o in (*c.own, *c.expansions)]
-        expr = f"body : ({' OR '.join(operands)})" if operands else self.query.fts
-        marks = ",".join("?" * len(rowids))
-        found = {
-            r[0]: r[1:]
-            for r in self.conn.execute(
-                "SELECT rowid, highlight(row, 0, ?, ?), paragraph, item, kind, ref FROM row "
-                f"WHERE row MATCH ? AND rowid IN ({marks})",
-                [MARK_OPEN, MARK_CLOSE, expr, *rowids],
-            )
-        }
-        rest = [r for r in rowids if r not in found]
-        if rest:
-            found.update(
-                (r[0], r[1:])
-                for r in self.conn.execute(
-                    "SELECT rowid, body, paragraph, item, kind, ref FROM row "
-                    f"WHERE rowid IN ({','.join('?' * len(rest))})",
-                    rest,
-                )
-            )
-        return found
-
-
-def _suggest(conn: sqlite3.Connection, query: Query) -> list[str]:
-    """'Did you mean': close spellings of the query's words that occur in the corpus."""
-    import difflib
-
-    text = " ".join(body for (body,) in conn.execute("SELECT body FROM row")).lower()
-    words = sorted(set(re.findall(r"[^\W\d_]{3,}", text)))
-    known = set(words)
-    out: list[str] = []
-    for term in query.terms:
-        if term in known or len(term) < 3:
-            continue
-        out.extend(
-            m for m in difflib.get_close_matches(term, words, n=2, cutoff=0.75) if m not in out
-        )
-    return out[:5]
-
-
-def _suggest_english(words: list[str], glossary: dict[str, list[str]]) -> list[str]:
-    """English terms of the glossary entries that begin most like the untranslated words (a
-    misspelt or unlisted Russian or Kazakh word), as examples of an English query."""
-    out: list[str] = []
-    for word in words:
-        best = max(
-            ((next((i for i, (a, b) in enumerate(zip(word, key)) if a != b), min(len(word), len(key))), key) for key in glossary),
-            default=(0, ""),
-        )
-        if best[0] >= 4:
-            out.extend(e for e in glossary[best[1]] if e not in out)
-    return out[:3]
