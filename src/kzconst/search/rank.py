@@ -273,15 +273,29 @@ class _Ranker:
             self.cands[doc].defines += 0.5
         proper = set(json.loads(self.meta.get("proper", "[]")))
         if set(query.whole) & proper:
-            words = {stem(w) for w in " ".join(query.whole).split()}
-            near = " OR ".join(
-                f'NEAR("{verb}" {s}, {CONSTITUTIVE_DISTANCE})'
-                for verb in CONSTITUTIVE_VERBS
-                if verb not in words
-                for s in spellings
-            )
-            for doc in self.docs_with("row", f"body : ({near}){text}") if near else ():
+            for doc in self.constituted(spellings, text):
                 self.cands[doc].defines += 0.5
+
+    def constituted(self, spellings: tuple[str, ...], text: str) -> set[int]:
+        """Articles with a paragraph in which the named body or office is established, formed,
+        appointed or elected (the verb, not the noun: "consent to the appointment" is not)."""
+        words = {stem(w) for s in spellings for w in s.strip('"').split()}
+        verbs = [v for v in CONSTITUTIVE_VERBS if v not in words]
+        near = " OR ".join(
+            f'NEAR("{v}" {s}, {CONSTITUTIVE_DISTANCE})' for v in verbs for s in spellings
+        )
+        if not near:
+            return set()
+        names = "|".join(re.escape(s.strip('"')).replace(r"\ ", r"\W+") for s in spellings)
+        forms = "|".join(f"{v}s|{v}es|{v}ed" for v in verbs)  # not the noun (appointment)
+        active = re.compile(
+            rf"\b(?:{forms})\b[^.;]{{0,240}}?\b(?:{names})|\b(?:{names})\b[^.;]{{0,120}}?\b(?:{forms})\b",
+            re.IGNORECASE,
+        )
+        sql = "SELECT rowid, body FROM row WHERE row MATCH ?"
+        rows = self.conn.execute(sql, [f"body : ({near}){text}{self.where}"])
+        found = {rowid // ROW_BASE for rowid, body in rows if active.search(body)}
+        return found & self.cands.keys()
 
     def transitional(self) -> None:
         topics = json.loads(self.meta["topics"])
