@@ -101,6 +101,7 @@ class Query:
         self.phrases: list[str] = []
         self.prefixes: list[str] = []
         self.whole: tuple[str, ...] = ()
+        self.phrase = ""  # the query's content words as typed, with the fillers between
         self.reference = reference
         self.translated: list[str] = []
         self.untranslated: list[str] = []
@@ -170,6 +171,11 @@ def parse_query(text: str, vocab: Vocabulary | None = None) -> Query:
     if len(query.concepts) == 1:
         whole.update(query.concepts[0].names)
     query.whole = tuple(sorted(whole - {""}))
+    plain = [v for k, v in tokens if k == "word"]
+    if len(plain) == len(tokens) and content:  # the words the user wrote, fillers between
+        first = plain.index(content[0]) if content[0] in plain else 0
+        last = len(plain) - plain[::-1].index(content[-1]) if content[-1] in plain else 0
+        query.phrase = " ".join(plain[first:last])
     return query
 
 

@@ -31,7 +31,8 @@ from kzconst.search.translate import suggest_english
 DOC_WEIGHTS = "4.0, 4.0, 1.0, 0.5, 0.0"
 EXPANSION_WEIGHT = 0.5  # a thesaurus word counts for half the user's own word
 TOPIC_WEIGHT = 0.3  # a word of the article's topic descriptions
-PAIR_WEIGHT = 0.5  # neighbouring query words near each other in the article
+PAIR_WEIGHT = 0.3  # neighbouring query words near each other in the article
+NEAR_DISTANCE = 6
 PARAGRAPH_WEIGHT = 0.3  # the best-matching paragraph, on top of the whole article
 DOC_LIMIT = 2_000  # best doc rows read per concept: beyond, a huge corpus is cut (see total)
 PARAGRAPH_POOL = 50  # leading articles whose paragraphs are scored
@@ -43,6 +44,7 @@ TRANSITIONAL_TOPIC = "transitional"
 TRANSITIONAL_WEIGHT = 0.5
 CONSTITUTIVE_VERBS = ("establish", "form", "appoint", "elect")  # porter stems
 CONSTITUTIVE_DISTANCE = 25
+POWER_POINTS = 0.25  # an item of a list of powers names what the query names
 SCOPES = {
     "text": ("{title names body} : ", ("text", "title")),
     "commentary": ("commentary : ", ("commentary",)),
@@ -233,16 +235,24 @@ class _Ranker:
                 expr = f"vocabulary : ({' OR '.join((*c.own, *c.expansions))})"
                 for doc, score in self.docs(expr, "topic", "1.0, 0.0").items():
                     self.cands.setdefault(doc, _Article()).extra += TOPIC_WEIGHT * score
-        singles = [c.own[0] if c.single else None for c in query.concepts]
-        for left, right in pairwise(singles):
-            if left and right:
-                near = f"{self.columns}NEAR({left} {right}, 4)"
-                for doc, score in self.docs(near).items():
-                    if doc in self.cands:
-                        self.cands[doc].extra += PAIR_WEIGHT * score
+        for left, right in pairwise(query.concepts):
+            self.near(left, right)
         if query.whole and not query.fts:
             self.defining()
         self.transitional()
+
+    def near(self, left: Concept, right: Concept) -> None:
+        """Neighbouring concepts near each other in an article (`President's death`): a bonus,
+        the best over their words and thesaurus words."""
+        if left.own[0].endswith("*") or right.own[0].endswith("*"):
+            return
+        best: dict[int, float] = {}
+        for a, wa in [(o, 1.0) for o in left.own[:2]] + [(e, 0.5) for e in left.expansions[:2]]:
+            for b, wb in [(o, 1.0) for o in right.own[:2]] + [(e, 0.5) for e in right.expansions[:2]]:
+                for doc, score in self.docs(f"{self.columns}NEAR({a} {b}, {NEAR_DISTANCE})").items():
+                    best[doc] = max(best.get(doc, 0.0), wa * wb * score)
+        for doc in best.keys() & self.cands.keys():
+            self.cands[doc].extra += PAIR_WEIGHT * best[doc]
 
     def docs_with(self, table: str, expr: str) -> set[int]:
         base = UNIT_BASE if table == "doc" else ROW_BASE
@@ -266,7 +276,7 @@ class _Ranker:
         if len(query.concepts) == 1:
             spellings = (*query.concepts[0].own, *query.concepts[0].expansions)
         else:
-            spellings = ('"' + " ".join(c.label for c in query.concepts).replace('"', "") + '"',)
+            spellings = ('"' + (query.phrase or query.concepts[0].label).replace('"', "") + '"',)
         text = f' AND tags:"{tag("k", "text")}"'
         subject = " OR ".join(f'^"the {s[1:]} OR ^{s}' for s in spellings)
         for doc in self.docs_with("row", f"body : ({subject}){text}"):
@@ -275,6 +285,12 @@ class _Ranker:
         if set(query.whole) & proper:
             for doc in self.constituted(spellings, text):
                 self.cands[doc].defines += 0.5
+        else:  # a thing, not a body: the list of powers that grants a power over it
+            sql = "SELECT rowid FROM doc WHERE doc MATCH ?"
+            expr = f"body : ({' OR '.join(spellings)}){self.where}"
+            listed = {r // UNIT_BASE for (r,) in self.conn.execute(sql, [expr]) if r % UNIT_BASE}
+            for doc in listed & self.cands.keys():
+                self.cands[doc].defines += POWER_POINTS
 
     def constituted(self, spellings: tuple[str, ...], text: str) -> set[int]:
         """Articles with a paragraph in which the named body or office is established, formed,
