@@ -140,6 +140,12 @@ class _Article:
         return (-len(self.concepts), -self.defines, -self.score(), doc)
 
 
+def _weighted(concept: Concept) -> list[tuple[str, float]]:
+    """A concept's first words and thesaurus words with their weights."""
+    own = [(o, 1.0) for o in concept.own[:2]]
+    return own + [(e, EXPANSION_WEIGHT) for e in concept.expansions[:2]]
+
+
 class _Ranker:
     """Ranks the articles of one search; see the module docstring for the order."""
 
@@ -247,9 +253,10 @@ class _Ranker:
         if left.own[0].endswith("*") or right.own[0].endswith("*"):
             return
         best: dict[int, float] = {}
-        for a, wa in [(o, 1.0) for o in left.own[:2]] + [(e, 0.5) for e in left.expansions[:2]]:
-            for b, wb in [(o, 1.0) for o in right.own[:2]] + [(e, 0.5) for e in right.expansions[:2]]:
-                for doc, score in self.docs(f"{self.columns}NEAR({a} {b}, {NEAR_DISTANCE})").items():
+        for a, wa in _weighted(left):
+            for b, wb in _weighted(right):
+                near = f"{self.columns}NEAR({a} {b}, {NEAR_DISTANCE})"
+                for doc, score in self.docs(near).items():
                     best[doc] = max(best.get(doc, 0.0), wa * wb * score)
         for doc in best.keys() & self.cands.keys():
             self.cands[doc].extra += PAIR_WEIGHT * best[doc]
