@@ -190,7 +190,7 @@ class _Ranker:
         pool = ranked[: max(limit, PARAGRAPH_POOL)]
         self.paragraphs(pool)
         pool.sort(key=lambda d: self.cands[d].key(d))
-        result.total = self.total() if self.cut else len(ranked)
+        result.total = self.total() if self.cut and not query.fts else len(ranked)
         result.articles = build_hits(
             self.conn,
             self.query,
