@@ -13,7 +13,7 @@ from kzconst.corpus.cache import cache_dir, corpus_fingerprint
 from kzconst.corpus.load import corpus_path
 from kzconst.search.query import Entry, key_of, normal_name, split_words
 
-INDEX_FORMAT = 13
+INDEX_FORMAT = 14
 IN_FORCE = "in-force"  # edition= value: the edition in force today
 
 
@@ -212,13 +212,19 @@ def defined_names(art: Any) -> tuple[set[str], set[str]]:
 
 
 def proper_names(texts: list[str]) -> list[str]:
-    """Capitalised names the text uses inside sentences (National Bank, Supreme Audit Chamber),
+    """Capitalised names the text uses inside sentences more often than in lower case
+    (National Bank, Supreme Audit Chamber, Government; not "Law" of "Constitutional Law"),
     normalised: what the search treats as the name of a body or office."""
-    found: dict[str, int] = {}
+    capitalised: dict[str, int] = {}
     for text in texts:
         for m in _PROPER.finditer(text):
-            found[normal_name(m.group(0))] = found.get(normal_name(m.group(0)), 0) + 1
-    return sorted(n for n, count in found.items() if n and count >= 2)
+            capitalised[m.group(0)] = capitalised.get(m.group(0), 0) + 1
+    lower = "\n".join(texts)
+    names: set[str] = set()
+    for name, count in capitalised.items():
+        if count >= 2 and count > len(re.findall(rf"\b{re.escape(name.lower())}\b", lower)):
+            names.add(normal_name(name))
+    return sorted(names - {""})
 
 
 _PROPER = re.compile(r"(?<=[a-z,;] )(?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)*")
