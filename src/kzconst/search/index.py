@@ -217,7 +217,7 @@ def proper_names(texts: list[str]) -> list[str]:
     normalised: what the search treats as the name of a body or office."""
     capitalised: dict[str, int] = {}
     for text in texts:
-        for m in _PROPER.finditer(text):
+        for m in re.finditer(_PROPER, text):
             capitalised[m.group(0)] = capitalised.get(m.group(0), 0) + 1
     lower = "\n".join(texts)
     names: set[str] = set()
@@ -227,7 +227,7 @@ def proper_names(texts: list[str]) -> list[str]:
     return sorted(names - {""})
 
 
-_PROPER = re.compile(r"(?<=[a-z,;] )(?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)*")
+_PROPER = r"(?<=[a-z,;] )(?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)*"  # compiled when building
 
 
 def _scope(art: Any) -> str:
