@@ -23,6 +23,7 @@ from kzconst.cli.app import (
     pick_edition,
     pick_time,
 )
+from kzconst.corpus.model import DEFAULT_EDITION
 from kzconst.errors import NotFoundError, UsageError
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
     from kzconst.corpus.model import Corpus
     from kzconst.refs.extract import FoundRef
+    from kzconst.search.result import SearchResult
 
 FormatOptCompare = Annotated[
     Fmt, typer.Option("--format", "-f", help="Output format: text, json or jsonl.")
@@ -95,11 +97,12 @@ def search(
         scope=scope.value,
         limit=limit,
     )
+    from kzconst.output.find import search_lines, search_notes, search_records
+
     if not result.articles:
-        hint = f"; did you mean: {', '.join(result.suggestions)}?" if result.suggestions else ""
-        where = f" in the {result.edition} edition" if result.edition else ""
-        raise NotFoundError(f"no matches for {text[:80]!r}{where}{hint}")
-    from kzconst.output.find import search_lines, search_records
+        raise NotFoundError(_no_matches(text, result))
+    for note in search_notes(result, limit):
+        sys.stderr.write(f"kzconst: {note}\n")
 
     if fmt is SearchFmt.refs:
         sys.stdout.write("".join(f"{g.best_ref}@{g.edition}\n" for g in result.articles))
@@ -107,6 +110,33 @@ def search(
         emit_records(Fmt(fmt.value), "search", search_records(result))
     else:
         make_output(plain, no_color).lines(search_lines(result))
+
+
+def _no_matches(text: str, result: SearchResult) -> str:
+    """Why nothing was found, and what to try instead."""
+    query = result.query
+    if query.reference is not None and not query.concepts and not query.untranslated:
+        return (
+            f"{text[:80]!r} is a reference, not words to search for: "
+            f"kzconst show {_shown(query.reference, result.edition)}"
+        )
+    if query.untranslated and not query.concepts:
+        return (
+            f"no matches for {text[:80]!r}: the search covers the English rendering of the text "
+            "and these words are not in its Russian/Kazakh glossary; try an English query, "
+            f"e.g. kzconst search {_english_example(result)!r}"
+        )
+    hint = f"; did you mean: {', '.join(result.suggestions)}?" if result.suggestions else ""
+    where = f" in the {result.edition} edition" if result.edition else ""
+    return f"no matches for {text[:80]!r}{where}{hint}"
+
+
+def _shown(ref: str, edition: str | None) -> str:
+    return f"{ref}@{edition}" if edition and edition != DEFAULT_EDITION else ref
+
+
+def _english_example(result: SearchResult) -> str:
+    return result.suggestions[0] if result.suggestions else "personal data"
 
 
 def _search_edition(corpus_file: str | None, edition: str | None, as_of: str | None) -> str:

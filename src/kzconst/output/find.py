@@ -9,7 +9,7 @@ from kzconst.output.render import Line, Span, highlight_spans
 
 if TYPE_CHECKING:
     from kzconst.refs.extract import FoundRef
-    from kzconst.search.rank import SearchResult
+    from kzconst.search.result import SearchResult
 
 
 # --- search -----------------------------------------------------------------------------------
@@ -49,6 +49,31 @@ def search_lines(result: SearchResult, *, per_article: int = 3) -> list[Line]:
     return lines
 
 
+def search_notes(result: SearchResult, limit: int) -> list[str]:
+    """What the reader should know about the results, for stderr: a reference typed into
+    search, Cyrillic words left untranslated, a relaxed search, a cut-off list."""
+    query = result.query
+    notes = []
+    if query.reference is not None:
+        ref = query.reference
+        if result.edition and result.edition != "2026":
+            ref += f"@{result.edition}"
+        notes.append(f"to read Article {query.reference}: kzconst show {ref}")
+    if query.untranslated:
+        notes.append(
+            "the search covers the English rendering of the text; not in the Russian/Kazakh "
+            f"glossary, left out: {', '.join(query.untranslated)}"
+        )
+    if result.relaxed:
+        missing = f" (none has: {', '.join(result.missing)})" if result.missing else ""
+        notes.append(f"no article has every word{missing}; showing articles with most of them")
+    if result.total > len(result.articles):
+        notes.append(
+            f"showing {len(result.articles)} of {result.total} articles (--limit N for more)"
+        )
+    return notes
+
+
 def search_records(result: SearchResult) -> list[dict[str, Any]]:
     out = []
     for rank, group in enumerate(result.articles, 1):
@@ -58,6 +83,7 @@ def search_records(result: SearchResult) -> list[dict[str, Any]]:
                 **key_record(group.edition, group.article),
                 "type": "search-hit",
                 "rank": rank,
+                "total": result.total,
                 "score": group.score,
                 "title": group.title,
                 "section": {"number": group.section, "title": group.section_title},

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 from kzconst.corpus.cache import cache_dir, corpus_fingerprint
 from kzconst.corpus.load import corpus_path
+from kzconst.search.query import Entry, key_of, normal_name, split_words
 
-INDEX_FORMAT = 6
+INDEX_FORMAT = 14
 IN_FORCE = "in-force"  # edition= value: the edition in force today
 
 
@@ -39,62 +41,152 @@ def open_index(corpus_file: str | None) -> sqlite3.Connection:
     from kzconst.corpus.load import load_corpus
 
     corpus = load_corpus(path)
+    vocab = vocabulary_tables(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(f".{os.getpid()}.tmp")
         tmp.unlink(missing_ok=True)
         conn = sqlite3.connect(tmp)
-        build_index(conn, corpus)
+        build_index(conn, corpus, vocab)
         conn.close()
         os.replace(tmp, target)
         return sqlite3.connect(f"file:{target}?mode=ro", uri=True)
     except (OSError, sqlite3.OperationalError):
         conn = sqlite3.connect(":memory:")
-        build_index(conn, corpus)
+        build_index(conn, corpus, vocab)
         return conn
 
 
-def build_index(conn: sqlite3.Connection, corpus: Any) -> None:
-    """Fill an empty database with the corpus: one FTS row per paragraph, sub-item, title
-    (with topics and aliases) and commentary entry."""
-    conn.executescript(
-        """
-        PRAGMA journal_mode = OFF;
-        PRAGMA synchronous = OFF;
-        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
-        CREATE TABLE article(edition TEXT, number TEXT, section TEXT, title TEXT,
-                             topics TEXT, ord INTEGER, PRIMARY KEY(edition, number));
-        CREATE VIRTUAL TABLE row USING fts5(
-            body, meta, tags, edition UNINDEXED, article UNINDEXED, paragraph UNINDEXED,
-            item UNINDEXED, kind UNINDEXED, ref UNINDEXED,
-            tokenize = 'porter unicode61 remove_diacritics 2');
-        """
-    )
+# Row ids carry their article: article `ord` owns doc rows ord * UNIT_BASE + k (k = 0 the whole
+# article, k > 0 its sub-items) and rows ord * ROW_BASE + k, so ranking never reads stored text.
+UNIT_BASE = 1_000
+ROW_BASE = 10_000
+TOKENIZER = "porter unicode61 remove_diacritics 2"
+_SCHEMA = f"""
+PRAGMA journal_mode = OFF;
+PRAGMA synchronous = OFF;
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE vocab(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE article(ord INTEGER PRIMARY KEY, edition TEXT, number TEXT, section TEXT,
+                     title TEXT);
+CREATE VIRTUAL TABLE doc USING fts5(title, names, body, commentary, tags,
+                                    tokenize = '{TOKENIZER}');
+CREATE VIRTUAL TABLE topic USING fts5(vocabulary, tags, tokenize = '{TOKENIZER}');
+CREATE VIRTUAL TABLE row USING fts5(body, tags, paragraph UNINDEXED, item UNINDEXED,
+                                    kind UNINDEXED, ref UNINDEXED, tokenize = '{TOKENIZER}');
+"""
+
+
+def build_index(conn: sqlite3.Connection, corpus: Any, vocab: dict[str, Any] | None = None) -> None:
+    """Fill an empty database with the corpus: one `doc` row per article (its fields weighted
+    apart for article-level ranking), one per sub-item of a list article, and one `row` per
+    paragraph, sub-item, title and commentary entry (for the best paragraph and the snippets);
+    the vocabulary (names, spellings, thesaurus) by lookup key; the glossary."""
+    conn.executescript(_SCHEMA)
+    vocab = vocab or {}
     editions = {e.id: [e.in_force_from, e.in_force_to] for e in corpus.editions.values()}
+    articles = corpus.articles
+    names = {n for a in articles for n in a.aliases} | {t.replace("-", " ") for t in corpus.topics}
+    texts = [
+        t for a in articles for p in a.paragraphs for t in (p.text, *(i.text for i in p.items))
+    ]
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [
             ("format", str(INDEX_FORMAT)),
+            ("articles", str(len(articles))),
+            ("row_chars", str(sum(map(len, texts)) / max(1, len(texts)))),
             ("editions", json.dumps(editions)),
-            ("aliases", json.dumps({k: list(v) for k, v in corpus.aliases.items()})),
             ("topics", json.dumps(corpus.topics)),
             ("sections", json.dumps({f"{x.edition}/{x.number}": x.title for x in corpus.sections})),
+            ("proper", json.dumps(proper_names(texts))),
+            ("glossary", json.dumps(_string_lists(vocab.get("glossary")))),
         ],
     )
-    articles = [
-        (a.edition, a.number, a.section, a.title, " ".join(a.topics), i)
-        for i, a in enumerate(corpus.articles)
-    ]
-    conn.executemany("INSERT INTO article VALUES (?, ?, ?, ?, ?, ?)", articles)
-    groups = [(key.lower(), (key, *alts)) for key, alts in corpus.aliases.items()]
+    entries = vocabulary_entries(
+        dict(corpus.aliases), sorted(names), _string_lists(vocab.get("thesaurus"))
+    )
     conn.executemany(
-        "INSERT INTO row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (row for art in corpus.articles for row in _rows(art, groups)),
+        "INSERT INTO vocab VALUES (?, ?)", ((k, json.dumps(v)) for k, v in entries.items())
+    )
+    conn.executemany(
+        "INSERT INTO article VALUES (?, ?, ?, ?, ?)",
+        [(i, a.edition, a.number, a.section, a.title) for i, a in enumerate(articles)],
+    )
+    heads = {(s.edition, s.first): s.title for s in corpus.sections}
+    conn.executemany(
+        "INSERT INTO doc(rowid, title, names, body, commentary, tags) VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            doc
+            for i, a in enumerate(articles)
+            for doc in (_doc(i, a, heads.get((a.edition, a.number))), *_units(i, a))
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO topic(rowid, vocabulary, tags) VALUES (?, ?, ?)",
+        (
+            (
+                i * UNIT_BASE,
+                "\n".join(f"{t.replace('-', ' ')}: {corpus.topics.get(t, '')}" for t in a.topics),
+                _scope(a),
+            )
+            for i, a in enumerate(articles)
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO row(rowid, body, tags, paragraph, item, kind, ref) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (row for i, art in enumerate(articles) for row in _rows(i, art)),
     )
     conn.commit()
 
 
-Row = tuple[str, str, str, str, str, str | None, str | None, str, str]
+Row = tuple[int, str, str, str | None, str | None, str, str]
+
+
+def vocabulary_entries(
+    aliases: dict[str, tuple[str, ...]], names: list[str], thesaurus: dict[str, list[str]]
+) -> dict[str, Entry]:
+    """Every name, alias spelling and thesaurus key by its lookup key (built with the index)."""
+    index: dict[str, tuple[set[str], set[str], set[str], set[str]]] = {}
+
+    def add(key: str, own: set[str], exp: set[str], found: set[str], spell: set[str]) -> None:
+        k = key_of(split_words(key))
+        if k:
+            entry = index.setdefault(k, (set(), set(), set(), set()))
+            for part, new in zip(entry, (own, exp, found, spell), strict=True):
+                part.update(new)
+
+    for name, spellings in aliases.items():
+        group = {name, *spellings}
+        for spelling in group:
+            add(spelling, group, set(), {normal_name(s) for s in group}, group)
+    for name in names:
+        add(name, {name}, set(), {normal_name(name)}, set())
+    for lay, words in thesaurus.items():
+        add(lay, {lay}, set(words), {normal_name(lay), *map(normal_name, words)}, set())
+    return {k: (sorted(a), sorted(b), sorted(c), sorted(d)) for k, (a, b, c, d) in index.items()}
+
+
+def _string_lists(table: Any) -> dict[str, list[str]]:
+    """A vocabulary table (key -> list of strings), keys lowercased; anything else dropped."""
+    if not isinstance(table, dict):
+        return {}
+    return {
+        str(k).lower(): [str(x) for x in v if isinstance(x, str)]
+        for k, v in table.items()
+        if isinstance(v, list)
+    }
+
+
+def vocabulary_tables(path: Path) -> dict[str, Any]:
+    """The corpus file's [thesaurus] and [glossary] tables (the Corpus object does not keep
+    them): from the validated-tables cache when it is there, else parsed again."""
+    from kzconst.corpus import cache
+    from kzconst.corpus.load import parse_toml
+
+    raw = cache.read(cache.entry_path(path)) or parse_toml(path)
+    return {"thesaurus": raw.get("thesaurus"), "glossary": raw.get("glossary")}
 
 
 def tag(kind: str, value: str) -> str:
@@ -103,44 +195,122 @@ def tag(kind: str, value: str) -> str:
     return "zz" + kind + "".join(ch for ch in value.lower() if ch.isalnum())
 
 
-def _rows(art: Any, alias_groups: list[tuple[str, tuple[str, ...]]]) -> list[Row]:
-    """The index rows of one article: its title row, its text rows, its commentary rows."""
-    scope = " ".join(
+def defined_names(art: Any) -> tuple[set[str], set[str]]:
+    """The names an article defines, normalised: (head, parts). The head is the first part of
+    its title (`The Kurultai: ...` -> kurultai); the parts are the other named parts of its title
+    (`...; the Supreme Judicial Council`, `The Bar and legal assistance`) and its own aliases."""
+    head: set[str] = set()
+    parts: set[str] = set()
+    for n, segment in enumerate(s for s in re.split(r"[:;]", art.title) if s.strip()):
+        conjuncts = [normal_name(p) for p in re.split(r",|\band\b", segment)]
+        (head if n == 0 else parts).add(normal_name(segment))
+        (head if n == 0 else parts).add(conjuncts[0])
+        parts.update(conjuncts[1:])
+    parts.update(normal_name(a) for a in art.aliases)
+    head -= {""}
+    return head, parts - head - {""}
+
+
+def proper_names(texts: list[str]) -> list[str]:
+    """Capitalised names the text uses inside sentences more often than in lower case
+    (National Bank, Supreme Audit Chamber, Government; not "Law" of "Constitutional Law"),
+    normalised: what the search treats as the name of a body or office."""
+    capitalised: dict[str, int] = {}
+    for text in texts:
+        for m in re.finditer(_PROPER, text):
+            capitalised[m.group(0)] = capitalised.get(m.group(0), 0) + 1
+    lower = "\n".join(texts)
+    names: set[str] = set()
+    for name, count in capitalised.items():
+        if count >= 2 and count > len(re.findall(rf"\b{re.escape(name.lower())}\b", lower)):
+            names.add(normal_name(name))
+    return sorted(names - {""})
+
+
+_PROPER = r"(?<=[a-z,;] )(?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)*"  # compiled when building
+
+
+def _scope(art: Any) -> str:
+    return " ".join(
         [tag("e", art.edition), tag("s", art.section), *(tag("t", t) for t in art.topics)]
     )
 
-    def row(body: str, meta: str, kind: str, label: str | None, item: str | None, ref: str) -> Row:
-        return (
-            body,
-            meta,
-            f"{scope} {tag('k', kind)}",
-            art.edition,
-            art.number,
-            label,
-            item,
-            kind,
-            ref,
-        )
 
-    texts = [art.title]
-    rows: list[Row] = []
+def _doc(ord_: int, art: Any, section_title: str | None) -> tuple[int, str, str, str, str, str]:
+    """The article as one document: title, names, text, topic vocabulary, commentary, tags.
+
+    The tags also hold the defining signal: `zzd` + a name the article defines, and `zzh` + a
+    name that is both its title's head and the title of the section it opens."""
+    body = "\n".join(
+        t for p in art.paragraphs for t in (p.text, *(i.text for i in p.items), p.closing) if t
+    )
+    head, parts = defined_names(art)
+    section = section_title or ""
+    section_names = {normal_name(p) for p in re.split(r"[.,]|\band\b", section)}
+    opens = head & (section_names | {normal_name(section)}) if section else set()
+    tags = " ".join(
+        [
+            _scope(art),
+            *(tag("d", d) for d in sorted(head)),
+            *(tag("p", p) for p in sorted(parts)),
+            *(tag("h", h) for h in sorted(opens)),
+        ]
+    )
+    comments = "\n".join(c.text for c in art.commentary)
+    return (ord_ * UNIT_BASE, art.title, "\n".join(art.aliases), body, comments, tags)
+
+
+def _units(ord_: int, art: Any) -> list[tuple[int, str, str, str, str, str]]:
+    """An article that is one list of sub-items (46: the powers of the President) is also
+    scored item by item, each with its title and lead-in: one power among forty is not a
+    passing mention because the list around it is long."""
+    if art.numbered or len(art.paragraphs) != 1 or not art.paragraphs[0].items:
+        return []
+    lead = art.paragraphs[0].text
+    scope = _scope(art)
+    items = [i for i in art.paragraphs[0].items if i.text]
+    return [
+        (ord_ * UNIT_BASE + k, art.title, "", f"{lead}\n{item.text}", "", scope)
+        for k, item in enumerate(items[: UNIT_BASE - 1], 1)
+    ]
+
+
+def _rows(ord_: int, art: Any) -> list[Row]:
+    """The index rows of one article: its title row, its text rows, its commentary rows."""
+    scope = _scope(art)
+    rows: list[tuple[str, str, str | None, str | None, str]] = [
+        (art.title, "title", None, None, art.number)
+    ]
     for para in art.paragraphs:
         label = para.number or None
         base = art.number + (f"({para.number})" if para.number else "")
         body = "\n".join(t for t in (para.text, para.closing) if t)
         if body:
-            rows.append(row(body, "", "text", label, None, base))
-            texts.append(body)
-        for item in para.items:
-            if item.text:
-                rows.append(
-                    row(item.text, "", "text", label, item.number, f"{base}({item.number})")
-                )
-                texts.append(item.text)
-    names = [*art.topics, *(t.replace("-", " ") for t in art.topics), *art.aliases]
-    # An article that names the Kurultai is found by "Qurultai" too.
-    haystack = "\n".join(texts).lower()
-    names += [n for needle, group in alias_groups if needle in haystack for n in group]
-    title = row(art.title, " ".join(names), "title", None, None, art.number)
-    comments = [row(c.text, "", "commentary", None, None, art.number) for c in art.commentary]
-    return [title, *rows, *comments]
+            rows.append((body, "text", label, None, base))
+        rows.extend(
+            (item.text, "text", label, item.number, f"{base}({item.number})")
+            for item in para.items
+            if item.text
+        )
+    rows.extend((c.text, "commentary", None, None, art.number) for c in art.commentary)
+    return [
+        (ord_ * ROW_BASE + k, body, f"{scope} {tag('k', kind)}", label, item, kind, ref)
+        for k, (body, kind, label, item, ref) in enumerate(rows[: ROW_BASE - 1])
+    ]
+
+
+def suggest_spellings(conn: sqlite3.Connection, terms: list[str]) -> list[str]:
+    """'Did you mean': close spellings of the query's words that occur in the corpus."""
+    import difflib
+
+    text = " ".join(body for (body,) in conn.execute("SELECT body FROM row")).lower()
+    words = sorted(set(re.findall(r"[^\W\d_]{3,}", text)))
+    known = set(words)
+    out: list[str] = []
+    for term in terms:
+        if term in known or len(term) < 3:
+            continue
+        out.extend(
+            m for m in difflib.get_close_matches(term, words, n=2, cutoff=0.75) if m not in out
+        )
+    return out[:5]

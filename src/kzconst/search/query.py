@@ -1,63 +1,146 @@
-"""The user's search syntax -> a safe SQLite FTS5 expression.
+"""The user's search text -> concepts to rank by (with synonyms and translations) and a safe
+SQLite FTS5 expression.
 
-Supported: words, "quoted phrases", prefixes `data*`, AND / OR / NOT (upper case), parentheses,
-implicit AND. Every word reaches FTS5 inside double quotes, so no input can inject FTS syntax.
+Supported: words, "quoted phrases", prefixes `data*`, AND / OR / NOT (upper case), parentheses.
+Without operators the words are concepts ranked by coordination level (see rank.py); question
+words are dropped, hyphenated words kept whole, known names grouped, lay words expanded through
+the corpus thesaurus and Cyrillic words translated through its glossary. Every word reaches FTS5
+inside double quotes, so no input can inject FTS syntax.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
 from kzconst.errors import UsageError
+from kzconst.search.translate import (
+    CYRILLIC_STOPWORDS,
+    find_reference,
+    glossary_match,
+    has_cyrillic,
+    strip_reference,
+)
 
 MAX_QUERY_LENGTH = 10_000
 MAX_TERMS = 64
 _TOKEN = re.compile(r'"(?P<phrase>[^"]*)"?|(?P<lp>\()|(?P<rp>\))|(?P<word>[^\s()"]+)')
-_WORD_CHARS = re.compile(r"[\w]+(?:['’][\w]+)*", re.UNICODE)
+_WORD_CHARS = re.compile(r"\w+(?:['’-]\w+)*", re.UNICODE)
 OPERATORS = ("AND", "OR", "NOT")
-# Question words of queries typed as questions ("how is the constitution amended"); only
-# dropped from unquoted text with other words left over.
+# Words of questions and filler: dropped from unquoted text when other words are left over.
 STOPWORDS = frozenset(
-    "a an and are as at be by can do does for from how in into is it of on or the their "
-    "there to what when where which who whom why with".split()
+    """a about after all also am an and any are as at be been before being both but by can
+    could did do does doing done during each either for from get gets getting go goes had has
+    have having he her here him his how i if in into is it its itself let may me might more
+    most must my neither no nor not of off on once only or other our out over own per shall she
+    should so some such take takes taken taking than that the their them then there these they
+    this those through to too under until up upon us very was we were what whatever when where
+    whether which while who whom whose why will with within without would you your yours
+    many much long old happen happens happened away come comes became become
+    someone somebody anyone anybody everyone person people's ever new get
+    another else kazakhstan article articles section""".split()
 )
+# Plain classes, not dataclasses: `search` is held to a start-up budget (see bench/).
 
 
-@dataclass
-class Query:
-    """A parsed query: the FTS5 expression and the plain terms (for snippets, suggestions).
+class Concept:
+    """One thing the user asked about: their word(s) and what else counts as it.
 
-    `loose` is the same query with its implicit ANDs turned into ORs, for when the strict one
-    finds nothing.
+    `own` and `expansions` are FTS5 operands ("quoted" words or phrases, or a "prefix"*); the
+    user's own words and equal spellings of a name are `own`; thesaurus words `expansions`,
+    weighted below. `names` are normalised names (see `normal_name`) for the defining signal;
+    `single` marks one plain word, which may join its neighbours in a proximity bonus.
     """
 
-    fts: str
-    loose: str = ""
-    terms: list[str] = field(default_factory=list)
-    phrases: list[str] = field(default_factory=list)
-    prefixes: list[str] = field(default_factory=list)
+    __slots__ = ("expansions", "label", "names", "own", "single")
+
+    def __init__(
+        self,
+        label: str,
+        own: tuple[str, ...],
+        expansions: tuple[str, ...] = (),
+        names: tuple[str, ...] = (),
+        single: bool = False,
+    ) -> None:
+        self.label, self.own, self.expansions = label, own, expansions
+        self.names, self.single = names, single
+
+
+# A name, spelling or thesaurus key, by its stemmed words: (own operands, thesaurus words,
+# normalised names, alias spellings).
+Entry = tuple[list[str], list[str], list[str], list[str]]
+
+
+class Vocabulary:
+    """How the parser reaches the corpus vocabulary: `lookup(key)` gives the Entry of a stemmed
+    word sequence ("stem stem") or None; `glossary()` the Cyrillic glossary, read on demand."""
+
+    __slots__ = ("glossary", "lookup")
+
+    def __init__(
+        self,
+        lookup: Callable[[str], Entry | None] | None = None,
+        glossary: Callable[[], dict[str, tuple[str, ...]]] | None = None,
+    ) -> None:
+        self.lookup = lookup or (lambda key: None)
+        self.glossary = glossary or dict
+
+
+class Query:
+    """A parsed query.
+
+    `fts` filters rows when the user wrote operators (AND / OR / NOT, parentheses); it is ""
+    otherwise and the concepts alone decide. `whole` are the normalised names the whole query
+    spells (for the defining-article signal).
+    """
+
+    def __init__(self, reference: str | None = None) -> None:
+        self.fts = ""
+        self.concepts: list[Concept] = []
+        self.terms: list[str] = []
+        self.phrases: list[str] = []
+        self.prefixes: list[str] = []
+        self.whole: tuple[str, ...] = ()
+        self.phrase = ""  # the query's content words as typed, with the fillers between
+        self.reference = reference
+        self.translated: list[str] = []
+        self.untranslated: list[str] = []
 
 
 def _quote(words: list[str]) -> str:
     return '"' + " ".join(w.replace('"', "") for w in words) + '"'
 
 
-def _words(text: str) -> list[str]:
+def split_words(text: str) -> list[str]:
+    """Lowercase words; hyphenated and apostrophe words stay whole (`re-elected`)."""
     return [m.group(0).lower() for m in _WORD_CHARS.finditer(text)]
 
 
-def topic_aliases(topics: dict[str, str]) -> dict[str, tuple[str, ...]]:
-    """Topic ids as names whose spellings are the phrases of their description:
-    `privacy` -> "private life", "personal and family secrets"."""
-    return {
-        tid.replace("-", " "): tuple(p.strip() for p in desc.split(",") if p.strip())
-        for tid, desc in topics.items()
-    }
+def _operand(phrase: str) -> str:
+    """A phrase (or hyphenated word) as one FTS5 operand; a trailing possessive is dropped."""
+    words = [re.sub(r"['’]s$", "", w) for w in re.split(r"[\s\-'’]+", phrase) if w]
+    return _quote([w for w in words if w] or [phrase])
 
 
-def parse_query(text: str, aliases: dict[str, tuple[str, ...]] | None = None) -> Query:
-    """Parse user input into a Query; names in `aliases` expand to all their spellings.
+def stem(word: str) -> str:
+    """A crude suffix stripper to match thesaurus and name keys (`re-elected` ~ `re-election`)."""
+    word = re.sub(r"['’]s$", "", word)
+    for suffix in ("ions", "ion", "ing", "ed", "es", "e", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def normal_name(text: str) -> str:
+    """A name reduced for comparison: lowercase words, no leading article, crude stems."""
+    words = [stem(w) for w in re.split(r"[\s\-]+", " ".join(split_words(text))) if w]
+    while words and words[0] in ("the", "a", "an"):
+        words.pop(0)
+    return " ".join(words)
+
+
+def parse_query(text: str, vocab: Vocabulary | None = None) -> Query:
+    """Parse user input into a Query.
 
     Raises:
         UsageError: empty input, only operators, or longer than MAX_QUERY_LENGTH.
@@ -66,44 +149,33 @@ def parse_query(text: str, aliases: dict[str, tuple[str, ...]] | None = None) ->
         raise UsageError(f"query too long ({len(text)} characters; at most {MAX_QUERY_LENGTH})")
     if not text.strip():
         raise UsageError("empty query: give words to search for, e.g. kzconst search privacy")
-    query = Query(fts="")
+    vocab = vocab or Vocabulary()
+    query = Query(reference=find_reference(text))
+    if query.reference is not None:
+        text = strip_reference(text)
     tokens = _tokens(text, query)
     if len(query.terms) > MAX_TERMS:
         raise UsageError(f"too many search terms (at most {MAX_TERMS})")
-    plain = [v for k, v in tokens if k == "word"]
-    if any(v not in STOPWORDS for v in plain):
-        tokens = [(k, v) for k, v in tokens if k != "word" or v not in STOPWORDS]
-    names = _name_index(aliases or {})
-    parts: list[str] = []
-    i = 0
-    while i < len(tokens):
-        kind, value = tokens[i]
-        if kind == "word":
-            # the longest run of plain words that is a known name (People's Council)
-            for j in range(min(len(tokens), i + 6), i, -1):
-                run = tokens[i:j]
-                key = " ".join(v for _, v in run)
-                if all(k == "word" for k, _ in run) and key in names:
-                    parts.append(_group(names[key]))
-                    i = j
-                    break
-            else:
-                parts.append(_quote([value]))
-                i += 1
-            continue
-        if kind == "phrase":
-            parts.append(_group(names[value]) if value in names else _quote(value.split()))
-        elif kind == "prefix":
-            parts.append(_quote([value]) + "*")
-        else:
-            parts.append(value)
-        i += 1
-    fts = _tidy(parts)
-    if not fts:
+    if not any(k != "op" for k, _ in tokens):
+        if query.reference is not None:
+            return query
         raise UsageError("the query has no words to search for (only operators or punctuation)")
-    query.fts = fts
-    if not any(k == "op" for k, _ in tokens):
-        query.loose = _tidy([p for part in parts for p in (part, "OR")][:-1])
+    if any(k == "op" for k, _ in tokens):
+        query.fts = _boolean(tokens, vocab)
+        tokens = _positive(tokens)
+    query.concepts = _concepts(tokens, vocab, query)
+    if not query.fts and not query.concepts and not query.untranslated:
+        raise UsageError("the query has no words to search for (only operators or punctuation)")
+    content = [w for c in query.concepts for w in c.label.split()]
+    whole = {normal_name(" ".join(content))}
+    if len(query.concepts) == 1:
+        whole.update(query.concepts[0].names)
+    query.whole = tuple(sorted(whole - {""}))
+    plain = [v for k, v in tokens if k == "word"]
+    if len(plain) == len(tokens) and content:  # the words the user wrote, fillers between
+        first = plain.index(content[0]) if content[0] in plain else 0
+        last = len(plain) - plain[::-1].index(content[-1]) if content[-1] in plain else 0
+        query.phrase = " ".join(plain[first:last])
     return query
 
 
@@ -116,7 +188,7 @@ def _tokens(text: str, query: Query) -> list[tuple[str, str]]:
         elif m.group("rp") is not None:
             out.append(("op", ")"))
         elif m.group("phrase") is not None:
-            words = _words(m.group("phrase"))
+            words = split_words(m.group("phrase"))
             if words:
                 out.append(("phrase", " ".join(words)))
                 query.phrases.append(" ".join(words))
@@ -126,7 +198,7 @@ def _tokens(text: str, query: Query) -> list[tuple[str, str]]:
             if word in OPERATORS:
                 out.append(("op", word))
                 continue
-            words = _words(word)
+            words = split_words(word)
             if word.endswith("*") and len(words) == 1:
                 out.append(("prefix", words[0]))
                 query.prefixes.append(words[0])
@@ -136,20 +208,159 @@ def _tokens(text: str, query: Query) -> list[tuple[str, str]]:
     return out
 
 
-def _name_index(aliases: dict[str, tuple[str, ...]]) -> dict[str, list[str]]:
-    """Every spelling of every name (lowercased words) -> all spellings of that name."""
-    index: dict[str, set[str]] = {}
-    for name, alternatives in aliases.items():
-        spellings = {" ".join(_words(n)) for n in (name, *alternatives)} - {""}
-        for spelling in spellings:
-            index.setdefault(spelling, set()).update(spellings)
-    return {k: sorted(v) for k, v in index.items()}
+def _positive(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The operands not under a NOT, in order, without operators."""
+    out: list[tuple[str, str]] = []
+    skip_depth = -1  # parenthesis depth of a NOT group being skipped
+    depth = 0
+    negate_next = False
+    for kind, value in tokens:
+        if kind == "op":
+            if value == "(":
+                depth += 1
+                if negate_next and skip_depth < 0:
+                    skip_depth = depth
+                negate_next = False
+            elif value == ")":
+                if depth == skip_depth:
+                    skip_depth = -1
+                depth = max(depth - 1, 0)
+            elif value == "NOT":
+                negate_next = True
+            continue
+        if skip_depth < 0 and not negate_next:
+            out.append((kind, value))
+        negate_next = False
+    return out
 
 
-def _group(spellings: list[str]) -> str:
-    if len(spellings) == 1:
-        return _quote(spellings[0].split())
-    return "(" + " OR ".join(_quote(s.split()) for s in spellings) + ")"
+# --- concepts ----------------------------------------------------------------------------------
+
+
+def key_of(words: list[str]) -> str:
+    """The lookup key of a word sequence: its crude stems."""
+    return " ".join(stem(w) for w in words)
+
+
+def _concepts(tokens: list[tuple[str, str]], vocab: Vocabulary, query: Query) -> list[Concept]:
+    """Group the operands into concepts: known names and thesaurus keys (the longest run of
+    words first), glossary translations of Cyrillic words, then single words."""
+    out: list[Concept] = []
+    fillers: list[Concept] = []
+    i = 0
+    while i < len(tokens):
+        kind, value = tokens[i]
+        if kind == "prefix":
+            out.append(Concept(value + "*", (_quote([value]) + "*",)))
+            i += 1
+            continue
+        if kind == "phrase":
+            own, exp, names, _ = vocab.lookup(key_of(value.split())) or ([], [], [], [])
+            out.append(_concept(value, {value, *own}, set(exp), {normal_name(value), *names}))
+            i += 1
+            continue
+        run = [v for _, v in _run(tokens, i)]
+        used, concept = _match_names(run, vocab)
+        if concept is None and has_cyrillic(value):
+            used, concept = _match_glossary(run, vocab)
+            if concept is not None:
+                query.translated.extend(run[:used])
+            elif value not in CYRILLIC_STOPWORDS:
+                query.untranslated.append(value)
+            i += used
+            out.extend([concept] if concept is not None else [])
+            continue
+        if concept is None:
+            concept = _concept(value, {value}, set(), {normal_name(value)}, single="-" not in value)
+            (fillers if value in STOPWORDS else out).append(concept)
+        else:
+            out.append(concept)
+        i += used
+    return out or ([] if query.untranslated else fillers)
+
+
+def _run(tokens: list[tuple[str, str]], start: int) -> list[tuple[str, str]]:
+    run = []
+    for kind, value in tokens[start:]:
+        if kind != "word":
+            break
+        run.append((kind, value))
+    return run
+
+
+def _concept(
+    label: str, own: set[str], exp: set[str], names: set[str], single: bool = False
+) -> Concept:
+    own_ops = sorted({_operand(s) for s in own})
+    exp_ops = sorted({_operand(s) for s in exp} - set(own_ops))
+    return Concept(label, tuple(own_ops), tuple(exp_ops), tuple(sorted(names - {""})), single)
+
+
+def _match_names(run: list[str], vocab: Vocabulary) -> tuple[int, Concept | None]:
+    """The longest run of words from the start of `run` that is a known name or thesaurus key."""
+    for j in range(min(len(run), 6), 0, -1):
+        entry = vocab.lookup(key_of(run[:j]))
+        if entry is not None:
+            label = " ".join(run[:j])
+            own, exp, names, _ = entry
+            return j, _concept(label, {label, *own}, set(exp), {normal_name(label), *names})
+    return 1, None
+
+
+def _match_glossary(run: list[str], vocab: Vocabulary) -> tuple[int, Concept | None]:
+    """The glossary translation of the Cyrillic words at the start of `run`, as one concept."""
+    glossary = vocab.glossary()
+    found = glossary_match(run, glossary)
+    if found is None:
+        return 1, None
+    used, key = found
+    english = set(glossary[key])
+    own, names = set(english), {normal_name(e) for e in english}
+    for term in english:  # a translation that is a name brings its spellings
+        entry = vocab.lookup(key_of(split_words(term)))
+        if entry is not None and entry[3]:
+            own.update(entry[3])
+            names.update(entry[2])
+    return used, _concept(" ".join(run[:used]), own, set(), names)
+
+
+def _boolean(tokens: list[tuple[str, str]], vocab: Vocabulary) -> str:
+    """The FTS5 expression of a query with operators; names expand to all their spellings."""
+    parts: list[str] = []
+    i = 0
+    while i < len(tokens):
+        kind, value = tokens[i]
+        if kind in ("word", "phrase"):
+            spellings = _spellings(
+                [v for _, v in _run(tokens, i)] if kind == "word" else [value], vocab
+            )
+            parts.append(_group(tuple(sorted({_operand(s) for s in spellings[1]}))))
+            i += spellings[0]
+            continue
+        if kind == "prefix":
+            parts.append(_quote([value]) + "*")
+        else:
+            parts.append(value)
+        i += 1
+    fts = _tidy(parts)
+    if not fts:
+        raise UsageError("the query has no words to search for (only operators or punctuation)")
+    return fts
+
+
+def _spellings(run: list[str], vocab: Vocabulary) -> tuple[int, set[str]]:
+    """How many words of `run` form a name, and its spellings (the word itself if none)."""
+    for j in range(min(len(run), 6), 0, -1):
+        entry = vocab.lookup(key_of(" ".join(run[:j]).split()))
+        if entry is not None and entry[3]:
+            return j, set(entry[3])
+    return 1, {run[0]}
+
+
+def _group(operands: tuple[str, ...]) -> str:
+    if len(operands) == 1:
+        return operands[0]
+    return "(" + " OR ".join(operands) + ")"
 
 
 def _tidy(parts: list[str]) -> str:

@@ -1,70 +1,56 @@
-"""Search: parse the query, rank rows with BM25, group them by article, make snippets."""
+"""Search: rank articles for a parsed query, then group their matching rows with snippets.
+
+Articles are ordered by coordination level (how many of the query's concepts they have), then
+by whether they define what the query names, then by a score: BM25 over the article's weighted
+fields (SQLite FTS5's bm25 weighs each field's term frequency, then saturates once: BM25F-like),
+plus the topic vocabulary, query words near each other, and the best-matching paragraph.
+"""
 
 from __future__ import annotations
 
 import json
+import math
 import re
 import sqlite3
-from dataclasses import dataclass, field
-from typing import Any
+from itertools import pairwise
 
 from kzconst.errors import NotFoundError, UsageError
-from kzconst.search.index import IN_FORCE, open_index, tag
-from kzconst.search.query import Query, parse_query, topic_aliases
+from kzconst.search.index import (
+    IN_FORCE,
+    ROW_BASE,
+    UNIT_BASE,
+    open_index,
+    suggest_spellings,
+    tag,
+)
+from kzconst.search.query import Concept, Entry, Query, Vocabulary, parse_query, stem
+from kzconst.search.result import ArticleHit, Hit, SearchResult, build_hits
+from kzconst.search.translate import suggest_english
 
-MARK_OPEN, MARK_CLOSE = "\x01", "\x02"
-SNIPPET_CHARS = 220
-SHOWN_HITS = 5  # matching rows kept (and highlighted) per article
-# Relative weight of a match by the kind of row it is in (text first, then titles/topics).
-KIND_WEIGHT = {"text": 1.0, "title": 0.9, "commentary": 0.6}
+# Weights of the doc fields: title, names (the article's aliases), text, commentary, tags.
+DOC_WEIGHTS = "4.0, 4.0, 1.0, 0.5, 0.0"
+EXPANSION_WEIGHT = 0.5  # a thesaurus word counts for half the user's own word
+TOPIC_WEIGHT = 0.3  # a word of the article's topic descriptions
+PAIR_WEIGHT = 0.3  # neighbouring query words near each other in the article
+NEAR_DISTANCE = 6
+PARAGRAPH_WEIGHT = 0.3  # the best-matching paragraph, on top of the whole article
+DOC_LIMIT = 2_000  # best doc rows read per concept: beyond, a huge corpus is cut (see total)
+PARAGRAPH_POOL = 50  # leading articles whose paragraphs are scored
+ROW_LENGTH_NORM = 0.5  # how much a long paragraph's matches are discounted (BM25's b)
+# Final and transitional provisions name bodies and dates in passing (95(4) lists the bodies to
+# be appointed after 1 July 2026): they rank below the substantive articles for the same words,
+# unless the query asks about the transition itself.
+TRANSITIONAL_TOPIC = "transitional"
+TRANSITIONAL_WEIGHT = 0.5
+CONSTITUTIVE_VERBS = ("establish", "form", "appoint", "elect")  # porter stems
+CONSTITUTIVE_DISTANCE = 25
+POWER_POINTS = 0.25  # an item of a list of powers names what the query names
 SCOPES = {
-    "text": ("text", "title"),
-    "commentary": ("commentary",),
-    "all": ("text", "title", "commentary"),
+    "text": ("{title names body} : ", ("text", "title")),
+    "commentary": ("commentary : ", ("commentary",)),
+    "all": ("", ("text", "title", "commentary")),  # the tags hold no word anyone types
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One matching row: a paragraph, sub-item, title row or commentary entry."""
-
-    ref: str
-    paragraph: str | None
-    item: str | None
-    kind: str
-    score: float
-    snippet: str
-    marks: tuple[tuple[int, int], ...]
-    rowid: int = 0
-
-
-@dataclass
-class ArticleHit:
-    """Hits grouped by article, ranked by the article's score."""
-
-    edition: str
-    article: str
-    section: str
-    title: str
-    score: float
-    hits: list[Hit] = field(default_factory=list)
-    section_title: str = ""
-
-    @property
-    def best_ref(self) -> str:
-        text_hits = [h for h in self.hits if h.kind == "text"]
-        return (text_hits or self.hits)[0].ref
-
-
-@dataclass
-class SearchResult:
-    query: Query
-    edition: str | None
-    articles: list[ArticleHit]
-    suggestions: list[str]
-
-
-# --- searching ------------------------------------------------------------------------------
+__all__ = ["ArticleHit", "Hit", "SearchResult", "search"]
 
 
 def search(
@@ -86,29 +72,40 @@ def search(
     if scope not in SCOPES:
         raise UsageError(f"unknown --in {scope!r} (expected text, commentary or all)")
     conn = open_index(corpus_file)
-    editions = json.loads(_meta(conn, "editions"))
+    meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    editions = json.loads(meta["editions"])
     if edition == IN_FORCE:
         edition = _edition_in_force(editions)
-    # Filtering by the only edition there is would keep every row, at the cost of a pass.
-    edition_filter = edition if len(editions) > 1 else None
-    topics = json.loads(_meta(conn, "topics"))
-    aliases = {k: tuple(v) for k, v in json.loads(_meta(conn, "aliases")).items()}
-    query = parse_query(text, {**topic_aliases(topics), **aliases})
+    topics = json.loads(meta["topics"])
+    query = parse_query(text, _vocabulary(conn, meta))
     if topic is not None and topic not in topics:
         raise NotFoundError(f"no topic {topic[:60]!r}; run `kzconst topics` for the list")
+    filters = []
+    if edition is not None and len(editions) > 1:
+        filters.append(f'tags:"{tag("e", edition)}"')
+    if section is not None:
+        filters.append(f'tags:"{tag("s", section)}"')
+    if topic is not None:
+        filters.append(f'tags:"{tag("t", topic)}"')
+    result = SearchResult(query, edition, [], [])
     try:
-        fts = query.fts
-        rows = _ranked_rows(conn, fts, SCOPES[scope], edition_filter, section, topic)
-        if not rows and query.loose and query.loose != fts:
-            fts = query.loose  # no row has every word: rank rows with any of them
-            rows = _ranked_rows(conn, fts, SCOPES[scope], edition_filter, section, topic)
-        grouped = _group(rows, limit)
-        _fill(conn, fts, grouped)
+        _Ranker(conn, query, scope, filters, meta).run(result, limit)
     except sqlite3.OperationalError as exc:
         raise UsageError(f"cannot search for {text[:60]!r}: {exc}") from None
-    suggestions = _suggest(conn, query) if not grouped else []
+    if not result.articles and query.untranslated and not query.concepts:
+        result.suggestions = suggest_english(query.untranslated, json.loads(meta["glossary"]))
+    elif not result.articles and (query.concepts or query.fts):
+        result.suggestions = suggest_spellings(conn, query.terms)
     conn.close()
-    return SearchResult(query, edition, grouped, suggestions)
+    return result
+
+
+def _vocabulary(conn: sqlite3.Connection, meta: dict[str, str]) -> Vocabulary:
+    def lookup(key: str) -> Entry | None:
+        row = conn.execute("SELECT value FROM vocab WHERE key = ?", (key,)).fetchone()
+        return tuple(json.loads(row[0])) if row else None
+
+    return Vocabulary(lookup, lambda: json.loads(meta.get("glossary", "{}")))
 
 
 def _edition_in_force(editions: dict[str, list[str]]) -> str:
@@ -122,142 +119,282 @@ def _edition_in_force(editions: dict[str, list[str]]) -> str:
     return max(editions, key=lambda e: editions[e][0])
 
 
-def _meta(conn: sqlite3.Connection, key: str) -> str:
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    return str(row[0]) if row else "{}"
+class _Article:
+    """What is known of one candidate article while ranking."""
+
+    __slots__ = ("concepts", "defines", "extra", "paragraph", "rows", "weight")
+
+    def __init__(self) -> None:
+        self.concepts: dict[int, float] = {}  # concept -> best field score
+        self.extra = 0.0  # topic vocabulary and proximity
+        self.defines = 0.0
+        self.weight = 1.0
+        self.rows: dict[int, float] = {}  # rowid -> score (rows shown as hits)
+        self.paragraph = 0.0  # the best text row's score
+
+    def score(self) -> float:
+        base = sum(self.concepts.values()) + self.extra + PARAGRAPH_WEIGHT * self.paragraph
+        return base * self.weight
+
+    def key(self, doc: int) -> tuple[int, float, float, int]:
+        return (-len(self.concepts), -self.defines, -self.score(), doc)
 
 
-def _ranked_rows(
-    conn: sqlite3.Connection,
-    fts: str,
-    kinds: tuple[str, ...],
-    edition: str | None,
-    section: str | None,
-    topic: str | None,
-) -> list[tuple[Any, ...]]:
-    """The best-ranked matching rows (rowid, edition, article, kind, ref, para, item, bm25);
-    no snippets yet: highlighting every match would cost more than ranking them."""
-    # A filter that would keep every row still costs a pass over every match: leave it out.
-    scope = []
-    if set(kinds) != set(SCOPES["all"]):
-        scope.append("(" + " OR ".join(f'tags:"{tag("k", k)}"' for k in kinds) + ")")
-    if edition is not None:
-        scope.append(f'tags:"{tag("e", edition)}"')
-    if section is not None:
-        scope.append(f'tags:"{tag("s", section)}"')
-    if topic is not None:
-        scope.append(f'tags:"{tag("t", topic)}"')
-    sql = (
-        "SELECT rowid, edition, article, kind, ref, paragraph, item, bm25(row, 1.0, 0.8, 0.0) "
-        "FROM row WHERE row MATCH ? ORDER BY bm25(row, 1.0, 0.8, 0.0) LIMIT 500"
-    )
-    return conn.execute(sql, [" AND ".join([f"({fts})", *scope])]).fetchall()
+def _weighted(concept: Concept) -> list[tuple[str, float]]:
+    """A concept's first words and thesaurus words with their weights."""
+    own = [(o, 1.0) for o in concept.own[:2]]
+    return own + [(e, EXPANSION_WEIGHT) for e in concept.expansions[:2]]
 
 
-def _group(rows: list[tuple[Any, ...]], limit: int) -> list[ArticleHit]:
-    """Rows grouped by article; articles ranked by their best row plus a little for more."""
-    by_article: dict[tuple[str, str], ArticleHit] = {}
-    for rowid, edition, article, kind, ref, para, item, rank in rows:
-        score = -float(rank) * KIND_WEIGHT.get(kind, 0.5)
-        hit = Hit(ref, para, item, kind, score, "", (), rowid)
-        group = by_article.get((edition, article))
-        if group is None:
-            group = by_article[(edition, article)] = ArticleHit(edition, article, "", "", 0.0)
-        group.hits.append(hit)
-    for group in by_article.values():
-        group.hits.sort(key=lambda h: -h.score)
-        best = group.hits[0].score
-        # Several matching paragraphs add a little, so a focused article wins over a passing
-        # mention, but never more than half of the best row's own score.
-        extra = sum(h.score for h in group.hits[1:4]) * 0.15
-        group.score = round(best + min(extra, best * 0.5), 4)
-    ranked = sorted(by_article.values(), key=lambda g: (-g.score, g.edition != "2026"))
-    for group in ranked[:limit]:
-        del group.hits[SHOWN_HITS:]
-    return ranked[:limit]
+class _Ranker:
+    """Ranks the articles of one search; see the module docstring for the order."""
 
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        query: Query,
+        scope: str,
+        filters: list[str],
+        meta: dict[str, str],
+    ) -> None:
+        self.conn, self.query, self.scope, self.meta = conn, query, scope, meta
+        self.columns, kinds = SCOPES[scope]
+        self.where = "".join(f" AND {f}" for f in filters)
+        kind_filter = " OR ".join(f'tags:"{tag("k", k)}"' for k in kinds)
+        self.row_where = self.where + (f" AND ({kind_filter})" if scope != "all" else "")
+        self.cands: dict[int, _Article] = {}
+        self.allowed: dict[int, set[int]] | None = None  # operators: the rows that satisfy them
+        self.cut = False  # a concept matched more doc rows than DOC_LIMIT
+        self.rarity: list[float] = []  # per concept: log(1 + articles / articles that have it)
+        self.spread: dict[tuple[str, ...], int] = {}  # operands -> articles that have them
 
-def _fill(conn: sqlite3.Connection, fts: str, groups: list[ArticleHit]) -> None:
-    """Add titles, sections and highlighted snippets to the groups that will be shown."""
-    if not groups:
-        return
-    sections = json.loads(_meta(conn, "sections"))
-    rowids = [h.rowid for g in groups for h in g.hits]
-    marks = dict(
-        conn.execute(
-            f"SELECT rowid, highlight(row, 0, ?, ?) FROM row WHERE row MATCH ? "
-            f"AND rowid IN ({','.join('?' * len(rowids))})",
-            [MARK_OPEN, MARK_CLOSE, fts, *rowids],
-        ).fetchall()
-    )
-    for group in groups:
-        section, title = conn.execute(
-            "SELECT section, title FROM article WHERE edition = ? AND number = ?",
-            (group.edition, group.article),
-        ).fetchone()
-        group.section, group.title = section, title
-        group.section_title = sections.get(f"{group.edition}/{section}", "")
-        for i, hit in enumerate(group.hits):
-            snippet, spans = make_snippet(marks.get(hit.rowid, ""))
-            group.hits[i] = Hit(
-                hit.ref, hit.paragraph, hit.item, hit.kind, hit.score, snippet, spans, hit.rowid
-            )
-
-
-def make_snippet(
-    marked: str, width: int = SNIPPET_CHARS
-) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Cut a window of `width` characters around the first highlighted term.
-
-    Returns the snippet (newlines folded) and the (start, end) offsets of matched terms in it.
-    """
-    text = marked.replace("\n", " ")
-    first = text.find(MARK_OPEN)
-    plain_len = len(text.replace(MARK_OPEN, "").replace(MARK_CLOSE, ""))
-    start = 0
-    if first > width // 3:
-        start = text.rfind(" ", 0, first - width // 4) + 1
-    out: list[str] = []
-    marks: list[tuple[int, int]] = []
-    pos = 0
-    open_at = -1
-    i = start
-    consumed = 0
-    while i < len(text) and pos < width:
-        ch = text[i]
-        if ch == MARK_OPEN:
-            open_at = pos
-        elif ch == MARK_CLOSE:
-            if open_at >= 0:
-                marks.append((open_at, pos))
-            open_at = -1
-        else:
-            out.append(ch)
-            pos += 1
-            consumed += 1
-        i += 1
-    if open_at >= 0:
-        marks.append((open_at, pos))
-    snippet = "".join(out)
-    prefix = "…" if start > 0 else ""
-    shown_from = len(text[:start].replace(MARK_OPEN, "").replace(MARK_CLOSE, ""))
-    suffix = "…" if shown_from + consumed < plain_len else ""
-    shift = len(prefix)
-    return prefix + snippet + suffix, tuple((a + shift, b + shift) for a, b in marks)
-
-
-def _suggest(conn: sqlite3.Connection, query: Query) -> list[str]:
-    """'Did you mean': close spellings of the query's words that occur in the corpus."""
-    import difflib
-
-    text = " ".join(body for (body,) in conn.execute("SELECT body FROM row")).lower()
-    words = sorted(set(re.findall(r"[^\W\d_]{3,}", text)))
-    known = set(words)
-    out: list[str] = []
-    for term in query.terms:
-        if term in known or len(term) < 3:
-            continue
-        out.extend(
-            m for m in difflib.get_close_matches(term, words, n=2, cutoff=0.75) if m not in out
+    def run(self, result: SearchResult, limit: int) -> None:
+        query = self.query
+        if query.fts:
+            self.boolean_rows()
+        for i, concept in enumerate(query.concepts):
+            self.concept(i, concept)
+        articles = int(self.meta.get("articles", "0")) or len(self.cands) or 1
+        self.rarity = [
+            math.log(1 + articles / max(1, sum(i in a.concepts for a in self.cands.values())))
+            for i in range(len(query.concepts))
+        ]
+        self.extras()
+        if self.allowed is not None:
+            self.cands = {d: a for d, a in self.cands.items() if d in self.allowed}
+        matched = {i for a in self.cands.values() for i in a.concepts}
+        result.missing = [c.label for i, c in enumerate(query.concepts) if i not in matched]
+        best = max((len(a.concepts) for a in self.cands.values()), default=0)
+        result.relaxed = not query.fts and 0 < best < len(query.concepts)
+        ranked = sorted(self.cands, key=lambda d: self.cands[d].key(d))
+        pool = ranked[: max(limit, PARAGRAPH_POOL)]
+        self.paragraphs(pool)
+        pool.sort(key=lambda d: self.cands[d].key(d))
+        result.total = self.total() if self.cut and not query.fts else len(ranked)
+        result.articles = build_hits(
+            self.conn,
+            self.query,
+            json.loads(self.meta["sections"]),
+            [
+                (
+                    d,
+                    self.cands[d].score(),
+                    len(self.cands[d].concepts),
+                    self.cands[d].defines,
+                    self.cands[d].rows,
+                )
+                for d in pool[:limit]
+            ],
         )
-    return out[:5]
+
+    def docs(self, expr: str, table: str = "doc", weights: str = DOC_WEIGHTS) -> dict[int, float]:
+        """Article -> best doc-row score for an FTS5 expression (the best DOC_LIMIT rows)."""
+        sql = (
+            f"SELECT rowid, -bm25({table}, {weights}) FROM {table} WHERE {table} MATCH ? "
+            f"ORDER BY bm25({table}, {weights}) LIMIT {DOC_LIMIT}"
+        )
+        out: dict[int, float] = {}
+        rows = self.conn.execute(sql, [expr + self.where]).fetchall()
+        self.cut = self.cut or len(rows) == DOC_LIMIT
+        for rowid, score in rows:
+            doc = rowid // UNIT_BASE
+            out[doc] = max(out.get(doc, 0.0), score)
+        return out
+
+    def concept(self, i: int, concept: Concept) -> None:
+        """Score concept `i` in every article; a thesaurus word scores below the user's own."""
+        for operands, weight in ((concept.own, 1.0), (concept.expansions, EXPANSION_WEIGHT)):
+            if not operands:
+                continue
+            found = self.docs(f"{self.columns}({' OR '.join(operands)})")
+            self.spread[operands] = len(found)
+            for doc, score in found.items():
+                got = self.cands.setdefault(doc, _Article()).concepts
+                got[i] = max(got.get(i, 0.0), weight * score)
+
+    def extras(self) -> None:
+        """The softer signals: topic vocabulary, neighbouring words near each other, defining
+        points, transitional provisions."""
+        query = self.query
+        if self.scope != "commentary":
+            for c in query.concepts:
+                expr = f"vocabulary : ({' OR '.join((*c.own, *c.expansions))})"
+                for doc, score in self.docs(expr, "topic", "1.0, 0.0").items():
+                    self.cands.setdefault(doc, _Article()).extra += TOPIC_WEIGHT * score
+        for left, right in pairwise(query.concepts):
+            self.near(left, right)
+        if query.whole and not query.fts:
+            self.defining()
+        self.transitional()
+
+    def near(self, left: Concept, right: Concept) -> None:
+        """Neighbouring concepts near each other in an article (`President's death`): a bonus,
+        the best over their words and thesaurus words."""
+        if left.own[0].endswith("*") or right.own[0].endswith("*"):
+            return
+        best: dict[int, float] = {}
+        for a, wa in _weighted(left):
+            for b, wb in _weighted(right):
+                near = f"{self.columns}NEAR({a} {b}, {NEAR_DISTANCE})"
+                for doc, score in self.docs(near).items():
+                    best[doc] = max(best.get(doc, 0.0), wa * wb * score)
+        for doc in best.keys() & self.cands.keys():
+            self.cands[doc].extra += PAIR_WEIGHT * best[doc]
+
+    def docs_with(self, table: str, expr: str) -> set[int]:
+        base = UNIT_BASE if table == "doc" else ROW_BASE
+        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
+        return {r // base for (r,) in self.conn.execute(sql, [expr + self.where])} & (
+            self.cands.keys()
+        )
+
+    def defining(self) -> None:
+        """Points for an article that defines what the whole query names: the head of its title
+        (1), another named part of its title or one of its aliases (0.5), the title of the
+        section it opens (1), a paragraph with the name as its subject ("The courts of the
+        Republic ... are", 0.5) and, for the name of a body, a paragraph that establishes,
+        forms, appoints or elects it (46(5): "appoints ... the Chair of the National Bank";
+        0.5), which is where a body without an article of its own is constituted."""
+        query = self.query
+        for kind, points in (("d", 1.0), ("p", 0.5), ("h", 1.0)):
+            names = " OR ".join(f'"{tag(kind, n)}"' for n in query.whole)
+            for doc in self.docs_with("doc", f"tags : ({names})"):
+                self.cands[doc].defines += points
+        if len(query.concepts) == 1:
+            spellings = (*query.concepts[0].own, *query.concepts[0].expansions)
+        else:
+            spellings = ('"' + (query.phrase or query.concepts[0].label).replace('"', "") + '"',)
+        text = f' AND tags:"{tag("k", "text")}"'
+        subject = " OR ".join(f'^"the {s[1:]} OR ^{s}' for s in spellings)
+        for doc in self.docs_with("row", f"body : ({subject}){text}"):
+            self.cands[doc].defines += 0.5
+        proper = set(json.loads(self.meta.get("proper", "[]")))
+        if set(query.whole) & proper:
+            for doc in self.constituted(spellings, text):
+                self.cands[doc].defines += 0.5
+        else:  # a thing, not a body: the list of powers that grants a power over it
+            sql = "SELECT rowid FROM doc WHERE doc MATCH ?"
+            expr = f"body : ({' OR '.join(spellings)}){self.where}"
+            listed = {r // UNIT_BASE for (r,) in self.conn.execute(sql, [expr]) if r % UNIT_BASE}
+            for doc in listed & self.cands.keys():
+                self.cands[doc].defines += POWER_POINTS
+
+    def constituted(self, spellings: tuple[str, ...], text: str) -> set[int]:
+        """Articles with a paragraph in which the named body or office is established, formed,
+        appointed or elected (the verb, not the noun: "consent to the appointment" is not)."""
+        words = {stem(w) for s in spellings for w in s.strip('"').split()}
+        verbs = [v for v in CONSTITUTIVE_VERBS if v not in words]
+        near = " OR ".join(
+            f'NEAR("{v}" {s}, {CONSTITUTIVE_DISTANCE})' for v in verbs for s in spellings
+        )
+        if not near:
+            return set()
+        names = "|".join(re.escape(s.strip('"')).replace(r"\ ", r"\W+") for s in spellings)
+        forms = "|".join(f"{v}s|{v}es|{v}ed" for v in verbs)  # not the noun (appointment)
+        active = re.compile(
+            rf"\b(?:{forms})\b[^.;]{{0,240}}?\b(?:{names})|\b(?:{names})\b[^.;]{{0,120}}?\b(?:{forms})\b",
+            re.IGNORECASE,
+        )
+        sql = "SELECT rowid, body FROM row WHERE row MATCH ?"
+        rows = self.conn.execute(sql, [f"body : ({near}){text}{self.where}"])
+        found = {rowid // ROW_BASE for rowid, body in rows if active.search(body)}
+        return found & self.cands.keys()
+
+    def transitional(self) -> None:
+        topics = json.loads(self.meta["topics"])
+        vocabulary = f"{TRANSITIONAL_TOPIC} {topics.get(TRANSITIONAL_TOPIC, '')}".lower()
+        stems = {stem(w) for w in re.findall(r"\w+", vocabulary)}
+        words = [w for c in self.query.concepts for w in re.findall(r"\w+", c.label)]
+        if any(stem(w) in stems for w in words):
+            return
+        for doc in self.docs_with("doc", f'tags : "{tag("t", TRANSITIONAL_TOPIC)}"'):
+            self.cands[doc].weight = TRANSITIONAL_WEIGHT
+
+    def boolean_rows(self) -> None:
+        """With operators, the rows that satisfy them decide which articles match."""
+        self.allowed = {}
+        sql = "SELECT rowid FROM row WHERE row MATCH ?"
+        for (rowid,) in self.conn.execute(sql, [f"({self.query.fts}){self.row_where}"]):
+            self.allowed.setdefault(rowid // ROW_BASE, set()).add(rowid)
+        for doc in self.allowed:
+            self.cands.setdefault(doc, _Article())
+
+    def paragraphs(self, docs: list[int]) -> None:
+        """Score the rows of the leading articles by the concepts each row has, weighted by
+        their rarity among articles and discounted for long rows (bm25 would recount the whole
+        index for every statement): an article's best text row adds to its score; its best
+        rows are the hits shown."""
+        pool = set(docs)
+        found: dict[int, dict[int, float]] = {}  # rowid -> concept -> weight
+        for i, concept in enumerate(self.query.concepts):
+            for operands, weight in ((concept.own, 1.0), (concept.expansions, EXPANSION_WEIGHT)):
+                if not operands:
+                    continue
+                for rowid in self.matching_rows(operands, docs):
+                    got = found.setdefault(rowid, {})
+                    got[i] = max(got.get(i, 0.0), weight)
+        if self.allowed is not None:
+            for doc in pool:
+                found.update({r: found.get(r, {}) for r in self.allowed.get(doc, ())})
+                self.cands[doc].rows = {}
+        average = float(self.meta.get("row_chars", "0")) or 1.0
+        for rowid, kind, chars in self.rows_info(list(found)):
+            art = self.cands[rowid // ROW_BASE]
+            norm = 1 - ROW_LENGTH_NORM + ROW_LENGTH_NORM * chars / average
+            score = sum(w * self.rarity[i] for i, w in found[rowid].items()) / norm
+            art.rows[rowid] = score
+            if kind == "text":
+                art.paragraph = max(art.paragraph, score)
+
+    def matching_rows(self, operands: tuple[str, ...], docs: list[int]) -> list[int]:
+        """The rows of `docs` that have one of the operands: read article by article when the
+        operands are in many more articles than that (a common word in a large corpus)."""
+        expr = f"body : ({' OR '.join(operands)}){self.row_where}"
+        if self.spread.get(operands, 0) <= 4 * len(docs):
+            pool = set(docs)
+            sql = "SELECT rowid FROM row WHERE row MATCH ?"
+            return [r for (r,) in self.conn.execute(sql, [expr]) if r // ROW_BASE in pool]
+        sql = "SELECT rowid FROM row WHERE row MATCH ? AND rowid BETWEEN ? AND ?"
+        return [
+            r
+            for doc in docs
+            for (r,) in self.conn.execute(sql, [expr, doc * ROW_BASE, (doc + 1) * ROW_BASE - 1])
+        ]
+
+    def rows_info(self, rowids: list[int]) -> list[tuple[int, str, int]]:
+        out: list[tuple[int, str, int]] = []
+        for start in range(0, len(rowids), 500):
+            chunk = rowids[start : start + 500]
+            out += self.conn.execute(
+                f"SELECT rowid, kind, length(body) FROM row WHERE rowid IN "
+                f"({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+        return out
+
+    def total(self) -> int:
+        """How many articles match, counted without ranking them (for a cut ranking)."""
+        operands = [o for c in self.query.concepts for o in (*c.own, *c.expansions)]
+        expr = f"({' OR '.join(operands)}){self.where}"
+        sql = f"SELECT count(DISTINCT rowid / {UNIT_BASE}) FROM doc WHERE doc MATCH ?"
+        return max(int(self.conn.execute(sql, [expr]).fetchone()[0]), len(self.cands))
