@@ -15,6 +15,7 @@ from kzconst.refs.resolve import Provision, resolve
 _TOKEN = re.compile(r"(\s*)(\w+(?:['’-]\w+)*|[^\w\s])")
 MOVED = "moved"  # a 1995 provision continued by another 2026 provision, not this one
 DROPPED = "dropped"  # a 1995 provision the 2026 text does not continue anywhere
+EXCLUDED = "excluded"  # a 1995 provision excluded by an amending law before 2026
 LABELS = ("identical", "reworded", "changed", "new")
 
 
@@ -44,7 +45,7 @@ class Pair:
     right: tuple[Provision, ...]
     chunks: tuple[Chunk, ...]
     similarity: float
-    change: str  # identical | reworded | changed | new | MOVED | DROPPED | "" (two explicit refs)
+    change: str  # identical | reworded | changed | new | MOVED | DROPPED | EXCLUDED | "" (2 refs)
     note: str = ""
 
 
@@ -116,7 +117,7 @@ def _join(tokens: list[tuple[str, str]]) -> str:
 
 def roll_up(labels: list[str]) -> str:
     """One label for an article from its paragraphs' labels."""
-    kinds = {x for x in labels if x != MOVED}
+    kinds = {x for x in labels if x not in (MOVED, EXCLUDED)}
     if not kinds:
         return "changed" if labels else ""
     if kinds == {"identical"}:
@@ -146,9 +147,16 @@ class _Unit:
 
     @property
     def key(self) -> tuple[str, str, str]:
+        """(article, paragraph, sub-item); a lead-in is `^`, so it overlaps no sub-item."""
+        if self.lead_in_only:
+            return (self.provision.article.number, LEAD_IN, "")
+        return _key(self.provision)
+
+    @property
+    def excluded(self) -> bool:
         p = self.provision
-        para = p.paragraph.number if p.paragraph is not None else ""
-        return (p.article.number, para, p.item.number if p.item is not None else "")
+        unit = p.item if p.item is not None else p.paragraph
+        return unit is not None and unit.status == "excluded"
 
 
 def units(p: Provision) -> list[_Unit]:
@@ -171,6 +179,7 @@ def _resolve_1995(corpus: Corpus, ref: str) -> list[Provision]:
 
 
 Key = tuple[str, str, str]  # (article, paragraph, sub-item); "" = the whole of it
+LEAD_IN = "^"  # the paragraph slot of an unnumbered article's lead-in
 
 
 def _key(p: Provision) -> Key:
@@ -184,9 +193,16 @@ def _overlap(a: Key, b: Key) -> bool:
 
 
 def _pair(left: list[_Unit], right: list[_Unit], change: str, note: str) -> Pair:
-    """Diff older units against newer units."""
+    """Diff older units against newer units. A 2026 provision identical to one sentence of a
+    1995 paragraph (the paragraph was split) is compared with that sentence only."""
     old = "\n".join(u.text for u in left)
     new = "\n".join(u.text for u in right)
+    if change == "identical" and len(left) == 1 and len(right) == 1:
+        old = _part(old, new) or old
+    if len(left) <= 1 and len(right) <= 1 and change:
+        # One unit each side: the pair's heading names both; their own numbers (which the
+        # renumbering changed) are not wording, so they are not diffed.
+        old, new = _LABEL.sub("", old, count=1), _LABEL.sub("", new, count=1)
     chunks, ratio = diff_words(old, new)
     return Pair(
         tuple(u.provision for u in left),
@@ -196,6 +212,25 @@ def _pair(left: list[_Unit], right: list[_Unit], change: str, note: str) -> Pair
         change,
         note,
     )
+
+
+_LABEL = re.compile(r"^\s*\d+(?:-\d+)?[.)]\s+")
+
+
+def _part(old: str, new: str) -> str | None:
+    """The stretch of `old` that `new` repeats word for word (with old's own label), or None."""
+    body = _LABEL.sub("", new).strip().rstrip(".;")
+    if len(body) < 2 or "\n" in body:
+        return None
+    old_label = m.group(0) if (m := _LABEL.match(old)) else ""
+    start = old.find(body[1:])
+    if start < 1 or old[start - 1].lower() != body[0].lower():
+        return None
+    end = start + len(body) - 1
+    if end < len(old) and old[end] in ".;":
+        end += 1
+    part = old[start - 1 : end]
+    return part if part == old or not old_label else old_label + part
 
 
 def _as_unit(p: Provision, *, lead_in: bool = False) -> _Unit:
@@ -217,8 +252,8 @@ def _forward(corpus: Corpus, provisions: list[Provision]) -> list[Pair] | None:
             if u.concord is None:
                 return None
             preds = [q for ref in u.concord.predecessors for q in _resolve_1995(corpus, ref)]
-            covered += [_key(q) for q in preds]
             left = [_as_unit(q, lead_in=u.lead_in_only) for q in preds]
+            covered += [x.key for x in left]
             pairs.append(_pair(left, [u], u.concord.change, u.concord.note))
     for p in provisions:
         if p.paragraph is not None:
@@ -226,24 +261,33 @@ def _forward(corpus: Corpus, provisions: list[Provision]) -> list[Pair] | None:
         for number in p.article.predecessors:
             old = corpus.article("1995", number)
             for u in units(Provision(old)) if old is not None else []:
-                if not any(_overlap(k, _key(u.provision)) for k in covered):
-                    where = continued_in(corpus, u.provision)
-                    if where:
+                if not any(_overlap(k, u.key) for k in covered):
+                    where = continued_in(corpus, u)
+                    if u.excluded:
+                        note = f"{u.provision.label}: {_excluded_note(u)}"
+                        pairs.append(_pair([u], [], EXCLUDED, note))
+                    elif where:
                         pairs.append(_pair([u], [], MOVED, f"continued in 2026 {where}"))
                     else:
                         pairs.append(_pair([u], [], DROPPED, "no 2026 successor"))
     return pairs
 
 
-def continued_in(corpus: Corpus, old: Provision) -> str:
+def continued_in(corpus: Corpus, old: Provision | _Unit) -> str:
     """Where the 2026 text continues a 1995 provision, e.g. "3(1), 5(2)"; "" if nowhere."""
     found = [u.provision.label for u in successors(corpus, old)]
     return ", ".join(dict.fromkeys(found))
 
 
-def successors(corpus: Corpus, old: Provision) -> list[_Unit]:
+def _excluded_note(u: _Unit) -> str:
+    p = u.provision
+    unit = p.item if p.item is not None else p.paragraph
+    return (unit.status_note if unit is not None else "") or "excluded before 2026"
+
+
+def successors(corpus: Corpus, old: Provision | _Unit) -> list[_Unit]:
     """The 2026 units whose concordance names `old` (exactly if any does, else a part of it)."""
-    key = _key(old)
+    key = old.key if isinstance(old, _Unit) else _key(old)
     exact: list[_Unit] = []
     overlapping: list[_Unit] = []
     for u, keys in _concordance(corpus):
@@ -264,7 +308,7 @@ def _concordance(corpus: Corpus) -> list[tuple[_Unit, set[Key]]]:
         for u in units(Provision(art)):
             if u.concord is not None and u.concord.predecessors:
                 preds = [q for ref in u.concord.predecessors for q in _resolve_1995(corpus, ref)]
-                out.append((u, {_key(q) for q in preds}))
+                out.append((u, {_as_unit(q, lead_in=u.lead_in_only).key for q in preds}))
     _CONCORDANCE[id(corpus)] = out
     return out
 
@@ -279,12 +323,14 @@ def _backward(corpus: Corpus, provisions: list[Provision]) -> list[Pair] | None:
     pairs: list[Pair] = []
     for p in provisions:
         for u in units(p):
-            found = successors(corpus, u.provision)
+            if u.excluded:
+                pairs.append(_pair([u], [], EXCLUDED, _excluded_note(u)))
+                continue
+            found = successors(corpus, u)
             if not found:
                 pairs.append(_pair([u], [], DROPPED, "no 2026 successor"))
                 continue
-            labels = {s.concord.change for s in found if s.concord is not None}
-            change = labels.pop() if len(labels) == 1 else "changed"
+            change = roll_up([s.concord.change for s in found if s.concord is not None])
             pairs.append(_pair([u], found, change, ""))
     return pairs
 
