@@ -208,9 +208,18 @@ def warn_gaps(provisions: list[Provision]) -> None:
 
 
 def resolve_refs(
-    corpus: Corpus, refs: list[Ref], edition: str, day: date | None
+    corpus: Corpus,
+    refs: list[Ref],
+    edition: str,
+    day: date | None,
+    *,
+    edition_option: str | None = None,
 ) -> list[Provision]:
-    """Resolve parsed references; `REF@DATE` or --as-of give each its wording of that day."""
+    """Resolve parsed references; `REF@DATE` or --as-of give each its wording of that day.
+
+    A reference and the options never disagree silently: two dates, or an edition that was not
+    in force on the date asked, is an error.
+    """
     from kzconst.refs.dated import provision_on
     from kzconst.refs.resolve import resolve
 
@@ -218,14 +227,25 @@ def resolve_refs(
     for ref in refs:
         ed, when = edition, day
         if ref.on is not None:
+            if day is not None and ref.on != day.isoformat():
+                raise UsageError(f"two dates: {ref} and --as-of {day.isoformat()}; give one")
             when = parse_day(ref.on, "REF@DATE")
-            if ref.edition is None:
-                ed = corpus.edition_in_force(when)
-            elif not corpus.editions[ref.edition].in_force_on(when):
-                raise NotFoundError(f"the {ref.edition} Constitution was not in force on {ref.on}")
+            ed = ref.edition or edition_option or corpus.edition_in_force(when)
+        elif ref.edition is not None:
+            ed = ref.edition
+        if when is not None and ed in corpus.editions and not corpus.editions[ed].in_force_on(when):
+            raise NotFoundError(
+                f"the {ed} Constitution was not in force on {when.isoformat()} "
+                f"({_period(corpus, ed)}); {ref} names it"
+            )
         found = resolve(corpus, ref, ed)
         out += [provision_on(corpus, p, when) for p in found] if when is not None else found
     return out
+
+
+def _period(corpus: Corpus, edition: str) -> str:
+    ed = corpus.editions[edition]
+    return f"in force {ed.in_force_from} – {ed.in_force_to or 'today'}"
 
 
 def make_output(plain: bool, no_color: bool) -> Output:

@@ -48,8 +48,12 @@ def compare(
     parsed = [parse_refs(r) for r in refs]
     corpus = open_corpus(corpus_file)
     ed, day = pick_time(corpus, edition, as_of)
-    first = resolve_refs(corpus, parsed[0], ed, day)
-    second = resolve_refs(corpus, parsed[1], ed, day) if len(parsed) > 1 else None
+    first = resolve_refs(corpus, parsed[0], ed, day, edition_option=edition)
+    second = (
+        resolve_refs(corpus, parsed[1], ed, day, edition_option=edition)
+        if len(parsed) > 1
+        else None
+    )
     result = run_compare(corpus, first, second)
     from kzconst.output import diff as views
 

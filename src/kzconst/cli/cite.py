@@ -51,7 +51,7 @@ def cite(
     parsed = [r for t in texts for r in parse_refs(t)]
     corpus = open_corpus(corpus_file)
     ed, day = pick_time(corpus, edition, as_of)
-    provisions = resolve_refs(corpus, parsed, ed, day)
+    provisions = resolve_refs(corpus, parsed, ed, day, edition_option=edition)
     sys.stdout.write(
         "".join(format_citation(citation_for(corpus, p), style.value) + "\n" for p in provisions)
     )

@@ -20,7 +20,6 @@ from kzconst.cli.app import (
     emit_records,
     make_output,
     open_corpus,
-    pick_edition,
     pick_time,
 )
 from kzconst.corpus.model import DEFAULT_EDITION
@@ -147,7 +146,21 @@ def _search_edition(corpus_file: str | None, edition: str | None, as_of: str | N
         from kzconst.search.index import IN_FORCE
 
         return IN_FORCE  # resolved from the index, without loading the corpus
-    return pick_edition(open_corpus(corpus_file), edition, as_of)
+    corpus = open_corpus(corpus_file)
+    ed, day = pick_time(corpus, edition, as_of)
+    if day is not None:
+        from kzconst.corpus.asof import last_amended
+
+        since = last_amended(corpus, ed)
+        if day.isoformat() < since:
+            # The index holds each edition's last wording: searching it "as on" an earlier day
+            # would quote law that was not in force then.
+            raise UsageError(
+                f"search covers the wording of the {ed} text in force from {since}, not the law "
+                f"of {day.isoformat()}; search without --as-of and read a hit as it stood then "
+                f"with `kzconst show REF@{day.isoformat()}`"
+            )
+    return ed
 
 
 def refs(

@@ -51,7 +51,7 @@ def show(
     parsed = [r for text in refs for r in parse_refs(text)]
     corpus = open_corpus(corpus_file)
     ed, day = pick_time(corpus, edition, as_of)
-    provisions = resolve_refs(corpus, parsed, ed, day)
+    provisions = resolve_refs(corpus, parsed, ed, day, edition_option=edition)
     if day is not None or any(r.on for r in parsed):
         warn_gaps(provisions)
     if fmt in (Fmt.json, Fmt.jsonl):

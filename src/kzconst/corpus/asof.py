@@ -149,3 +149,21 @@ def status_on(art: Article, day: date | None) -> str | None:
     if h.excluded_from and iso < h.excluded_from:
         return "in force"
     return art.status
+
+
+def last_amended(corpus: Corpus, edition: str) -> str:
+    """The first day of an edition's last wording: from then on its text is the one stored."""
+    days = [corpus.editions[edition].in_force_from]
+    for art in corpus.edition_articles(edition):
+        for h in (art.history, *(_histories(art))):
+            if h is not None:
+                days += [d for d in (h.since, h.excluded_from) if d]
+    return max(days)
+
+
+def _histories(art: Article) -> list[History | None]:
+    out: list[History | None] = []
+    for para in art.paragraphs:
+        out.append(para.history)
+        out += [item.history for item in para.items]
+    return out
