@@ -23,17 +23,115 @@ if TYPE_CHECKING:
     from kzconst.output.render import Output
 
 
+ROOT_EPILOG = """\b
+Shared options go before or after the command (kzconst --edition 1995 show 18):
+  --corpus PATH, -e/--edition 2026|1995, --as-of DATE, -f/--format FORMAT,
+  --plain, --color auto|always|never (--no-color), --no-pager
+
+\b
+Examples:
+  kzconst show 21                     read Article 21 (paged on a terminal)
+  kzconst show 21.1 --text-only       heading and text only, for pasting
+  kzconst search "freedom of speech"  ranked search
+  kzconst compare 21                  Article 21 beside its 1995 predecessor
+  kzconst cite 21-23 --style oscola   one citation: arts 21-23
+  kzconst search court -f refs | kzconst show -
+
+\b
+Environment:
+  KZCONST_CORPUS     corpus file to use instead of the packaged one
+  KZCONST_CACHE_DIR  where the search index is cached
+  KZCONST_PAGER      pager for long output (then PAGER, then less -FRX; empty: none)
+  NO_COLOR           if set and not empty: no colours (bold and underline stay)
+  FORCE_COLOR        if set and not empty or 0: colour even when piped (also CLICOLOR_FORCE)
+  KZCONST_DEBUG      if set: show the traceback of an internal error
+
+\b
+Exit codes: 0 ok, 1 nothing found, 2 usage error, 3 corpus error, 130 interrupted.
+Manual: man kzconst (docs/kzconst.1); reference: docs/CLI.md."""
+
+
+class SharedOptionsGroup(KzconstGroup):
+    """The group that also accepts the shared options before the command's name."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_shared_options(args))
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        from typer._click import exceptions as click_exc
+
+        try:
+            return super().resolve_command(ctx, args)
+        except click_exc.UsageError as exc:
+            name = args[0] if args else ""
+            if name and _looks_like_ref(name):
+                raise click_exc.UsageError(
+                    f"no such command {name!r}; did you mean `kzconst show {name}`?", ctx
+                ) from None
+            raise exc
+
+
+def _looks_like_ref(text: str) -> bool:
+    import re
+
+    return bool(re.match(r"^(\d+|preamble|[IVX]+)\b", text, re.I))
+
+
 app = typer.Typer(
-    cls=KzconstGroup,
+    cls=SharedOptionsGroup,
     name="kzconst",
     help="The Constitution of the Republic of Kazakhstan (2026; and 1995 as amended to 2022) "
     "at the terminal: read, search, compare, cite. The English is an unofficial rendering.",
+    epilog=ROOT_EPILOG,
     add_completion=True,
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
+
+# Shared options and whether each takes a value; hoisted from before the command to after it.
+SHARED_OPTIONS = {
+    "--corpus": True,
+    "--edition": True,
+    "-e": True,
+    "--as-of": True,
+    "--format": True,
+    "-f": True,
+    "--color": True,
+    "--plain": False,
+    "--no-pager": False,
+    "--no-color": False,
+}
+
+
+def hoist_shared_options(args: list[str]) -> list[str]:
+    """`--corpus X show 1` -> `show --corpus X 1`; `--no-color` -> `--color never`.
+
+    Only options in front of the command move; the command then parses them as its own (and
+    rejects one it does not take, with its usual message).
+    """
+    front: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        name = arg.split("=", 1)[0] if arg.startswith("--") else arg
+        if name not in SHARED_OPTIONS:
+            break
+        takes_value = SHARED_OPTIONS[name] and "=" not in arg
+        front += args[i : i + 1 + takes_value]
+        i += 1 + takes_value
+    rest = args[i:]
+    if front and rest:
+        rest = [rest[0], *front, *rest[1:]]
+    elif front:
+        rest = front
+    out: list[str] = []
+    for i, arg in enumerate(rest):
+        if arg == "--":
+            return out + rest[i:]
+        out += ["--color", "never"] if arg == "--no-color" else [arg]
+    return out
 
 
 class Fmt(StrEnum):
@@ -41,6 +139,24 @@ class Fmt(StrEnum):
     json = "json"
     jsonl = "jsonl"
     md = "md"
+
+
+class DataFmt(StrEnum):
+    """Formats of a command with no Markdown form."""
+
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class ListFmt(StrEnum):
+    """Formats of a listing (toc, topics): `refs` is one reference a line, for `show -`."""
+
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    md = "md"
+    refs = "refs"
 
 
 # --- shared options, declared once (STYLE.md, lesson 2) --------------------------------------
@@ -60,9 +176,48 @@ AsOfOpt = Annotated[
         "--as-of", help="Use the edition in force on this date (YYYY-MM-DD).", metavar="DATE"
     ),
 ]
-FormatOpt = Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")]
-PlainOpt = Annotated[bool, typer.Option("--plain", help="Plain text even on a terminal.")]
-NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colours (also NO_COLOR=1).")]
+FormatOpt = Annotated[
+    Fmt, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+TextFormatOpt = Annotated[
+    DataFmt,
+    typer.Option(
+        "--format", "-f", help="Output format: text, json or jsonl.", case_sensitive=False
+    ),
+]
+ListFormatOpt = Annotated[
+    ListFmt,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format; refs: one reference a line, for `kzconst show -`.",
+        case_sensitive=False,
+    ),
+]
+PlainOpt = Annotated[
+    bool, typer.Option("--plain", help="Plain text even on a terminal (no layout, no colour).")
+]
+
+
+class Color(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+ColorOpt = Annotated[
+    Color,
+    typer.Option(
+        "--color",
+        help="Colour: auto (on a terminal, unless NO_COLOR), always (even piped; also "
+        "FORCE_COLOR, CLICOLOR_FORCE), never. --no-color = --color never.",
+        case_sensitive=False,
+    ),
+]
+NoPagerOpt = Annotated[
+    bool,
+    typer.Option("--no-pager", help="Never page (long output on a terminal goes through a pager)."),
+]
 CorpusOpt = Annotated[
     str | None,
     typer.Option(
@@ -127,7 +282,7 @@ def _root(
         ),
     ] = False,
 ) -> None:
-    """Shared entry point; options live on each command."""
+    """Shared entry point; the shared options are the commands' own (see below)."""
 
 
 # --- helpers the commands share ----------------------------------------------------------------
@@ -146,6 +301,19 @@ def edition_name(edition: str) -> str:
     if edition not in EDITIONS:
         raise UsageError(f"unknown edition {edition[:40]!r} (expected 2026 or 1995)")
     return edition
+
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
+
+
+def parse_section(text: str) -> tuple[str, str | None]:
+    """A section argument: `IX`, `ix`, `9` -> `IX`; `IX@1995` also names the edition."""
+    number, _, edition = text.strip().partition("@")
+    number = number.strip().upper()
+    if number.removeprefix("SECTION ").strip().isdigit():
+        n = int(number.removeprefix("SECTION ").strip())
+        number = ROMAN[n - 1] if 1 <= n <= len(ROMAN) else number
+    return number, (edition_name(edition.strip()) if edition else None)
 
 
 def pick_edition(corpus: Corpus, edition: str | None, as_of: str | None) -> str:
@@ -168,17 +336,17 @@ def pick_edition(corpus: Corpus, edition: str | None, as_of: str | None) -> str:
     return corpus.edition_in_force(day)
 
 
-def make_output(plain: bool, no_color: bool) -> Output:
+def make_output(plain: bool, color: Color, no_pager: bool = False) -> Output:
     from kzconst.output.render import Output
 
-    return Output(plain=plain, color=not no_color)
+    return Output(plain=plain, color=color.value, pager=not no_pager)
 
 
-def emit_records(fmt: Fmt, command: str, records: list[dict[str, Any]]) -> None:
+def emit_records(fmt: str, command: str, records: list[dict[str, Any]]) -> None:
     from kzconst.output.records import SCHEMA_VERSION
     from kzconst.output.render import emit_json
 
-    if fmt is Fmt.jsonl:
+    if fmt == "jsonl":
         emit_json(sys.stdout, records, lines=True)
     else:
         emit_json(sys.stdout, {"kzconst": SCHEMA_VERSION, "command": command, "results": records})

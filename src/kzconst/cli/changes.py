@@ -8,11 +8,14 @@ import typer
 
 from kzconst.cli.app import (
     AsOfOpt,
+    Color,
+    ColorOpt,
     CorpusOpt,
+    DataFmt,
     EditionOpt,
-    Fmt,
-    NoColorOpt,
+    NoPagerOpt,
     PlainOpt,
+    TextFormatOpt,
     emit_records,
     make_output,
     open_corpus,
@@ -20,10 +23,6 @@ from kzconst.cli.app import (
     refs_argument,
 )
 from kzconst.errors import NotFoundError, UsageError
-
-FormatOptCompare = Annotated[
-    Fmt, typer.Option("--format", "-f", help="Output format: text, json or jsonl.")
-]
 
 
 def compare(
@@ -33,9 +32,10 @@ def compare(
     ],
     edition: EditionOpt = None,
     as_of: AsOfOpt = None,
-    fmt: FormatOptCompare = Fmt.text,
+    fmt: TextFormatOpt = DataFmt.text,
     plain: PlainOpt = False,
-    no_color: NoColorOpt = False,
+    color: ColorOpt = Color.auto,
+    no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
     """Two provisions side by side with a word-level diff; one REF: beside its counterpart."""
@@ -53,24 +53,31 @@ def compare(
     result = run_compare(corpus, first, second)
     from kzconst.output import diff as views
 
-    if fmt in (Fmt.json, Fmt.jsonl):
+    if fmt in ("json", "jsonl"):
         emit_records(fmt, "compare", [views.compare_record(result)])
         return
-    out = make_output(plain, no_color)
+    from kzconst.output.render import Columns
+
+    out = make_output(plain, color, no_pager)
     if not out.rich:
         out.lines(views.compare_lines(corpus, result))
         return
-    out.lines(views.compare_heading(corpus, result, markers=False))
     headers = (views.side_label(result.left), views.side_label(result.right))
-    out.columns(headers, *views.compare_sides(result))
-    out.lines(views.compare_notes(result))
+    out.emit(
+        [
+            views.compare_heading(corpus, result, markers=False),
+            Columns(headers, *views.compare_sides(result)),
+            views.compare_notes(result),
+        ]
+    )
 
 
 def changes(
     section: Annotated[str | None, typer.Argument(help="A 2026 section (I-XI), optional.")] = None,
-    fmt: FormatOptCompare = Fmt.text,
+    fmt: TextFormatOpt = DataFmt.text,
     plain: PlainOpt = False,
-    no_color: NoColorOpt = False,
+    color: ColorOpt = Color.auto,
+    no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
     """Every 2026 article against 1995: identical, reworded, changed or new, with similarity;
@@ -85,7 +92,7 @@ def changes(
     if sec is not None and corpus.section("2026", sec) is None:
         raise NotFoundError(f"no section {section!r} in the 2026 Constitution")
     rows = changes_table(corpus, sec)
-    if fmt in (Fmt.json, Fmt.jsonl):
+    if fmt in ("json", "jsonl"):
         from kzconst.output.records import key_record, section_record
 
         records = [
@@ -101,5 +108,5 @@ def changes(
         return
     from kzconst.output.diff import changes_lines
 
-    out = make_output(plain, no_color)
+    out = make_output(plain, color, no_pager)
     out.lines(changes_lines(rows, table=out.rich))

@@ -10,11 +10,15 @@ import typer
 
 from kzconst.cli.app import (
     AsOfOpt,
+    Color,
+    ColorOpt,
     CorpusOpt,
+    DataFmt,
     EditionOpt,
     Fmt,
-    NoColorOpt,
+    NoPagerOpt,
     PlainOpt,
+    TextFormatOpt,
     complete_topic,
     edition_name,
     emit_records,
@@ -23,10 +27,6 @@ from kzconst.cli.app import (
     pick_edition,
 )
 from kzconst.errors import NotFoundError, UsageError
-
-FormatOptCompare = Annotated[
-    Fmt, typer.Option("--format", "-f", help="Output format: text, json or jsonl.")
-]
 
 
 class SearchFmt(StrEnum):
@@ -71,7 +71,8 @@ def search(
         SearchFmt, typer.Option("--format", "-f", help="Output format.")
     ] = SearchFmt.text,
     plain: PlainOpt = False,
-    no_color: NoColorOpt = False,
+    color: ColorOpt = Color.auto,
+    no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
     """Ranked full-text search with highlighted snippets (exit 1 when nothing matches)."""
@@ -99,7 +100,7 @@ def search(
     elif fmt in (SearchFmt.json, SearchFmt.jsonl):
         emit_records(Fmt(fmt.value), "search", search_records(result))
     else:
-        make_output(plain, no_color).lines(search_lines(result))
+        make_output(plain, color, no_pager).lines(search_lines(result))
 
 
 def _search_edition(corpus_file: str | None, edition: str | None, as_of: str | None) -> str:
@@ -119,9 +120,10 @@ def refs(
     ] = "-",
     edition: EditionOpt = None,
     as_of: AsOfOpt = None,
-    fmt: FormatOptCompare = Fmt.text,
+    fmt: TextFormatOpt = DataFmt.text,
     plain: PlainOpt = False,
-    no_color: NoColorOpt = False,
+    color: ColorOpt = Color.auto,
+    no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
     """Find references to the Constitution in free text; resolve them; map 1995 ones to 2026."""
@@ -135,10 +137,10 @@ def refs(
         raise NotFoundError("no references to the Constitution found in the input")
     from kzconst.output.find import refs_lines, refs_records
 
-    if fmt in (Fmt.json, Fmt.jsonl):
+    if fmt in ("json", "jsonl"):
         emit_records(fmt, "refs", refs_records(found))
     else:
-        make_output(plain, no_color).lines(refs_lines(found))
+        make_output(plain, color, no_pager).lines(refs_lines(found))
 
 
 def _read_text(file: str) -> str:

@@ -7,8 +7,7 @@ import sys
 import typer
 
 from kzconst.cli import changes, check, cite, find, read
-from kzconst.cli.app import app
-from kzconst.cli.boundary import KzconstGroup
+from kzconst.cli.app import SharedOptionsGroup, app, hoist_shared_options
 
 # The order `kzconst --help` lists them in.
 for _command in (
@@ -28,7 +27,7 @@ for _command in (
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code (the console script exits with it)."""
-    args = sys.argv[1:] if argv is None else argv
+    args = hoist_shared_options(sys.argv[1:] if argv is None else argv)
     command = typer.main.get_command(_app_for(args[0] if args else ""))
     return int(command.main(args=args, prog_name="kzconst", standalone_mode=False) or 0)
 
@@ -42,12 +41,13 @@ def _app_for(name: str) -> typer.Typer:
     if not wanted:
         return app  # --help, --version, a typo: the full app answers
     slim = typer.Typer(
-        cls=KzconstGroup,
+        cls=SharedOptionsGroup,
         name="kzconst",
         add_completion=False,
         rich_markup_mode=None,
         pretty_exceptions_enable=False,
         context_settings=app.info.context_settings,
+        epilog=app.info.epilog,
     )
     slim.registered_callback = app.registered_callback
     slim.registered_commands = wanted

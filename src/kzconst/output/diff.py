@@ -220,7 +220,9 @@ def changes_lines(rows: list[dict[str, Any]], *, table: bool) -> list[Line]:
                     Span(f" {similarity:>7}", "meta"),
                     Span(f"  {others:<14}", "meta"),
                     Span(" " + str(title)),
-                )
+                ),
+                0,
+                48,  # the title column
             )
         )
     if table:
