@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -16,7 +16,10 @@ from kzconst.cli.app import (
     pick_edition,
     refs_argument,
 )
-from kzconst.errors import NotFoundError, UsageError
+from kzconst.errors import EXIT_NOT_FOUND, KzconstError, NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from kzconst.corpus.model import Corpus
 
 
 class Style(StrEnum):
@@ -37,24 +40,73 @@ def cite(
     refs: Annotated[
         list[str], refs_argument("References, or - to read them from stdin, one per line.")
     ],
-    style: Annotated[Style, typer.Option("--style", "-s", help="Citation style.")] = Style.plain,
+    style: Annotated[
+        Style, typer.Option("--style", "-S", help="Citation style.", case_sensitive=False)
+    ] = Style.plain,
+    each: Annotated[
+        bool,
+        typer.Option("--each", help="One citation per provision, even for a range or a list."),
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="With -: stop at the first bad line.")
+    ] = False,
     edition: EditionOpt = None,
     as_of: AsOfOpt = None,
     corpus_file: CorpusOpt = None,
 ) -> None:
-    """Citations in a chosen style, one per line."""
-    from kzconst.cite import citation_for, format_citation
+    """Citations in a chosen style: one per reference (a range or list is one citation).
+
+    A bad line of `cite -` is reported as stdin:LINE on stderr; the good ones are still
+    printed, with exit 1 (--strict: stop at the first). csl-json is one JSON array.
+
+    \b
+    Examples:
+      kzconst cite 21.1 --style oscola     ... Kazakhstan 2026, art 21(1)
+      kzconst cite 21-23 --style ru        ст. 21–23 Конституции Республики Казахстан 2026 года
+      kzconst cite 21-23 --each            three citations, one a line
+      kzconst cite 21 43 --style csl-json  a CSL-JSON array for Zotero or pandoc
+      kzconst search court -f refs | kzconst cite - --style short
+    """
+    from kzconst.cite import csl_record, format_citation
+
+    corpus = open_corpus(corpus_file)
+    ed = pick_edition(corpus, edition, as_of)
+    from_stdin = refs == ["-"]
+    texts = _read_refs(refs)
+    citations, bad = [], 0
+    for number, text in enumerate(texts, 1):
+        if not text.strip():
+            continue
+        try:
+            citations += _citations(corpus, text.strip(), ed, each=each, style=style.value)
+        except KzconstError as exc:
+            if not from_stdin:
+                raise
+            where = f"stdin:{number}: {exc.message}"
+            if strict:
+                raise type(exc)(where) from None
+            bad += 1
+            sys.stderr.write(f"kzconst: error: {' '.join(where.split())}\n")
+    if style is Style.csl_json:
+        import json
+
+        records = [csl_record(c) for c in citations]
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write("".join(format_citation(c, style.value) + "\n" for c in citations))
+    if bad:
+        raise typer.Exit(EXIT_NOT_FOUND)
+
+
+def _citations(corpus: Corpus, text: str, edition: str, *, each: bool, style: str) -> list[Any]:
+    """The citations of one argument: one for a range or list when the style has a form."""
+    from kzconst.cite import GROUP_STYLES, citation_for, group_citation
     from kzconst.refs.grammar import parse_refs
     from kzconst.refs.resolve import resolve
 
-    texts = _read_refs(refs)
-    parsed = [r for t in texts for r in parse_refs(t)]
-    corpus = open_corpus(corpus_file)
-    ed = pick_edition(corpus, edition, as_of)
-    provisions = [p for r in parsed for p in resolve(corpus, r, ed)]
-    sys.stdout.write(
-        "".join(format_citation(citation_for(corpus, p), style.value) + "\n" for p in provisions)
-    )
+    provisions = [p for r in parse_refs(text) for p in resolve(corpus, r, edition)]
+    group = None if each or style not in GROUP_STYLES else group_citation(corpus, provisions)
+    return [group] if group is not None else [citation_for(corpus, p) for p in provisions]
 
 
 def _read_refs(refs: list[str]) -> list[str]:
@@ -69,7 +121,7 @@ def _read_refs(refs: list[str]) -> list[str]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise UsageError(f"stdin is not valid UTF-8 (byte {exc.start})") from None
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if not lines:
+    lines = text.splitlines()  # blank lines kept, so stdin:LINE counts every line
+    if not any(line.strip() for line in lines):
         raise NotFoundError("no references on stdin")
     return lines
