@@ -303,6 +303,45 @@ def edition_name(edition: str) -> str:
     return edition
 
 
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        help="Encoding of the input (e.g. cp1251, utf-16); default UTF-8, or UTF-16 with a "
+        "byte-order mark.",
+        metavar="NAME",
+    ),
+]
+
+
+def decode_input(data: bytes, encoding: str | None, where: str) -> str:
+    """Bytes read from a file or stdin -> text, by --encoding or else UTF-8 (a UTF-8 BOM is
+    dropped; UTF-16 with a BOM is recognised, with a note on stderr)."""
+    import codecs
+
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise UsageError(f"unknown encoding {encoding[:40]!r} for --encoding") from None
+        try:
+            return data.decode(encoding).removeprefix("\ufeff")
+        except UnicodeDecodeError as exc:
+            raise UsageError(f"{where} is not valid {encoding} (byte {exc.start})") from None
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) and len(data) % 2 == 0:
+        text = data.decode("utf-16", "replace")
+        if all(ord(ch) < 0x800 or 0x2000 <= ord(ch) < 0x2200 for ch in text[:4000]):
+            sys.stderr.write(f"kzconst: note: {where} read as UTF-16 (byte-order mark)\n")
+            return text
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise UsageError(
+            f"{where} is not valid UTF-8 (byte {exc.start}); for a Windows-1251 or UTF-16 "
+            "file give --encoding cp1251 or --encoding utf-16"
+        ) from None
+
+
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
 
 

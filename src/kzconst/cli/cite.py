@@ -12,6 +12,8 @@ from kzconst.cli.app import (
     AsOfOpt,
     CorpusOpt,
     EditionOpt,
+    EncodingOpt,
+    decode_input,
     open_corpus,
     pick_edition,
     refs_argument,
@@ -50,6 +52,7 @@ def cite(
     strict: Annotated[
         bool, typer.Option("--strict", help="With -: stop at the first bad line.")
     ] = False,
+    encoding: EncodingOpt = None,
     edition: EditionOpt = None,
     as_of: AsOfOpt = None,
     corpus_file: CorpusOpt = None,
@@ -72,7 +75,7 @@ def cite(
     corpus = open_corpus(corpus_file)
     ed = pick_edition(corpus, edition, as_of)
     from_stdin = refs == ["-"]
-    texts = _read_refs(refs)
+    texts = _read_refs(refs, encoding)
     citations, bad = [], 0
     for number, text in enumerate(texts, 1):
         if not text.strip():
@@ -109,7 +112,7 @@ def _citations(corpus: Corpus, text: str, edition: str, *, each: bool, style: st
     return [group] if group is not None else [citation_for(corpus, p) for p in provisions]
 
 
-def _read_refs(refs: list[str]) -> list[str]:
+def _read_refs(refs: list[str], encoding: str | None = None) -> list[str]:
     if refs != ["-"]:
         if "-" in refs:
             raise UsageError("'-' (read from stdin) cannot be mixed with other references")
@@ -117,10 +120,7 @@ def _read_refs(refs: list[str]) -> list[str]:
     data = sys.stdin.buffer.read(1_000_001)
     if len(data) > 1_000_000:
         raise UsageError("stdin holds more than 1 MB of references")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"stdin is not valid UTF-8 (byte {exc.start})") from None
+    text = decode_input(data, encoding, "stdin")
     lines = text.splitlines()  # blank lines kept, so stdin:LINE counts every line
     if not any(line.strip() for line in lines):
         raise NotFoundError("no references on stdin")

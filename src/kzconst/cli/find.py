@@ -15,11 +15,13 @@ from kzconst.cli.app import (
     CorpusOpt,
     DataFmt,
     EditionOpt,
+    EncodingOpt,
     Fmt,
     NoPagerOpt,
     PlainOpt,
     TextFormatOpt,
     complete_topic,
+    decode_input,
     edition_name,
     emit_records,
     make_output,
@@ -121,15 +123,25 @@ def refs(
     edition: EditionOpt = None,
     as_of: AsOfOpt = None,
     fmt: TextFormatOpt = DataFmt.text,
+    encoding: EncodingOpt = None,
     plain: PlainOpt = False,
     color: ColorOpt = Color.auto,
     no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
-    """Find references to the Constitution in free text; resolve them; map 1995 ones to 2026."""
+    """Find references to the Constitution in free text; resolve them; map 1995 ones to 2026.
+
+    \b
+    Examples:
+      kzconst refs judgment.txt              every reference, resolved, with line:column
+      kzconst refs letter.txt --encoding cp1251
+      pbpaste | kzconst refs -f json         from stdin, as JSON
+    """
     from kzconst.refs.extract import find_refs
 
-    text = _read_text(file)
+    if file == "-" and sys.stdin.isatty():
+        sys.stderr.write("kzconst: reading text from the terminal; end it with Ctrl-D\n")
+    text = _read_text(file, encoding)
     corpus = open_corpus(corpus_file)
     ed = pick_edition(corpus, edition, as_of)
     found = find_refs(corpus, text, ed)
@@ -143,7 +155,7 @@ def refs(
         make_output(plain, color, no_pager).lines(refs_lines(found))
 
 
-def _read_text(file: str) -> str:
+def _read_text(file: str, encoding: str | None = None) -> str:
     from pathlib import Path
 
     limit = 20_000_000
@@ -157,7 +169,4 @@ def _read_text(file: str) -> str:
         raise UsageError(f"{file}: cannot read ({exc.strerror})") from None
     if len(data) > limit:
         raise UsageError("input larger than 20 MB")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"input is not valid UTF-8 (byte {exc.start})") from None
+    return decode_input(data, encoding, "input")
