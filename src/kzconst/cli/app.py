@@ -209,8 +209,8 @@ ColorOpt = Annotated[
     Color,
     typer.Option(
         "--color",
-        help="Colour: auto (on a terminal, unless NO_COLOR), always (even piped; also "
-        "FORCE_COLOR, CLICOLOR_FORCE), never. --no-color = --color never.",
+        help="auto: on a terminal unless NO_COLOR; always: even piped (or FORCE_COLOR); "
+        "never (or --no-color).",
         case_sensitive=False,
     ),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -19,10 +20,22 @@ from kzconst.cli.app import (
     emit_records,
     make_output,
     open_corpus,
+    parse_section,
     pick_edition,
     refs_argument,
 )
 from kzconst.errors import NotFoundError, UsageError
+
+
+class ChangeStatus(StrEnum):
+    """The statuses of `changes` rows (output/diff.py CHANGE_LEGEND)."""
+
+    identical = "identical"
+    reworded = "reworded"
+    changed = "changed"
+    new = "new"
+    repealed = "repealed"
+    no_successor = "no-successor"
 
 
 def compare(
@@ -38,7 +51,14 @@ def compare(
     no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
-    """Two provisions side by side with a word-level diff; one REF: beside its counterpart."""
+    """Two provisions side by side with a word-level diff; one REF: beside its counterpart.
+
+    \b
+    Examples:
+      kzconst compare 21              Article 21 beside its 1995 predecessor (Article 18)
+      kzconst compare 21.1 18.1@1995  two paragraphs you choose
+      kzconst compare 18@1995         a 1995 article beside its 2026 successor
+    """
     from kzconst.compare import compare as run_compare
     from kzconst.refs.grammar import parse_refs
     from kzconst.refs.resolve import resolve
@@ -73,7 +93,17 @@ def compare(
 
 
 def changes(
-    section: Annotated[str | None, typer.Argument(help="A 2026 section (I-XI), optional.")] = None,
+    section: Annotated[
+        str | None, typer.Argument(help="A 2026 section (I-XI or 1-11), optional.")
+    ] = None,
+    status: Annotated[
+        list[ChangeStatus] | None,
+        typer.Option(
+            "--status",
+            help="Only rows with this status (repeat for several).",
+            case_sensitive=False,
+        ),
+    ] = None,
     fmt: TextFormatOpt = DataFmt.text,
     plain: PlainOpt = False,
     color: ColorOpt = Color.auto,
@@ -81,17 +111,33 @@ def changes(
     corpus_file: CorpusOpt = None,
 ) -> None:
     """Every 2026 article against 1995: identical, reworded, changed or new, with similarity;
-    then the 1995 articles with no successor."""
+    then the 1995 articles with no successor.
+
+    Piped: one row a line, single-word statuses (for awk and cut). On a terminal: a table
+    with a header, a legend and counts.
+
+    \b
+    Examples:
+      kzconst changes                        the whole table
+      kzconst changes II --status changed    what changed in the rights section
+      kzconst changes --status new --status no-successor
+      kzconst changes | awk '$2 == "identical"'
+    """
     from kzconst.compare import changes_table
 
     corpus = open_corpus(corpus_file)
     for ed in ("2026", "1995"):
         if ed not in corpus.editions:
             raise NotFoundError(f"changes needs both editions; this corpus has no {ed} edition")
-    sec = section.strip().upper() if section else None
+    sec = parse_section(section)[0] if section else None
     if sec is not None and corpus.section("2026", sec) is None:
         raise NotFoundError(f"no section {section!r} in the 2026 Constitution")
     rows = changes_table(corpus, sec)
+    if status:
+        wanted = {s.value for s in status}
+        rows = [r for r in rows if r["status"] in wanted]
+        if not rows:
+            raise NotFoundError(f"no rows with status {', '.join(sorted(wanted))}")
     if fmt in ("json", "jsonl"):
         from kzconst.output.records import key_record, section_record
 

@@ -77,7 +77,16 @@ def search(
     no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
-    """Ranked full-text search with highlighted snippets (exit 1 when nothing matches)."""
+    """Ranked full-text search with highlighted snippets (exit 1 when nothing matches).
+
+    \b
+    Examples:
+      kzconst search privacy                   ranked articles with the matching paragraphs
+      kzconst search '"freedom of speech"'     a phrase
+      kzconst search court -s VIII -n 3        in Section VIII only, the best three
+      kzconst search land --all-editions       2026 and 1995
+      kzconst search court -f refs | kzconst show -
+    """
     from kzconst.search.rank import search as run_search
 
     ed = None if all_editions else _search_edition(corpus_file, edition, as_of)

@@ -22,7 +22,9 @@ for _command in (
     cite.cite,
     find.refs,
 ):
-    app.command()(_command)
+    # An explicit summary: Click would cut the docstring's first paragraph at 45 characters.
+    _summary = " ".join((_command.__doc__ or "").split("\n\n")[0].split())
+    app.command(short_help=_summary)(_command)
 
 
 def main(argv: list[str] | None = None) -> int:
