@@ -349,9 +349,8 @@ def parse_section(text: str) -> tuple[str, str | None]:
     """A section argument: `IX`, `ix`, `9` -> `IX`; `IX@1995` also names the edition."""
     number, _, edition = text.strip().partition("@")
     number = number.strip().upper()
-    if number.removeprefix("SECTION ").strip().isdigit():
-        n = int(number.removeprefix("SECTION ").strip())
-        number = ROMAN[n - 1] if 1 <= n <= len(ROMAN) else number
+    if number.isascii() and number.isdigit() and len(number) <= 2 and 0 < int(number) <= 13:
+        number = ROMAN[int(number) - 1]
     return number, (edition_name(edition.strip()) if edition else None)
 
 

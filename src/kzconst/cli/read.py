@@ -132,7 +132,9 @@ def toc(
     ed = pick_edition(corpus, edition, as_of)
     if sec is not None and corpus.section(ed, sec) is None:
         known = ", ".join(s.number for s in corpus.edition_sections(ed))
-        raise NotFoundError(f"no section {section!r} in the {ed} Constitution (sections {known})")
+        raise NotFoundError(
+            f"no section {section[:40]!r} in the {ed} Constitution (sections {known})"
+        )
     if fmt in (ListFmt.json, ListFmt.jsonl):
         from kzconst.output.records import toc_records
 

@@ -10,7 +10,6 @@ table of `compare`. JSON goes through `emit_json`.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import IO, Any, NamedTuple
@@ -45,7 +44,6 @@ _COLOURS = {"red": "31", "green": "32", "yellow": "33", "magenta": "35", "cyan":
 RESET = "\x1b[0m"
 # Prose longer than this is hard to read whatever the terminal's width.
 READABLE_WIDTH = 100
-_WORD = re.compile(r"\S+")
 
 
 class Span(NamedTuple):
@@ -124,7 +122,8 @@ class Output:
         # `rich`: the terminal layout (wrapped, tables); plain text otherwise.
         self.rich = not plain and terminal
         self.ansi, self.color = decide_color("never" if plain else color, terminal=terminal)
-        self.page = pager and terminal
+        # The pager writes to our own stdout, so only output bound there is paged.
+        self.page = pager and terminal and self.stream is sys.stdout
         self.width = _columns(self.stream) if self.rich else 0
         self._codes: dict[str, str] = {}
 
@@ -170,26 +169,37 @@ class Output:
     def _render(self, lines: list[Line]) -> str:
         width = min(self.width, READABLE_WIDTH) if self.rich else 0
         out: list[str] = []
+        write = out.append
         for line in lines:
-            rows = wrap_line(line, width) if width else [(0, len(_plain(line)), line.indent)]
-            for start, end, pad in rows:
-                out.append(" " * pad + self._styled(line.spans, start, end) + "\n")
+            spans = line.spans
+            text = spans[0].text if len(spans) == 1 else "".join(s.text for s in spans)
+            if not width or line.indent + len(text) <= width:  # the common case: one row
+                write(" " * line.indent + (self._whole(spans) if self.ansi else text) + "\n")
+                continue
+            for start, end, pad in wrap_line(line, width):
+                write(" " * pad + self._styled(spans, start, end) + "\n")
+        return "".join(out)
+
+    def _whole(self, spans: tuple[Span, ...]) -> str:
+        """All of a line's spans with their escape codes."""
+        out = []
+        for span in spans:
+            code = self._sgr(span.style)
+            out.append(code + span.text + RESET if code and span.text else span.text)
         return "".join(out)
 
     def _styled(self, spans: tuple[Span, ...], start: int, end: int) -> str:
         """The characters [start, end) of the spans' joined text, with escape codes if any."""
-        if not self.ansi and len(spans) == 1:
-            return spans[0].text[start:end]
         pieces: list[str] = []
-        pos = 0
+        span_start = 0
         for span in spans:
-            lo, hi = max(start, pos), min(end, pos + len(span.text))
-            pos += len(span.text)
-            if lo >= hi:
-                continue
-            piece = span.text[lo - pos + len(span.text) : hi - pos + len(span.text)]
-            code = self._sgr(span.style) if self.ansi else ""
-            pieces.append(code + piece + RESET if code else piece)
+            span_end = span_start + len(span.text)
+            lo, hi = max(start, span_start), min(end, span_end)
+            if lo < hi:
+                piece = span.text[lo - span_start : hi - span_start]
+                code = self._sgr(span.style) if self.ansi else ""
+                pieces.append(code + piece + RESET if code else piece)
+            span_start = span_end
         return "".join(pieces)
 
     def _columns(self, part: Columns) -> str:
@@ -236,36 +246,36 @@ def _plain(line: Line) -> str:
 def wrap_line(line: Line, width: int) -> list[tuple[int, int, int]]:
     """Greedy word wrap of a line: rows as (start, end, indent) over the spans' joined text.
 
-    The first row is indented by `line.indent`, the rest by `line.indent + line.hang`; a word
-    longer than a row is cut. Only the spaces at a break are dropped.
+    The first row is indented by `line.indent`, the rest by `line.indent + line.hang` (less
+    when that would leave under 20 columns); a word longer than a row is cut. Only the spaces
+    at a break are dropped.
     """
     text = _plain(line)
-    first = line.indent
+    size = len(text)
+    pad = line.indent
     rest = line.indent + line.hang
-    if first + len(text) <= width or not text:
-        return [(0, len(text), first)]
-    rest = rest if width - rest >= 20 else min(first, max(width - 20, 0))
+    if width - rest < 20:
+        rest = min(pad, max(width - 20, 0))
     rows: list[tuple[int, int, int]] = []
-    start, pad = 0, first
-    end = 0
-    for match in _WORD.finditer(text):
-        w_start, w_end = match.span()
-        if w_end - start + pad <= width:
-            end = w_end
-            continue
-        if end > start:
-            rows.append((start, end, pad))
-            start, pad = w_start, rest
-        else:
-            start = w_start
-        while w_end - start + pad > width:  # a word wider than a row
-            cut = start + max(width - pad, 1)
+    start = 0
+    while start < size:
+        room = max(width - pad, 1)
+        if size - start <= room:
+            rows.append((start, size, pad))
+            break
+        cut = text.rfind(" ", start, start + room + 1)
+        if cut <= start:  # no space in reach: cut the word
+            cut = start + room
             rows.append((start, cut, pad))
-            start, pad = cut, rest
-        end = w_end
-    if end > start:
-        rows.append((start, end, pad))
-    return rows or [(0, len(text), first)]
+        else:
+            end = cut
+            while end > start and text[end - 1] == " ":
+                end -= 1
+            rows.append((start, end, pad))
+        while cut < size and text[cut] == " ":
+            cut += 1
+        start, pad = cut, rest
+    return rows or [(0, size, line.indent)]
 
 
 def _columns(stream: IO[str]) -> int:
