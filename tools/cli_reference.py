@@ -55,8 +55,8 @@ def reference() -> str:
 def _roff(text: str) -> str:
     """Text for a no-fill roff block: backslashes escaped, no line read as a request."""
     out = []
-    for line in text.rstrip().splitlines():
-        line = line.replace("\\", "\\e").replace("-", "\\-")
+    for raw in text.rstrip().splitlines():
+        line = raw.replace("\\", "\\e").replace("-", "\\-")
         out.append("\\&" + line if line.startswith((".", "'")) else line)
     return "\n".join(out)
 

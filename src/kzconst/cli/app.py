@@ -34,7 +34,7 @@ Examples:
   kzconst show 21.1 --text-only       heading and text only, for pasting
   kzconst search "freedom of speech"  ranked search
   kzconst compare 21                  Article 21 beside its 1995 predecessor
-  kzconst cite 21-23 --style oscola   one citation: arts 21-23
+  kzconst cite 21-23 --style oscola   one citation: arts 21–23
   kzconst search court -f refs | kzconst show -
 
 \b

@@ -133,7 +133,7 @@ def toc(
     if sec is not None and corpus.section(ed, sec) is None:
         known = ", ".join(s.number for s in corpus.edition_sections(ed))
         raise NotFoundError(
-            f"no section {section[:40]!r} in the {ed} Constitution (sections {known})"
+            f"no section {(section or '')[:40]!r} in the {ed} Constitution (sections {known})"
         )
     if fmt in (ListFmt.json, ListFmt.jsonl):
         from kzconst.output.records import toc_records
