@@ -314,6 +314,16 @@ EncodingOpt = Annotated[
 ]
 
 
+def hint_if_terminal(what: str) -> None:
+    """Reading stdin that is a terminal looks like a hang: say what is expected (on stderr)."""
+    try:
+        interactive = sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        interactive = False
+    if interactive:
+        sys.stderr.write(f"kzconst: reading {what} from the terminal; end with Ctrl-D\n")
+
+
 def decode_input(data: bytes, encoding: str | None, where: str) -> str:
     """Bytes read from a file or stdin -> text, by --encoding or else UTF-8 (a UTF-8 BOM is
     dropped; UTF-16 with a BOM is recognised, with a note on stderr)."""

@@ -14,6 +14,7 @@ from kzconst.cli.app import (
     EditionOpt,
     EncodingOpt,
     decode_input,
+    hint_if_terminal,
     open_corpus,
     pick_edition,
     refs_argument,
@@ -75,6 +76,8 @@ def cite(
     corpus = open_corpus(corpus_file)
     ed = pick_edition(corpus, edition, as_of)
     from_stdin = refs == ["-"]
+    if from_stdin:
+        hint_if_terminal("references, one a line,")
     texts = _read_refs(refs, encoding)
     citations, bad = [], 0
     for number, text in enumerate(texts, 1):

@@ -24,6 +24,7 @@ from kzconst.cli.app import (
     decode_input,
     edition_name,
     emit_records,
+    hint_if_terminal,
     make_output,
     open_corpus,
     pick_edition,
@@ -148,8 +149,8 @@ def refs(
     """
     from kzconst.refs.extract import find_refs
 
-    if file == "-" and sys.stdin.isatty():
-        sys.stderr.write("kzconst: reading text from the terminal; end it with Ctrl-D\n")
+    if file == "-":
+        hint_if_terminal("text")
     text = _read_text(file, encoding)
     corpus = open_corpus(corpus_file)
     ed = pick_edition(corpus, edition, as_of)

@@ -23,6 +23,7 @@ from kzconst.cli.app import (
     TextFormatOpt,
     complete_topic,
     emit_records,
+    hint_if_terminal,
     make_output,
     open_corpus,
     parse_section,
@@ -73,6 +74,7 @@ def show(
     if refs == ["-"] or "-" in refs:
         from kzconst.cli.cite import _read_refs
 
+        hint_if_terminal("references, one a line,")
         refs = [line for line in _read_refs(refs) if line.strip()]
     parsed = [r for text in refs for r in parse_refs(text)]
     corpus = open_corpus(corpus_file)

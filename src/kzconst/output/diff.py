@@ -148,7 +148,7 @@ def compare_notes(cmp: Comparison) -> list[Line]:
     if changes:
         lines += [BLANK, Line.of("What changed (kzconst commentary)", "commentary-head")]
         lines += [
-            Line((Span("- " + c.text, "commentary"), Span(f" <{c.source}>", "meta")))
+            Line((Span("- " + c.text, "commentary"), Span(f" <{c.source}>", "meta")), 0, 2)
             for c in changes
         ]
     return [*lines, BLANK, Line.of(UNOFFICIAL, "meta")]
