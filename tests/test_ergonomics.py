@@ -217,3 +217,12 @@ def test_short_flags_mean_one_thing() -> None:
             for short in (o for o in param.opts if not o.startswith("--")):
                 meaning.setdefault(short, set()).update(longs)
     assert {k: v for k, v in meaning.items() if len(v) > 1} == {}
+
+
+@pytest.mark.parametrize(
+    ("args", "suggestion"),
+    [(["21"], "kzconst show 21"), (["IX"], "kzconst toc IX"), (["ст. 21"], "kzconst show")],
+)
+def test_what_looks_like_a_reference_suggests_a_command(cli, args, suggestion) -> None:
+    r = cli(*args)
+    assert r.code == 2 and suggestion in r.stderr

@@ -64,17 +64,24 @@ class SharedOptionsGroup(KzconstGroup):
             return super().resolve_command(ctx, args)
         except click_exc.UsageError as exc:
             name = args[0] if args else ""
-            if name and _looks_like_ref(name):
+            hint = _command_for(name)
+            if hint:
                 raise click_exc.UsageError(
-                    f"no such command {name!r}; did you mean `kzconst show {name}`?", ctx
+                    f"no such command {name[:40]!r}; did you mean `kzconst {hint}`?", ctx
                 ) from None
             raise exc
 
 
-def _looks_like_ref(text: str) -> bool:
+def _command_for(text: str) -> str:
+    """`21` -> `show 21`, `ст. 21` -> `show 'ст. 21'`, `IX` -> `toc IX`; else ''."""
     import re
+    import shlex
 
-    return bool(re.match(r"^(\d+|preamble|[IVX]+)\b", text, re.I))
+    if re.fullmatch(r"[IVX]+(@\d{4})?", text.strip()):
+        return f"toc {text.strip()}"
+    if re.match(r"^(\d+|preamble\b|art|ст\.?\s|стат|п\.\s)", text.strip(), re.I):
+        return f"show {shlex.quote(text.strip())}"
+    return ""
 
 
 app = typer.Typer(
