@@ -91,7 +91,11 @@ def info_lines(corpus: Corpus) -> list[Line]:
     for ed in corpus.editions.values():
         n = len([a for a in corpus.edition_articles(ed.id) if not a.is_preamble])
         lines.append(
-            Line((Span(f"Edition {ed.id}", "title"), Span(f"  {edition_label(ed)}", "meta")))
+            Line(
+                (Span(f"Edition {ed.id}", "title"), Span(f"  {edition_label(ed)}", "meta")),
+                0,
+                len(f"Edition {ed.id}  "),
+            )
         )
         lines.append(Line.of(ed.description, "text", 2))
         lines.append(
