@@ -226,3 +226,18 @@ def test_short_flags_mean_one_thing() -> None:
 def test_what_looks_like_a_reference_suggests_a_command(cli, args, suggestion) -> None:
     r = cli(*args)
     assert r.code == 2 and suggestion in r.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--no-color", "cite", "21"],
+        ["--plain", "--color", "never", "cite", "21"],
+        ["cite", "21", "--no-pager"],
+        ["--color=always", "check"],
+    ],
+)
+def test_display_options_are_ignored_by_commands_that_never_style(cli, args) -> None:
+    r = cli(*args)
+    assert r.code == 0, r.stderr
+    assert "\x1b" not in r.stdout

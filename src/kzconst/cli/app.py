@@ -55,7 +55,33 @@ class SharedOptionsGroup(KzconstGroup):
     """The group that also accepts the shared options before the command's name."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, hoist_shared_options(args))
+        args = hoist_shared_options(args)
+        command = self.get_command(ctx, args[0]) if args else None
+        if command is not None:
+            args = _drop_display_options(args, {o for p in command.params for o in p.opts})
+        return super().parse_args(ctx, args)
+
+
+# Options that only change how output looks; a command whose output is never styled (cite,
+# check) accepts and ignores them, so `kzconst --no-color cite 21` in an alias still works.
+DISPLAY_OPTIONS = {"--plain": False, "--no-pager": False, "--color": True}
+
+
+def _drop_display_options(args: list[str], known: set[str]) -> list[str]:
+    out: list[str] = []
+    skip = False
+    for i, arg in enumerate(args):
+        if skip:
+            skip = False
+            continue
+        if arg == "--":
+            return out + args[i:]
+        name = arg.split("=", 1)[0]
+        if name in DISPLAY_OPTIONS and name not in known:
+            skip = DISPLAY_OPTIONS[name] and "=" not in arg
+            continue
+        out.append(arg)
+    return out
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         from typer._click import exceptions as click_exc
