@@ -61,6 +61,20 @@ class SharedOptionsGroup(KzconstGroup):
             args = _drop_display_options(args, {o for p in command.params for o in p.opts})
         return super().parse_args(ctx, args)
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        from typer._click import exceptions as click_exc
+
+        try:
+            return super().resolve_command(ctx, args)
+        except click_exc.UsageError as exc:
+            name = args[0] if args else ""
+            hint = _command_for(name)
+            if hint:
+                raise click_exc.UsageError(
+                    f"no such command {name[:40]!r}; did you mean `kzconst {hint}`?", ctx
+                ) from None
+            raise exc
+
 
 # Options that only change how output looks; a command whose output is never styled (cite,
 # check) accepts and ignores them, so `kzconst --no-color cite 21` in an alias still works.
@@ -82,20 +96,6 @@ def _drop_display_options(args: list[str], known: set[str]) -> list[str]:
             continue
         out.append(arg)
     return out
-
-    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        from typer._click import exceptions as click_exc
-
-        try:
-            return super().resolve_command(ctx, args)
-        except click_exc.UsageError as exc:
-            name = args[0] if args else ""
-            hint = _command_for(name)
-            if hint:
-                raise click_exc.UsageError(
-                    f"no such command {name[:40]!r}; did you mean `kzconst {hint}`?", ctx
-                ) from None
-            raise exc
 
 
 def _command_for(text: str) -> str:
