@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kzconst.cli.app import hoist_shared_options
 from kzconst.cli.main import main
+from kzconst.cli.options import hoist_shared_options
 
 CORPUS = str(Path(__file__).resolve().parent.parent / "data" / "articles.toml")
 

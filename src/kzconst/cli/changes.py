@@ -18,6 +18,7 @@ from kzconst.cli.app import (
     PlainOpt,
     TextFormatOpt,
     emit_records,
+    examples,
     make_output,
     open_corpus,
     parse_section,
@@ -38,6 +39,13 @@ class ChangeStatus(StrEnum):
     no_successor = "no-successor"
 
 
+@examples(
+    """\
+kzconst compare 21              Article 21 beside its 1995 predecessor (Article 18)
+kzconst compare 21.1 18.1@1995  two paragraphs you choose
+kzconst compare 18@1995         a 1995 article beside its 2026 successor
+"""
+)
 def compare(
     refs: Annotated[
         list[str],
@@ -51,14 +59,7 @@ def compare(
     no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
-    """Two provisions side by side with a word-level diff; one REF: beside its counterpart.
-
-    \b
-    Examples:
-      kzconst compare 21              Article 21 beside its 1995 predecessor (Article 18)
-      kzconst compare 21.1 18.1@1995  two paragraphs you choose
-      kzconst compare 18@1995         a 1995 article beside its 2026 successor
-    """
+    """Two provisions side by side with a word-level diff; one REF: beside its counterpart."""
     from kzconst.compare import compare as run_compare
     from kzconst.refs.grammar import parse_refs
     from kzconst.refs.resolve import resolve
@@ -92,6 +93,14 @@ def compare(
     )
 
 
+@examples(
+    """\
+kzconst changes                        the whole table
+kzconst changes II --status changed    what changed in the rights section
+kzconst changes --status new --status no-successor
+kzconst changes | awk '$2 == "identical"'
+"""
+)
 def changes(
     section: Annotated[
         str | None, typer.Argument(help="A 2026 section (I-XI or 1-11), optional.")
@@ -115,13 +124,6 @@ def changes(
 
     Piped: one row a line, single-word statuses (for awk and cut). On a terminal: a table
     with a header, a legend and counts.
-
-    \b
-    Examples:
-      kzconst changes                        the whole table
-      kzconst changes II --status changed    what changed in the rights section
-      kzconst changes --status new --status no-successor
-      kzconst changes | awk '$2 == "identical"'
     """
     from kzconst.compare import changes_table
 

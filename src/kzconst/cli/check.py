@@ -12,9 +12,17 @@ from kzconst.cli.app import (
     DataFmt,
     TextFormatOpt,
     emit_records,
+    examples,
 )
 
 
+@examples(
+    """\
+kzconst check                   the corpus in use
+kzconst check my-articles.toml  a corpus you edited, before using it (--corpus)
+kzconst check -f json           the problems as JSON, for an editor or CI
+"""
+)
 def check(
     corpus_arg: Annotated[
         str | None,
@@ -25,14 +33,7 @@ def check(
     fmt: TextFormatOpt = DataFmt.text,
     corpus_file: CorpusOpt = None,
 ) -> None:
-    """Validate a corpus file; report every problem with its file, line and field (exit 3).
-
-    \b
-    Examples:
-      kzconst check                   the corpus in use
-      kzconst check my-articles.toml  a corpus you edited, before using it (--corpus)
-      kzconst check -f json           the problems as JSON, for an editor or CI
-    """
+    """Validate a corpus file; report every problem with its file, line and field (exit 3)."""
     from kzconst.corpus.load import corpus_path, parse_toml
     from kzconst.corpus.validate import validate
     from kzconst.errors import CorpusError

@@ -14,6 +14,7 @@ from kzconst.cli.app import (
     EditionOpt,
     EncodingOpt,
     decode_input,
+    examples,
     hint_if_terminal,
     open_corpus,
     pick_edition,
@@ -39,6 +40,15 @@ class Style(StrEnum):
     id = "id"
 
 
+@examples(
+    """\
+kzconst cite 21.1 --style oscola     ... Kazakhstan 2026, art 21(1)
+kzconst cite 21-23 --style ru        ст. 21–23 Конституции Республики Казахстан 2026 года
+kzconst cite 21-23 --each            three citations, one a line
+kzconst cite 21 43 --style csl-json  a CSL-JSON array for Zotero or pandoc
+kzconst search court -f refs | kzconst cite - --style short
+"""
+)
 def cite(
     refs: Annotated[
         list[str], refs_argument("References, or - to read them from stdin, one per line.")
@@ -62,14 +72,6 @@ def cite(
 
     A bad line of `cite -` is reported as stdin:LINE on stderr; the good ones are still
     printed, with exit 1 (--strict: stop at the first). csl-json is one JSON array.
-
-    \b
-    Examples:
-      kzconst cite 21.1 --style oscola     ... Kazakhstan 2026, art 21(1)
-      kzconst cite 21-23 --style ru        ст. 21–23 Конституции Республики Казахстан 2026 года
-      kzconst cite 21-23 --each            three citations, one a line
-      kzconst cite 21 43 --style csl-json  a CSL-JSON array for Zotero or pandoc
-      kzconst search court -f refs | kzconst cite - --style short
     """
     from kzconst.cite import csl_record, format_citation
 

@@ -24,6 +24,7 @@ from kzconst.cli.app import (
     decode_input,
     edition_name,
     emit_records,
+    examples,
     hint_if_terminal,
     make_output,
     open_corpus,
@@ -45,6 +46,15 @@ class Scope(StrEnum):
     all = "all"
 
 
+@examples(
+    """\
+kzconst search privacy                   ranked articles with the matching paragraphs
+kzconst search '"freedom of speech"'     a phrase
+kzconst search court -s VIII -n 3        in Section VIII only, the best three
+kzconst search land --all-editions       2026 and 1995
+kzconst search court -f refs | kzconst show -
+"""
+)
 def search(
     query: Annotated[
         list[str],
@@ -78,16 +88,7 @@ def search(
     no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
-    """Ranked full-text search with highlighted snippets (exit 1 when nothing matches).
-
-    \b
-    Examples:
-      kzconst search privacy                   ranked articles with the matching paragraphs
-      kzconst search '"freedom of speech"'     a phrase
-      kzconst search court -s VIII -n 3        in Section VIII only, the best three
-      kzconst search land --all-editions       2026 and 1995
-      kzconst search court -f refs | kzconst show -
-    """
+    """Ranked full-text search with highlighted snippets (exit 1 when nothing matches)."""
     from kzconst.search.rank import search as run_search
 
     ed = None if all_editions else _search_edition(corpus_file, edition, as_of)
@@ -126,6 +127,13 @@ def _search_edition(corpus_file: str | None, edition: str | None, as_of: str | N
     return pick_edition(open_corpus(corpus_file), edition, as_of)
 
 
+@examples(
+    """\
+kzconst refs judgment.txt              every reference, resolved, with line:column
+kzconst refs letter.txt --encoding cp1251
+pbpaste | kzconst refs -f json         from stdin, as JSON
+"""
+)
 def refs(
     file: Annotated[
         str, typer.Argument(help="A text file, or - for stdin.", metavar="[FILE|-]")
@@ -139,14 +147,7 @@ def refs(
     no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
-    """Find references to the Constitution in free text; resolve them; map 1995 ones to 2026.
-
-    \b
-    Examples:
-      kzconst refs judgment.txt              every reference, resolved, with line:column
-      kzconst refs letter.txt --encoding cp1251
-      pbpaste | kzconst refs -f json         from stdin, as JSON
-    """
+    """Find references to the Constitution in free text; resolve them; map 1995 ones to 2026."""
     from kzconst.refs.extract import find_refs
 
     if file == "-":

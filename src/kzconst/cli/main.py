@@ -7,7 +7,8 @@ import sys
 import typer
 
 from kzconst.cli import changes, check, cite, find, read
-from kzconst.cli.app import SharedOptionsGroup, app, hoist_shared_options
+from kzconst.cli.app import app, help_epilog
+from kzconst.cli.options import SharedOptionsGroup, hoist_shared_options
 
 # The order `kzconst --help` lists them in.
 for _command in (
@@ -24,7 +25,7 @@ for _command in (
 ):
     # An explicit summary: Click would cut the docstring's first paragraph at 45 characters.
     _summary = " ".join((_command.__doc__ or "").split("\n\n")[0].split())
-    app.command(short_help=_summary)(_command)
+    app.command(short_help=_summary, epilog=help_epilog(_command))(_command)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,6 +23,7 @@ from kzconst.cli.app import (
     TextFormatOpt,
     complete_topic,
     emit_records,
+    examples,
     hint_if_terminal,
     make_output,
     open_corpus,
@@ -33,6 +34,15 @@ from kzconst.cli.app import (
 from kzconst.errors import NotFoundError, UsageError
 
 
+@examples(
+    """\
+kzconst show 21                 Article 21 of the edition in force
+kzconst show 21.1 --text-only   heading and text only, for pasting
+kzconst show "21(1)-(3)" 46.3   paragraphs 1 to 3 of Article 21; Article 46, item 3
+kzconst show 18@1995            Article 18 of the 1995 Constitution
+kzconst search court -f refs | kzconst show -
+"""
+)
 def show(
     refs: Annotated[
         list[str],
@@ -58,16 +68,7 @@ def show(
     no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
-    """Show the text of articles, paragraphs, sub-items, ranges, the preamble.
-
-    \b
-    Examples:
-      kzconst show 21                 Article 21 of the edition in force
-      kzconst show 21.1 --text-only   heading and text only, for pasting
-      kzconst show "21(1)-(3)" 46.3   paragraphs 1 to 3 of Article 21; Article 46, item 3
-      kzconst show 18@1995            Article 18 of the 1995 Constitution
-      kzconst search court -f refs | kzconst show -
-    """
+    """Show the text of articles, paragraphs, sub-items, ranges, the preamble."""
     from kzconst.refs.grammar import parse_refs
     from kzconst.refs.resolve import resolve
 
@@ -103,6 +104,14 @@ def show(
         )
 
 
+@examples(
+    """\
+kzconst toc                     every section and article of the edition in force
+kzconst toc III                 Section III only (also: kzconst toc 3)
+kzconst toc IX@1995             Section IX of the 1995 Constitution
+kzconst toc II -f refs | kzconst show -
+"""
+)
 def toc(
     section: Annotated[
         str | None,
@@ -116,15 +125,7 @@ def toc(
     no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
-    """List sections and articles with their editorial titles.
-
-    \b
-    Examples:
-      kzconst toc                     every section and article of the edition in force
-      kzconst toc III                 Section III only (also: kzconst toc 3)
-      kzconst toc IX@1995             Section IX of the 1995 Constitution
-      kzconst toc II -f refs | kzconst show -
-    """
+    """List sections and articles with their editorial titles."""
     corpus = open_corpus(corpus_file)
     sec, sec_edition = parse_section(section) if section else (None, None)
     if sec_edition is not None:
@@ -152,6 +153,13 @@ def toc(
         make_output(plain, color, no_pager).lines(toc_lines(corpus, ed, sec))
 
 
+@examples(
+    """\
+kzconst topics                  every topic with its number of articles
+kzconst topics privacy          the articles of one topic
+kzconst topics privacy -f refs | kzconst show -
+"""
+)
 def topics(
     topic: Annotated[
         str | None,
@@ -165,14 +173,7 @@ def topics(
     no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
-    """The topic index: every topic, or the articles of one topic.
-
-    \b
-    Examples:
-      kzconst topics                  every topic with its number of articles
-      kzconst topics privacy          the articles of one topic
-      kzconst topics privacy -f refs | kzconst show -
-    """
+    """The topic index: every topic, or the articles of one topic."""
     from kzconst.output.about import topics_lines, topics_records
 
     corpus = open_corpus(corpus_file)
@@ -197,6 +198,12 @@ def topics(
         make_output(plain, color, no_pager).lines(topics_lines(corpus, ed, topic))
 
 
+@examples(
+    """\
+kzconst info                    what the corpus holds and where its text comes from
+kzconst info -f json            the same as one JSON document
+"""
+)
 def info(
     fmt: TextFormatOpt = DataFmt.text,
     plain: PlainOpt = False,
@@ -204,13 +211,7 @@ def info(
     no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
-    """Editions, dates, provenance, the translation note and the reform timeline.
-
-    \b
-    Examples:
-      kzconst info                    what the corpus holds and where its text comes from
-      kzconst info -f json            the same as one JSON document
-    """
+    """Editions, dates, provenance, the translation note and the reform timeline."""
     from kzconst.output.about import info_lines, info_record
 
     corpus = open_corpus(corpus_file)
