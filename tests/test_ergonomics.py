@@ -241,3 +241,21 @@ def test_display_options_are_ignored_by_commands_that_never_style(cli, args) -> 
     r = cli(*args)
     assert r.code == 0, r.stderr
     assert "\x1b" not in r.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "expanded"),
+    [
+        ("21(1)-(3)", "21(1), 21(2), 21(3)"),
+        ("21(1)–(2)", "21(1), 21(2)"),
+        ("21(1),(2)", "21(1), 21(2)"),
+        ("21(1), (3), (5)", "21(1), 21(3), 21(5)"),
+        ("21-23", "21-23"),
+        ("21(1)", "21(1)"),
+        ("ст. 21", "ст. 21"),
+    ],
+)
+def test_expand_paragraph_forms(text: str, expanded: str) -> None:
+    from kzconst.refs.grammar import expand_paragraph_forms
+
+    assert expand_paragraph_forms(text) == expanded
