@@ -259,3 +259,10 @@ def test_expand_paragraph_forms(text: str, expanded: str) -> None:
     from kzconst.refs.grammar import expand_paragraph_forms
 
     assert expand_paragraph_forms(text) == expanded
+
+
+def test_a_shared_option_without_a_command_says_so(cli) -> None:
+    r = cli("--edition", "1995")
+    assert r.code == 2
+    assert "--edition is an option of the commands" in r.stderr
+    assert "--version" not in r.stderr

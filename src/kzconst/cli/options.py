@@ -40,6 +40,14 @@ class SharedOptionsGroup(KzconstGroup):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         args = hoist_shared_options(args)
+        if args and args[0].split("=", 1)[0] in SHARED_OPTIONS:
+            from typer._click import exceptions as click_exc
+
+            raise click_exc.UsageError(
+                f"{args[0].split('=', 1)[0]} is an option of the commands: give one after it "
+                "(kzconst --edition 1995 show 18; see kzconst --help)",
+                ctx,
+            )
         command = self.get_command(ctx, args[0]) if args else None
         if command is not None:
             args = _drop_display_options(args, {o for p in command.params for o in p.opts})
