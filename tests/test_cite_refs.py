@@ -50,12 +50,16 @@ def test_styles(cli, ref: str, style: str, expected: str) -> None:
     assert r.stdout == expected + "\n"
 
 
-def test_csl_json_and_bibtex_are_one_line_each(cli) -> None:
-    csl = json.loads(cli("cite", "21.1", "--style", "csl-json").stdout)
+def test_csl_json_is_an_array_and_bibtex_one_line(cli) -> None:
+    # CSL-JSON (what Zotero and pandoc read) is an array of items, even of one.
+    [csl] = json.loads(cli("cite", "21.1", "--style", "csl-json").stdout)
     assert csl["type"] == "legislation"
     # CSL renders label + locator: "art. 21(1)". With label "paragraph" it would read
     # "para. 21(1)", a paragraph that does not exist (csl-citation.json lists "article").
     assert (csl["locator"], csl["label"]) == ("21(1)", "article")
+    items = json.loads(cli("cite", "21", "43", "--style", "csl-json").stdout)
+    assert [i["locator"] for i in items] == ["21", "43"]
+    assert len({i["id"] for i in items}) == 2
     bib = cli("cite", "21.1", "--style", "bibtex").stdout
     assert bib.startswith("@legislation{") and bib.count("\n") == 1
 
@@ -80,10 +84,83 @@ def test_a_dated_citation_names_the_wording(cli, style: str, expected: str) -> N
     assert cli("cite", "15(2)@2010-01-01", "--style", style).stdout.strip() == expected
 
 
-def test_every_style_gives_one_line_per_provision(cli) -> None:
+def test_every_style_gives_one_line_per_provision_with_each(cli) -> None:
     for style in STYLES:
-        out = cli("cite", "21-23", "--style", style).stdout
-        assert len(out.splitlines()) == 3, style
+        out = cli("cite", "21-23", "--style", style, "--each").stdout
+        if style == "csl-json":
+            assert len(json.loads(out)) == 3
+        else:
+            assert len(out.splitlines()) == 3, style
+
+
+@pytest.mark.parametrize(
+    ("refs", "style", "expected"),
+    [
+        (["21-23"], "oscola", "Constitution of the Republic of Kazakhstan 2026, arts 21–23"),
+        (["21-23"], "plain", "Constitution of the Republic of Kazakhstan (2026), arts. 21–23"),
+        (["21-23"], "short", "Const. RK 2026, arts. 21–23"),
+        (["21,23"], "short", "Const. RK 2026, arts. 21, 23"),
+        (["1-3,9"], "short", "Const. RK 2026, arts. 1–3, 9"),
+        (["21(1)-(3)"], "short", "Const. RK 2026, art. 21(1)–(3)"),
+        (
+            ["21(1),(3)"],
+            "oscola",
+            "Constitution of the Republic of Kazakhstan 2026, art 21(1), (3)",
+        ),
+        (["21-23"], "ru", "ст. 21–23 Конституции Республики Казахстан 2026 года"),
+        (["21(1)-(3)"], "ru", "п. 1–3 ст. 21 Конституции Республики Казахстан 2026 года"),
+        (["21-23"], "kk", "2026 жылғы Қазақстан Республикасы Конституциясының 21–23-баптары"),
+        (
+            ["21(1)-(3)"],
+            "kk",
+            "2026 жылғы Қазақстан Республикасы Конституциясының 21-бабының 1–3-тармақтары",
+        ),
+        (
+            ["17-19@1995"],
+            "bluebook",
+            "Konstitutsiya Respubliki Kazakhstan [Constitution] arts. 17–19 (Kaz. 1995)",
+        ),
+        (["21-23"], "url", "https://adilet.zan.kz/rus/docs/K2600000000"),
+        (["21", "43"], "short", "Const. RK 2026, art. 21\nConst. RK 2026, art. 43"),
+        (["21-22"], "id", "2026/art_21\n2026/art_22"),  # an id names one provision
+        (["46(1)-(2)"], "short", "Const. RK 2026, art. 46(1)\nConst. RK 2026, art. 46(2)"),
+    ],
+)
+def test_a_range_or_list_is_one_citation(cli, refs: list[str], style: str, expected: str) -> None:
+    r = cli("cite", *refs, "--style", style)
+    assert r.code == 0, r.stderr
+    assert r.stdout == expected + "\n"
+
+
+def test_group_citation_in_csl_json_and_bibtex(cli) -> None:
+    [item] = json.loads(cli("cite", "21-23", "--style", "csl-json").stdout)
+    assert (item["locator"], item["label"]) == ("21–23", "article")
+    bib = cli("cite", "21-23", "--style", "bibtex").stdout
+    assert "arts. 21–23" in bib and bib.count("\n") == 1
+
+
+def test_cite_stdin_reports_bad_lines_and_prints_the_good_ones(cli) -> None:
+    r = cli("cite", "-", "--style", "short", input="21\nabc\n\n999\n43.5\n")
+    assert r.code == 1
+    assert r.stdout == "Const. RK 2026, art. 21\nConst. RK 2026, art. 43(5)\n"
+    errors = r.stderr.splitlines()
+    assert errors[0].startswith("kzconst: error: stdin:2: malformed reference")
+    assert errors[1].startswith("kzconst: error: stdin:4: no article 999")
+    assert len(errors) == 2
+
+
+def test_cite_stdin_strict_stops_at_the_first_bad_line(cli) -> None:
+    r = cli("cite", "-", "--strict", input="21\nabc\n43\n")
+    assert r.code == 2
+    assert r.stdout == ""
+    assert r.stderr.startswith("kzconst: error: stdin:2: malformed reference")
+    assert r.stderr.count("\n") == 1
+
+
+def test_cite_style_is_case_insensitive_and_short_flag_is_capital_s(cli) -> None:
+    upper = cli("cite", "21.1", "--style", "OSCOLA")
+    assert upper.code == 0 and upper.stdout.endswith("art 21(1)\n")
+    assert cli("cite", "21.1", "-S", "oscola").stdout == upper.stdout
 
 
 def test_cite_reads_refs_from_stdin(cli) -> None:

@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-from cli_reference import COMMANDS, reference  # noqa: E402
+from cli_reference import COMMANDS, manpage, reference  # noqa: E402
 
 from kzconst.cli.main import app  # noqa: E402
 
@@ -19,6 +19,38 @@ from kzconst.cli.main import app  # noqa: E402
 def test_cli_reference_is_current() -> None:
     current = (ROOT / "docs" / "CLI.md").read_text(encoding="utf-8")
     assert current == reference(), "run: python tools/cli_reference.py > docs/CLI.md"
+
+
+def test_man_page_is_current() -> None:
+    current = (ROOT / "docs" / "kzconst.1").read_text(encoding="utf-8")
+    assert current == manpage(), "run: python tools/cli_reference.py --man > docs/kzconst.1"
+
+
+def test_man_page_has_a_section_for_every_command() -> None:
+    page = manpage()
+    assert page.startswith(".TH KZCONST 1")
+    for command in COMMANDS:
+        assert f".SS kzconst {command}\n" in page
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_every_help_page_has_an_example(command: str) -> None:
+    from cli_reference import help_text
+
+    text = help_text(*([command] if command else []))
+    assert "Examples:" in text
+    assert f"kzconst {command}".rstrip() + " " in text.split("Examples:", 1)[1]
+
+
+def test_root_help_lists_the_environment_and_untruncated_summaries() -> None:
+    from cli_reference import help_text
+
+    text = help_text()
+    for name in ("KZCONST_CORPUS", "KZCONST_CACHE_DIR", "KZCONST_DEBUG", "KZCONST_PAGER"):
+        assert name in text
+    for name in ("NO_COLOR", "FORCE_COLOR"):
+        assert name in text
+    assert "..." not in text.split("Commands:", 1)[1].split("\n\n", 1)[0]
 
 
 def test_reference_covers_every_registered_command() -> None:

@@ -46,13 +46,15 @@ class Citation:
     eid: str
     in_force: bool
     as_of: str = ""  # the day whose wording is cited (`REF@DATE`, `--as-of`)
+    plural: bool = False  # several articles (`article` = "21–23") or paragraphs ("1–3")
 
     @property
     def pin(self) -> str:
         """`21(1)(3)`, or `46(3)` for a sub-item of an unnumbered article."""
         out = self.article
         if self.paragraph:
-            out += f"({self.paragraph})"
+            # 21(1)–(3), 21(1), (3): the forms the corpus's own notes use
+            out += "(" + self.paragraph.replace("–", ")–(").replace(", ", "), (") + ")"
         if self.item:
             out += f"({self.item})"
         return out
@@ -74,6 +76,57 @@ def citation_for(corpus: Corpus, p: Provision) -> Citation:
         in_force=not ed.in_force_to,
         as_of=p.article.as_of if p.article.edition == "1995" else "",
     )
+
+
+def group_citation(corpus: Corpus, provisions: list[Provision]) -> Citation | None:
+    """One citation for several provisions of one argument (`21-23`, `21,23`, `21(1)-(3)`):
+    whole articles of one edition, or paragraphs of one article. None when there is no one
+    form for them (sub-items, mixed editions, the preamble with articles)."""
+    if len(provisions) < 2 or any(p.item is not None for p in provisions):
+        return None
+    first = citation_for(corpus, provisions[0])
+    if len({(p.article.edition, p.article.as_of) for p in provisions}) > 1 or first.preamble:
+        return None
+    if all(p.paragraph is None for p in provisions):
+        numbers = [p.article.number for p in provisions]
+        if any(p.article.is_preamble for p in provisions):
+            return None
+        return _replace(first, article=_compress(numbers), paragraph=None)
+    articles = {p.article.number for p in provisions}
+    if len(articles) > 1 or any(p.paragraph is None or not p.paragraph.number for p in provisions):
+        return None
+    numbers = [p.paragraph.number for p in provisions if p.paragraph is not None]
+    return _replace(first, paragraph=_compress(numbers))
+
+
+def _replace(c: Citation, *, article: str | None = None, paragraph: str | None) -> Citation:
+    from dataclasses import replace
+
+    span = (article or c.article) + (f"__para_{paragraph}" if paragraph else "")
+    ident = f"{c.edition}/art_" + span.replace("–", "-").replace(", ", "_")
+    return replace(
+        c,
+        article=article or c.article,
+        paragraph=paragraph,
+        item=None,
+        plural=True,
+        id=ident,
+        eid=ident.replace("/", "_"),
+    )
+
+
+def _compress(numbers: list[str]) -> str:
+    """`1 2 3 5` -> `1–3, 5`: runs of consecutive numbers as ranges (with an en dash)."""
+    runs: list[list[str]] = []
+    for n in numbers:
+        if runs and n.isdigit() and runs[-1][-1].isdigit() and int(n) == int(runs[-1][-1]) + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(r[0] if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
+GROUP_STYLES = frozenset(STYLES) - {"id"}  # an id names one provision
 
 
 def format_citation(c: Citation, style: str) -> str:
@@ -104,23 +157,30 @@ def _dated(c: Citation) -> str:
     return f" (as in force on {_long(c.as_of)})" if c.as_of else ""
 
 
+def _art(c: Citation, dot: str = ".") -> str:
+    """`art. 21(1)`; several articles `arts. 21–23` (OSCOLA writes no full stops: `arts 21–23`);
+    paragraphs of one article keep `art.`: `art. 21(1)–(3)`."""
+    several = c.plural and not c.paragraph
+    return f"art{'s' if several else ''}{dot} {c.pin}"
+
+
 def _plain(c: Citation) -> str:
-    where = "preamble" if c.preamble else f"art. {c.pin}"
+    where = "preamble" if c.preamble else _art(c)
     return f"{TITLE} ({_edition_words(c)}), {where}"
 
 
 def _short(c: Citation) -> str:
-    where = "pmbl." if c.preamble else f"art. {c.pin}"
+    where = "pmbl." if c.preamble else _art(c)
     return f"Const. RK {c.year}, {where}{_dated(c)}"
 
 
 def _oscola(c: Citation) -> str:
-    where = "preamble" if c.preamble else f"art {c.pin}"
+    where = "preamble" if c.preamble else _art(c, "")
     return f"{TITLE} {c.year}, {where}{_dated(c)}"
 
 
 def _bluebook(c: Citation) -> str:
-    where = "pmbl." if c.preamble else f"art. {c.pin}"
+    where = "pmbl." if c.preamble else _art(c)
     return f"{TRANSLIT} [Constitution] {where} (Kaz. {c.year}){_dated(c)}"
 
 
@@ -147,6 +207,10 @@ def _kk(c: Citation) -> str:
         title = f"({d}.{m}.{y} жағдай бойынша) {title}"
     if c.preamble:
         return f"{title} преамбуласы"
+    if c.plural:  # several paragraphs of one article, or several articles
+        if c.paragraph:
+            return f"{title} {c.article}-бабының {c.paragraph}-тармақтары"
+        return f"{title} {c.article}-баптары"
     if c.item and c.paragraph:
         return f"{title} {c.article}-бабының {c.paragraph}-тармағының {c.item}) тармақшасы"
     if c.item:
@@ -158,7 +222,7 @@ def _kk(c: Citation) -> str:
 
 def _bibtex(c: Citation) -> str:
     key = "kzconst-" + c.id.replace("/", "-").replace("__", "-").replace("_", "")
-    where = "preamble" if c.preamble else f"art. {c.pin}"
+    where = "preamble" if c.preamble else _art(c)
     fields = [
         f"title = {{{TITLE}}}",
         f"date = {{{c.adopted}}}",
@@ -167,6 +231,11 @@ def _bibtex(c: Citation) -> str:
         "langid = {english}",
     ]
     return f"@legislation{{{key}, " + ", ".join(fields) + "}"
+
+
+def csl_record(c: Citation) -> dict[str, object]:
+    """One CSL-JSON item; `cite --style csl-json` prints a JSON array of them."""
+    return dict(json.loads(_csl(c)))
 
 
 def _csl(c: Citation) -> str:

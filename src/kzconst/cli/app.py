@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from kzconst import __version__
-from kzconst.cli.boundary import KzconstGroup
+from kzconst.cli.options import ROOT_EPILOG, SharedOptionsGroup
 from kzconst.errors import (
     KzconstError,
     NotFoundError,
@@ -25,16 +26,19 @@ if TYPE_CHECKING:
     from kzconst.refs.resolve import Provision
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
 app = typer.Typer(
-    cls=KzconstGroup,
+    cls=SharedOptionsGroup,
     name="kzconst",
     help="The Constitution of the Republic of Kazakhstan (2026; and 1995 as amended to 2022) "
     "at the terminal: read, search, compare, cite. The English is an unofficial rendering.",
+    epilog=ROOT_EPILOG,
     add_completion=True,
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 
 
@@ -43,6 +47,24 @@ class Fmt(StrEnum):
     json = "json"
     jsonl = "jsonl"
     md = "md"
+
+
+class DataFmt(StrEnum):
+    """Formats of a command with no Markdown form."""
+
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class ListFmt(StrEnum):
+    """Formats of a listing (toc, topics): `refs` is one reference a line, for `show -`."""
+
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    md = "md"
+    refs = "refs"
 
 
 # --- shared options, declared once (STYLE.md, lesson 2) --------------------------------------
@@ -62,9 +84,48 @@ AsOfOpt = Annotated[
         "--as-of", help="Use the edition in force on this date (YYYY-MM-DD).", metavar="DATE"
     ),
 ]
-FormatOpt = Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")]
-PlainOpt = Annotated[bool, typer.Option("--plain", help="Plain text even on a terminal.")]
-NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colours (also NO_COLOR=1).")]
+FormatOpt = Annotated[
+    Fmt, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+TextFormatOpt = Annotated[
+    DataFmt,
+    typer.Option(
+        "--format", "-f", help="Output format: text, json or jsonl.", case_sensitive=False
+    ),
+]
+ListFormatOpt = Annotated[
+    ListFmt,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format; refs: one reference a line, for `kzconst show -`.",
+        case_sensitive=False,
+    ),
+]
+PlainOpt = Annotated[
+    bool, typer.Option("--plain", help="Plain text even on a terminal (no layout, no colour).")
+]
+
+
+class Color(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+ColorOpt = Annotated[
+    Color,
+    typer.Option(
+        "--color",
+        help="auto: on a terminal unless NO_COLOR; always: even piped (or FORCE_COLOR); "
+        "never (or --no-color).",
+        case_sensitive=False,
+    ),
+]
+NoPagerOpt = Annotated[
+    bool,
+    typer.Option("--no-pager", help="Never page (long output on a terminal goes through a pager)."),
+]
 CorpusOpt = Annotated[
     str | None,
     typer.Option(
@@ -129,7 +190,26 @@ def _root(
         ),
     ] = False,
 ) -> None:
-    """Shared entry point; options live on each command."""
+    """Shared entry point; the shared options are the commands' own (see below)."""
+
+
+def examples(text: str) -> Callable[[F], F]:
+    """Examples for a command's --help (shown after its options, as git and gh do)."""
+
+    def mark(func: F) -> F:
+        func.__dict__["examples"] = text
+        return func
+
+    return mark
+
+
+def help_epilog(func: Callable[..., Any]) -> str | None:
+    text = func.__dict__.get("examples")
+    if not text:
+        return None
+    import textwrap
+
+    return "\b\nExamples:\n" + textwrap.indent(textwrap.dedent(text).strip("\n"), "  ")
 
 
 # --- helpers the commands share ----------------------------------------------------------------
@@ -148,6 +228,67 @@ def edition_name(edition: str) -> str:
     if edition not in EDITIONS:
         raise UsageError(f"unknown edition {edition[:40]!r} (expected 2026 or 1995)")
     return edition
+
+
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        help="Encoding of the input (e.g. cp1251, utf-16); default UTF-8, or UTF-16 with a "
+        "byte-order mark.",
+        metavar="NAME",
+    ),
+]
+
+
+def hint_if_terminal(what: str) -> None:
+    """Reading stdin that is a terminal looks like a hang: say what is expected (on stderr)."""
+    try:
+        interactive = sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        interactive = False
+    if interactive:
+        sys.stderr.write(f"kzconst: reading {what} from the terminal; end with Ctrl-D\n")
+
+
+def decode_input(data: bytes, encoding: str | None, where: str) -> str:
+    """Bytes read from a file or stdin -> text, by --encoding or else UTF-8 (a UTF-8 BOM is
+    dropped; UTF-16 with a BOM is recognised, with a note on stderr)."""
+    import codecs
+
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise UsageError(f"unknown encoding {encoding[:40]!r} for --encoding") from None
+        try:
+            return data.decode(encoding).removeprefix("\ufeff")
+        except UnicodeDecodeError as exc:
+            raise UsageError(f"{where} is not valid {encoding} (byte {exc.start})") from None
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) and len(data) % 2 == 0:
+        text = data.decode("utf-16", "replace")
+        if all(ord(ch) < 0x800 or 0x2000 <= ord(ch) < 0x2200 for ch in text[:4000]):
+            sys.stderr.write(f"kzconst: note: {where} read as UTF-16 (byte-order mark)\n")
+            return text
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise UsageError(
+            f"{where} is not valid UTF-8 (byte {exc.start}); for a Windows-1251 or UTF-16 "
+            "file give --encoding cp1251 or --encoding utf-16"
+        ) from None
+
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
+
+
+def parse_section(text: str) -> tuple[str, str | None]:
+    """A section argument: `IX`, `ix`, `9` -> `IX`; `IX@1995` also names the edition."""
+    number, _, edition = text.strip().partition("@")
+    number = number.strip().upper()
+    if number.isascii() and number.isdigit() and len(number) <= 2 and 0 < int(number) <= 13:
+        number = ROMAN[int(number) - 1]
+    return number, (edition_name(edition.strip()) if edition else None)
 
 
 def pick_edition(corpus: Corpus, edition: str | None, as_of: str | None) -> str:
@@ -248,17 +389,17 @@ def _period(corpus: Corpus, edition: str) -> str:
     return f"in force {ed.in_force_from} – {ed.in_force_to or 'today'}"
 
 
-def make_output(plain: bool, no_color: bool) -> Output:
+def make_output(plain: bool, color: Color, no_pager: bool = False) -> Output:
     from kzconst.output.render import Output
 
-    return Output(plain=plain, color=not no_color)
+    return Output(plain=plain, color=color.value, pager=not no_pager)
 
 
-def emit_records(fmt: Fmt, command: str, records: list[dict[str, Any]]) -> None:
+def emit_records(fmt: str, command: str, records: list[dict[str, Any]]) -> None:
     from kzconst.output.records import SCHEMA_VERSION
     from kzconst.output.render import emit_json
 
-    if fmt is Fmt.jsonl:
+    if fmt == "jsonl":
         emit_json(sys.stdout, records, lines=True)
     else:
         emit_json(sys.stdout, {"kzconst": SCHEMA_VERSION, "command": command, "results": records})

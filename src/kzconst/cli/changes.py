@@ -2,31 +2,51 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from kzconst.cli.app import (
     AsOfOpt,
+    Color,
+    ColorOpt,
     CorpusOpt,
+    DataFmt,
     EditionOpt,
-    Fmt,
-    NoColorOpt,
+    NoPagerOpt,
     PlainOpt,
+    TextFormatOpt,
     emit_records,
+    examples,
     make_output,
     open_corpus,
+    parse_section,
     pick_time,
     refs_argument,
     resolve_refs,
 )
 from kzconst.errors import NotFoundError, UsageError
 
-FormatOptCompare = Annotated[
-    Fmt, typer.Option("--format", "-f", help="Output format: text, json or jsonl.")
-]
+
+class ChangeStatus(StrEnum):
+    """The statuses of `changes` rows (output/diff.py CHANGE_LEGEND)."""
+
+    identical = "identical"
+    reworded = "reworded"
+    changed = "changed"
+    new = "new"
+    excluded = "excluded"
+    no_successor = "no-successor"
 
 
+@examples(
+    """\
+kzconst compare 21              Article 21 beside its 1995 predecessor (Article 18)
+kzconst compare 21.1 18.1@1995  two paragraphs you choose
+kzconst compare 18@1995         a 1995 article beside its 2026 successor
+"""
+)
 def compare(
     refs: Annotated[
         list[str],
@@ -34,9 +54,10 @@ def compare(
     ],
     edition: EditionOpt = None,
     as_of: AsOfOpt = None,
-    fmt: FormatOptCompare = Fmt.text,
+    fmt: TextFormatOpt = DataFmt.text,
     plain: PlainOpt = False,
-    no_color: NoColorOpt = False,
+    color: ColorOpt = Color.auto,
+    no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
     """Two provisions side by side with a word-level diff; one REF: beside its counterpart."""
@@ -57,39 +78,73 @@ def compare(
     result = run_compare(corpus, first, second)
     from kzconst.output import diff as views
 
-    if fmt in (Fmt.json, Fmt.jsonl):
+    if fmt in ("json", "jsonl"):
         emit_records(fmt, "compare", [views.compare_record(result)])
         return
-    out = make_output(plain, no_color)
+    from kzconst.output.render import Columns
+
+    out = make_output(plain, color, no_pager)
     if not out.rich:
         out.lines(views.compare_lines(corpus, result))
         return
-    out.lines(views.compare_heading(corpus, result, markers=False))
     headers = (views.side_label(result.left), views.side_label(result.right))
-    out.columns(headers, *views.compare_sides(result))
-    out.lines(views.compare_notes(result))
+    out.emit(
+        [
+            views.compare_heading(corpus, result, markers=False),
+            Columns(headers, *views.compare_sides(result)),
+            views.compare_notes(result),
+        ]
+    )
 
 
+@examples(
+    """\
+kzconst changes                        the whole table
+kzconst changes II --status changed    what changed in the rights section
+kzconst changes --status new --status no-successor
+kzconst changes | awk '$2 == "identical"'
+"""
+)
 def changes(
-    section: Annotated[str | None, typer.Argument(help="A 2026 section (I-XI), optional.")] = None,
-    fmt: FormatOptCompare = Fmt.text,
+    section: Annotated[
+        str | None, typer.Argument(help="A 2026 section (I-XI or 1-11), optional.")
+    ] = None,
+    status: Annotated[
+        list[ChangeStatus] | None,
+        typer.Option(
+            "--status",
+            help="Only rows with this status (repeat for several).",
+            case_sensitive=False,
+        ),
+    ] = None,
+    fmt: TextFormatOpt = DataFmt.text,
     plain: PlainOpt = False,
-    no_color: NoColorOpt = False,
+    color: ColorOpt = Color.auto,
+    no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
     """Every 2026 article against 1995: identical, reworded, changed or new, with similarity;
-    then the 1995 articles with no successor."""
+    then the 1995 articles with no successor.
+
+    Piped: one row a line, single-word statuses (for awk and cut). On a terminal: a table
+    with a header, a legend and counts.
+    """
     from kzconst.compare import changes_table
 
     corpus = open_corpus(corpus_file)
     for ed in ("2026", "1995"):
         if ed not in corpus.editions:
             raise NotFoundError(f"changes needs both editions; this corpus has no {ed} edition")
-    sec = section.strip().upper() if section else None
+    sec = parse_section(section)[0] if section else None
     if sec is not None and corpus.section("2026", sec) is None:
         raise NotFoundError(f"no section {section!r} in the 2026 Constitution")
     rows = changes_table(corpus, sec)
-    if fmt in (Fmt.json, Fmt.jsonl):
+    if status:
+        wanted = {s.value for s in status}
+        rows = [r for r in rows if r["status"] in wanted]
+        if not rows:
+            raise NotFoundError(f"no rows with status {', '.join(sorted(wanted))}")
+    if fmt in ("json", "jsonl"):
         from kzconst.output.records import key_record, section_record
 
         records = [
@@ -105,16 +160,24 @@ def changes(
         return
     from kzconst.output.diff import changes_lines
 
-    out = make_output(plain, no_color)
+    out = make_output(plain, color, no_pager)
     out.lines(changes_lines(rows, table=out.rich))
 
 
+@examples(
+    """\
+kzconst history 41@1995         the presidential term: five, seven, five, seven years
+kzconst history 15(2)@1995      the death penalty from 1995 to its abolition in 2022
+kzconst history 41@1995 -f json every wording with its dates and law, for scripts
+"""
+)
 def history(
     refs: Annotated[list[str], refs_argument("References, e.g. 41@1995, 15(2)@1995, 42.")],
     edition: EditionOpt = None,
-    fmt: FormatOptCompare = Fmt.text,
+    fmt: TextFormatOpt = DataFmt.text,
     plain: PlainOpt = False,
-    no_color: NoColorOpt = False,
+    color: ColorOpt = Color.auto,
+    no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
     """Every wording of a provision in order, with dates, the amending law and a word diff."""
@@ -129,8 +192,8 @@ def history(
     ed, _ = pick_time(corpus, edition, None)
     provisions = resolve_refs(corpus, parsed, ed, None)
     timelines = [provision_history(corpus, p) for p in provisions]
-    if fmt in (Fmt.json, Fmt.jsonl):
+    if fmt in ("json", "jsonl"):
         emit_records(fmt, "history", [r for t in timelines for r in history_records(corpus, t)])
         return
-    out = make_output(plain, no_color)
+    out = make_output(plain, color, no_pager)
     out.lines([line for t in timelines for line in history_lines(corpus, t)])

@@ -9,12 +9,20 @@ import typer
 
 from kzconst.cli.app import (
     CorpusOpt,
-    Fmt,
-    FormatOpt,
+    DataFmt,
+    TextFormatOpt,
     emit_records,
+    examples,
 )
 
 
+@examples(
+    """\
+kzconst check                   the corpus in use
+kzconst check my-articles.toml  a corpus you edited, before using it (--corpus)
+kzconst check -f json           the problems as JSON, for an editor or CI
+"""
+)
 def check(
     corpus_arg: Annotated[
         str | None,
@@ -22,7 +30,7 @@ def check(
             help="The corpus file to validate (default: the one in use).", metavar="[CORPUS]"
         ),
     ] = None,
-    fmt: FormatOpt = Fmt.text,
+    fmt: TextFormatOpt = DataFmt.text,
     corpus_file: CorpusOpt = None,
 ) -> None:
     """Validate a corpus file; report every problem with its file, line and field (exit 3)."""
@@ -33,7 +41,7 @@ def check(
     path = corpus_path(corpus_arg or corpus_file)
     raw = parse_toml(path)
     corpus, problems = validate(raw, path)
-    if fmt in (Fmt.json, Fmt.jsonl):
+    if fmt in ("json", "jsonl"):
         from kzconst.output.records import no_key
 
         emit_records(
@@ -50,5 +58,5 @@ def check(
     if problems:
         raise CorpusError(f"{path}: {len(problems)} problem(s) found")
     counts = ", ".join(f"{len(corpus.edition_articles(e))} records in {e}" for e in corpus.editions)
-    if fmt is Fmt.text:
+    if fmt == "text":
         sys.stdout.write(f"{path}: OK ({counts})\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -12,12 +12,21 @@ from kzconst.cli.app import (
     AsOfOpt,
     CorpusOpt,
     EditionOpt,
+    EncodingOpt,
+    decode_input,
+    examples,
+    hint_if_terminal,
     open_corpus,
     pick_time,
     refs_argument,
     resolve_refs,
 )
-from kzconst.errors import NotFoundError, UsageError
+from kzconst.errors import EXIT_NOT_FOUND, KzconstError, NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from kzconst.corpus.model import Corpus
 
 
 class Style(StrEnum):
@@ -34,30 +43,94 @@ class Style(StrEnum):
     id = "id"
 
 
+@examples(
+    """\
+kzconst cite 21.1 --style oscola     ... Kazakhstan 2026, art 21(1)
+kzconst cite 21-23 --style ru        ст. 21–23 Конституции Республики Казахстан 2026 года
+kzconst cite 21-23 --each            three citations, one a line
+kzconst cite 21 43 --style csl-json  a CSL-JSON array for Zotero or pandoc
+kzconst search court -f refs | kzconst cite - --style short
+"""
+)
 def cite(
     refs: Annotated[
         list[str], refs_argument("References, or - to read them from stdin, one per line.")
     ],
-    style: Annotated[Style, typer.Option("--style", "-s", help="Citation style.")] = Style.plain,
+    style: Annotated[
+        Style, typer.Option("--style", "-S", help="Citation style.", case_sensitive=False)
+    ] = Style.plain,
+    each: Annotated[
+        bool,
+        typer.Option("--each", help="One citation per provision, even for a range or a list."),
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="With -: stop at the first bad line.")
+    ] = False,
+    encoding: EncodingOpt = None,
     edition: EditionOpt = None,
     as_of: AsOfOpt = None,
     corpus_file: CorpusOpt = None,
 ) -> None:
-    """Citations in a chosen style, one per line."""
-    from kzconst.cite import citation_for, format_citation
-    from kzconst.refs.grammar import parse_refs
+    """Citations in a chosen style: one per reference (a range or list is one citation).
 
-    texts = _read_refs(refs)
-    parsed = [r for t in texts for r in parse_refs(t)]
+    A bad line of `cite -` is reported as stdin:LINE on stderr; the good ones are still
+    printed, with exit 1 (--strict: stop at the first). csl-json is one JSON array.
+    """
+    from kzconst.cite import csl_record, format_citation
+
     corpus = open_corpus(corpus_file)
     ed, day = pick_time(corpus, edition, as_of)
-    provisions = resolve_refs(corpus, parsed, ed, day, edition_option=edition)
-    sys.stdout.write(
-        "".join(format_citation(citation_for(corpus, p), style.value) + "\n" for p in provisions)
-    )
+    from_stdin = refs == ["-"]
+    if from_stdin:
+        hint_if_terminal("references, one a line,")
+    texts = _read_refs(refs, encoding)
+    citations, bad = [], 0
+    for number, text in enumerate(texts, 1):
+        if not text.strip():
+            continue
+        try:
+            citations += _citations(
+                corpus, text.strip(), ed, day, edition, each=each, style=style.value
+            )
+        except KzconstError as exc:
+            if not from_stdin:
+                raise
+            where = f"stdin:{number}: {exc.message}"
+            if strict:
+                raise type(exc)(where) from None
+            bad += 1
+            sys.stderr.write(f"kzconst: error: {' '.join(where.split())}\n")
+    if style is Style.csl_json:
+        import json
+
+        records = [csl_record(c) for c in citations]
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write("".join(format_citation(c, style.value) + "\n" for c in citations))
+    if bad:
+        raise typer.Exit(EXIT_NOT_FOUND)
 
 
-def _read_refs(refs: list[str]) -> list[str]:
+def _citations(
+    corpus: Corpus,
+    text: str,
+    edition: str,
+    day: date | None,
+    edition_option: str | None,
+    *,
+    each: bool,
+    style: str,
+) -> list[Any]:
+    """The citations of one argument: one for a range or list when the style has a form."""
+    from kzconst.cite import GROUP_STYLES, citation_for, group_citation
+    from kzconst.refs.grammar import parse_refs
+
+    provisions = resolve_refs(corpus, parse_refs(text), edition, day, edition_option=edition_option)
+    group = None if each or style not in GROUP_STYLES else group_citation(corpus, provisions)
+    return [group] if group is not None else [citation_for(corpus, p) for p in provisions]
+
+
+def _read_refs(refs: list[str], encoding: str | None = None) -> list[str]:
     if refs != ["-"]:
         if "-" in refs:
             raise UsageError("'-' (read from stdin) cannot be mixed with other references")
@@ -65,11 +138,8 @@ def _read_refs(refs: list[str]) -> list[str]:
     data = sys.stdin.buffer.read(1_000_001)
     if len(data) > 1_000_000:
         raise UsageError("stdin holds more than 1 MB of references")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"stdin is not valid UTF-8 (byte {exc.start})") from None
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if not lines:
+    text = decode_input(data, encoding, "stdin")
+    lines = text.splitlines()  # blank lines kept, so stdin:LINE counts every line
+    if not any(line.strip() for line in lines):
         raise NotFoundError("no references on stdin")
     return lines

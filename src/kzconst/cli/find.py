@@ -10,14 +10,22 @@ import typer
 
 from kzconst.cli.app import (
     AsOfOpt,
+    Color,
+    ColorOpt,
     CorpusOpt,
+    DataFmt,
     EditionOpt,
+    EncodingOpt,
     Fmt,
-    NoColorOpt,
+    NoPagerOpt,
     PlainOpt,
+    TextFormatOpt,
     complete_topic,
+    decode_input,
     edition_name,
     emit_records,
+    examples,
+    hint_if_terminal,
     make_output,
     open_corpus,
     pick_time,
@@ -50,6 +58,15 @@ class Scope(StrEnum):
     all = "all"
 
 
+@examples(
+    """\
+kzconst search privacy                   ranked articles with the matching paragraphs
+kzconst search '"freedom of speech"'     a phrase
+kzconst search court -s VIII -n 3        in Section VIII only, the best three
+kzconst search land --all-editions       2026 and 1995
+kzconst search court -f refs | kzconst show -
+"""
+)
 def search(
     query: Annotated[
         list[str],
@@ -79,7 +96,8 @@ def search(
         SearchFmt, typer.Option("--format", "-f", help="Output format.")
     ] = SearchFmt.text,
     plain: PlainOpt = False,
-    no_color: NoColorOpt = False,
+    color: ColorOpt = Color.auto,
+    no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
     """Ranked full-text search with highlighted snippets (exit 1 when nothing matches)."""
@@ -108,7 +126,7 @@ def search(
     elif fmt in (SearchFmt.json, SearchFmt.jsonl):
         emit_records(Fmt(fmt.value), "search", search_records(result))
     else:
-        make_output(plain, no_color).lines(search_lines(result))
+        make_output(plain, color, no_pager).lines(search_lines(result))
 
 
 def _no_matches(text: str, result: SearchResult) -> str:
@@ -163,21 +181,32 @@ def _search_edition(corpus_file: str | None, edition: str | None, as_of: str | N
     return ed
 
 
+@examples(
+    """\
+kzconst refs judgment.txt              every reference, resolved, with line:column
+kzconst refs letter.txt --encoding cp1251
+pbpaste | kzconst refs -f json         from stdin, as JSON
+"""
+)
 def refs(
     file: Annotated[
         str, typer.Argument(help="A text file, or - for stdin.", metavar="[FILE|-]")
     ] = "-",
     edition: EditionOpt = None,
     as_of: AsOfOpt = None,
-    fmt: FormatOptCompare = Fmt.text,
+    fmt: TextFormatOpt = DataFmt.text,
+    encoding: EncodingOpt = None,
     plain: PlainOpt = False,
-    no_color: NoColorOpt = False,
+    color: ColorOpt = Color.auto,
+    no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
     """Find references to the Constitution in free text; resolve them; map 1995 ones to 2026."""
     from kzconst.refs.extract import find_refs
 
-    text = _read_text(file)
+    if file == "-":
+        hint_if_terminal("text")
+    text = _read_text(file, encoding)
     corpus = open_corpus(corpus_file)
     ed, day = pick_time(corpus, edition, as_of)
     found = find_refs(corpus, text, ed)
@@ -187,10 +216,10 @@ def refs(
         raise NotFoundError("no references to the Constitution found in the input")
     from kzconst.output.find import refs_lines, refs_records
 
-    if fmt in (Fmt.json, Fmt.jsonl):
+    if fmt in ("json", "jsonl"):
         emit_records(fmt, "refs", refs_records(found))
     else:
-        make_output(plain, no_color).lines(refs_lines(found))
+        make_output(plain, color, no_pager).lines(refs_lines(found))
 
 
 def _dated(corpus: Corpus, f: FoundRef, day: date) -> FoundRef:
@@ -208,7 +237,7 @@ def _dated(corpus: Corpus, f: FoundRef, day: date) -> FoundRef:
         return dataclasses.replace(f, provision=None, message=exc.message)
 
 
-def _read_text(file: str) -> str:
+def _read_text(file: str, encoding: str | None = None) -> str:
     from pathlib import Path
 
     limit = 20_000_000
@@ -222,7 +251,4 @@ def _read_text(file: str) -> str:
         raise UsageError(f"{file}: cannot read ({exc.strerror})") from None
     if len(data) > limit:
         raise UsageError("input larger than 20 MB")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"input is not valid UTF-8 (byte {exc.start})") from None
+    return decode_input(data, encoding, "input")

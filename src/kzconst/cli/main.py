@@ -7,8 +7,8 @@ import sys
 import typer
 
 from kzconst.cli import changes, check, cite, find, read
-from kzconst.cli.app import app
-from kzconst.cli.boundary import KzconstGroup
+from kzconst.cli.app import app, help_epilog
+from kzconst.cli.options import SharedOptionsGroup, hoist_shared_options
 
 # The order `kzconst --help` lists them in.
 for _command in (
@@ -24,12 +24,14 @@ for _command in (
     cite.cite,
     find.refs,
 ):
-    app.command()(_command)
+    # An explicit summary: Click would cut the docstring's first paragraph at 45 characters.
+    _summary = " ".join((_command.__doc__ or "").split("\n\n")[0].split())
+    app.command(short_help=_summary, epilog=help_epilog(_command))(_command)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code (the console script exits with it)."""
-    args = sys.argv[1:] if argv is None else argv
+    args = hoist_shared_options(sys.argv[1:] if argv is None else argv)
     command = typer.main.get_command(_app_for(args[0] if args else ""))
     return int(command.main(args=args, prog_name="kzconst", standalone_mode=False) or 0)
 
@@ -43,12 +45,13 @@ def _app_for(name: str) -> typer.Typer:
     if not wanted:
         return app  # --help, --version, a typo: the full app answers
     slim = typer.Typer(
-        cls=KzconstGroup,
+        cls=SharedOptionsGroup,
         name="kzconst",
         add_completion=False,
         rich_markup_mode=None,
         pretty_exceptions_enable=False,
         context_settings=app.info.context_settings,
+        epilog=app.info.epilog,
     )
     slim.registered_callback = app.registered_callback
     slim.registered_commands = wanted

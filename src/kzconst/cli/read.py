@@ -9,104 +9,161 @@ import typer
 
 from kzconst.cli.app import (
     AsOfOpt,
+    Color,
+    ColorOpt,
     CorpusOpt,
+    DataFmt,
     EditionOpt,
     Fmt,
     FormatOpt,
-    NoColorOpt,
+    ListFmt,
+    ListFormatOpt,
+    NoPagerOpt,
     PlainOpt,
+    TextFormatOpt,
     complete_topic,
     emit_records,
+    examples,
+    hint_if_terminal,
     make_output,
     open_corpus,
+    parse_section,
     pick_edition,
     pick_time,
     refs_argument,
     resolve_refs,
     warn_gaps,
 )
-from kzconst.errors import NotFoundError
+from kzconst.errors import NotFoundError, UsageError
 
 
+@examples(
+    """\
+kzconst show 21                 Article 21 of the edition in force
+kzconst show 21.1 --text-only   heading and text only, for pasting
+kzconst show "21(1)-(3)" 46.3   paragraphs 1 to 3 of Article 21; Article 46, item 3
+kzconst show 18@1995            Article 18 of the 1995 Constitution
+kzconst search court -f refs | kzconst show -
+"""
+)
 def show(
     refs: Annotated[
         list[str],
         refs_argument(
-            "References: 21, 21(1), 46.1.3, 21-23, 21,23, preamble, ст. 21, 21-бап, 18@1995."
+            "References: 21, 21(1), 46.1.3, 21-23, 21,23, 21(1)-(3), 21(1),(2), preamble, "
+            "ст. 21, 21-бап, 18@1995; or - to read them from stdin, one per line."
         ),
     ],
     edition: EditionOpt = None,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Fmt.text,
     no_commentary: Annotated[
-        bool, typer.Option("--no-commentary", help="Only the text, no commentary.")
+        bool, typer.Option("--no-commentary", help="Leave out the commentary.")
+    ] = False,
+    text_only: Annotated[
+        bool,
+        typer.Option(
+            "--text-only", help="Only the heading and the text (no commentary, no sources)."
+        ),
     ] = False,
     plain: PlainOpt = False,
-    no_color: NoColorOpt = False,
+    color: ColorOpt = Color.auto,
+    no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
     """Show the text of articles, paragraphs, sub-items, ranges, the preamble."""
     from kzconst.refs.grammar import parse_refs
 
+    if refs == ["-"] or "-" in refs:
+        from kzconst.cli.cite import _read_refs
+
+        hint_if_terminal("references, one a line,")
+        refs = [line for line in _read_refs(refs) if line.strip()]
     parsed = [r for text in refs for r in parse_refs(text)]
     corpus = open_corpus(corpus_file)
     ed, day = pick_time(corpus, edition, as_of)
     provisions = resolve_refs(corpus, parsed, ed, day, edition_option=edition)
     if day is not None or any(r.on for r in parsed):
         warn_gaps(provisions)
+    commentary = not (no_commentary or text_only)
     if fmt in (Fmt.json, Fmt.jsonl):
         from kzconst.output.records import provision_record
 
-        records = [provision_record(corpus, p, commentary=not no_commentary) for p in provisions]
+        records = [provision_record(corpus, p, commentary=commentary) for p in provisions]
         emit_records(fmt, "show", records)
     elif fmt is Fmt.md:
         from kzconst.output.read import provision_markdown
 
         sys.stdout.write(
             "\n".join(
-                provision_markdown(corpus, p, commentary=not no_commentary) for p in provisions
+                provision_markdown(corpus, p, commentary=commentary, text_only=text_only)
+                for p in provisions
             )
         )
     else:
         from kzconst.output.read import provisions_lines
 
-        make_output(plain, no_color).lines(
-            provisions_lines(corpus, provisions, commentary=not no_commentary)
+        make_output(plain, color, no_pager).lines(
+            provisions_lines(corpus, provisions, commentary=commentary, text_only=text_only)
         )
 
 
+@examples(
+    """\
+kzconst toc                     every section and article of the edition in force
+kzconst toc III                 Section III only (also: kzconst toc 3)
+kzconst toc IX@1995             Section IX of the 1995 Constitution
+kzconst toc II -f refs | kzconst show -
+"""
+)
 def toc(
     section: Annotated[
-        str | None, typer.Argument(help="A section number (I-XI), optional.")
+        str | None,
+        typer.Argument(help="A section: I-XI, or 1-11; IX@1995 for the 1995 edition. Optional."),
     ] = None,
     edition: EditionOpt = None,
     as_of: AsOfOpt = None,
-    fmt: FormatOpt = Fmt.text,
+    fmt: ListFormatOpt = ListFmt.text,
     plain: PlainOpt = False,
-    no_color: NoColorOpt = False,
+    color: ColorOpt = Color.auto,
+    no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
     """List sections and articles with their editorial titles."""
     corpus = open_corpus(corpus_file)
+    sec, sec_edition = parse_section(section) if section else (None, None)
+    if sec_edition is not None:
+        if edition is not None and edition != sec_edition:
+            raise UsageError(f"two editions: {section}@ and --edition {edition}")
+        edition = sec_edition
     ed, day = pick_time(corpus, edition, as_of)
-    sec = section.strip().upper() if section else None
     if sec is not None and corpus.section(ed, sec) is None:
         known = ", ".join(s.number for s in corpus.edition_sections(ed))
-        raise NotFoundError(f"no section {section!r} in the {ed} Constitution (sections {known})")
-    if fmt in (Fmt.json, Fmt.jsonl):
+        raise NotFoundError(
+            f"no section {(section or '')[:40]!r} in the {ed} Constitution (sections {known})"
+        )
+    if fmt in (ListFmt.json, ListFmt.jsonl):
         from kzconst.output.records import toc_records
 
         emit_records(fmt, "toc", toc_records(corpus, ed, sec, day))
         return
-    from kzconst.output.read import toc_lines
+    from kzconst.output.read import toc_lines, toc_markdown, toc_refs
 
-    lines = toc_lines(corpus, ed, sec, day)
-    if fmt is Fmt.md:
-        sys.stdout.write("\n".join(line.plain for line in lines) + "\n")
+    if fmt is ListFmt.refs:
+        sys.stdout.write("".join(f"{ref}\n" for ref in toc_refs(corpus, ed, sec, day)))
+    elif fmt is ListFmt.md:
+        sys.stdout.write(toc_markdown(corpus, ed, sec))
     else:
-        make_output(plain, no_color).lines(lines)
+        make_output(plain, color, no_pager).lines(toc_lines(corpus, ed, sec, day))
 
 
+@examples(
+    """\
+kzconst topics                  every topic with its number of articles
+kzconst topics privacy          the articles of one topic
+kzconst topics privacy -f refs | kzconst show -
+"""
+)
 def topics(
     topic: Annotated[
         str | None,
@@ -114,9 +171,10 @@ def topics(
     ] = None,
     edition: EditionOpt = None,
     as_of: AsOfOpt = None,
-    fmt: FormatOpt = Fmt.text,
+    fmt: ListFormatOpt = ListFmt.text,
     plain: PlainOpt = False,
-    no_color: NoColorOpt = False,
+    color: ColorOpt = Color.auto,
+    no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
     """The topic index: every topic, or the articles of one topic."""
@@ -130,23 +188,38 @@ def topics(
         near = difflib.get_close_matches(topic.lower(), list(corpus.topics), n=3)
         hint = f"; did you mean {', '.join(near)}?" if near else "; run `kzconst topics`"
         raise NotFoundError(f"no topic {topic[:60]!r}{hint}")
-    if fmt in (Fmt.json, Fmt.jsonl):
+    if fmt in (ListFmt.json, ListFmt.jsonl):
         emit_records(fmt, "topics", topics_records(corpus, ed, topic))
+    elif fmt is ListFmt.refs:
+        from kzconst.output.about import topics_refs
+
+        sys.stdout.write("".join(f"{ref}\n" for ref in topics_refs(corpus, ed, topic)))
+    elif fmt is ListFmt.md:
+        from kzconst.output.about import topics_markdown
+
+        sys.stdout.write(topics_markdown(corpus, ed, topic))
     else:
-        make_output(plain, no_color).lines(topics_lines(corpus, ed, topic))
+        make_output(plain, color, no_pager).lines(topics_lines(corpus, ed, topic))
 
 
+@examples(
+    """\
+kzconst info                    what the corpus holds and where its text comes from
+kzconst info -f json            the same as one JSON document
+"""
+)
 def info(
-    fmt: FormatOpt = Fmt.text,
+    fmt: TextFormatOpt = DataFmt.text,
     plain: PlainOpt = False,
-    no_color: NoColorOpt = False,
+    color: ColorOpt = Color.auto,
+    no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
     """Editions, dates, provenance, the translation note and the reform timeline."""
     from kzconst.output.about import info_lines, info_record
 
     corpus = open_corpus(corpus_file)
-    if fmt in (Fmt.json, Fmt.jsonl):
+    if fmt in ("json", "jsonl"):
         emit_records(fmt, "info", [info_record(corpus)])
     else:
-        make_output(plain, no_color).lines(info_lines(corpus))
+        make_output(plain, color, no_pager).lines(info_lines(corpus))

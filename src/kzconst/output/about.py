@@ -28,7 +28,9 @@ def topics_lines(corpus: Corpus, edition: str, topic: str | None) -> list[Line]:
                     Span(f"{tid:<26}", "ref"),
                     Span(f" {description}", "text"),
                     Span(f"  [{len(arts)} articles]", "meta"),
-                )
+                ),
+                0,
+                27,  # the description column
             )
         )
         if topic is not None:
@@ -36,10 +38,33 @@ def topics_lines(corpus: Corpus, edition: str, topic: str | None) -> list[Line]:
                 if tid in a.topics:
                     lines.append(
                         Line(
-                            (Span(f"{a.number}@{edition}", "ref"), Span(f"  {a.title}", "text")), 2
+                            (Span(f"{a.number}@{edition}", "ref"), Span(f"  {a.title}", "text")),
+                            2,
+                            len(f"{a.number}@{edition}  "),
                         )
                     )
     return lines
+
+
+def topics_refs(corpus: Corpus, edition: str, topic: str | None) -> list[str]:
+    """`N@EDITION` of every article with the topic (with any topic when none is given)."""
+    return [
+        f"{a.number}@{edition}"
+        for a in corpus.edition_articles(edition)
+        if (topic in a.topics if topic is not None else a.topics)
+    ]
+
+
+def topics_markdown(corpus: Corpus, edition: str, topic: str | None) -> str:
+    out: list[str] = []
+    for tid, description in corpus.topics.items():
+        if topic is not None and tid != topic:
+            continue
+        arts = [a for a in corpus.edition_articles(edition) if tid in a.topics]
+        out.append(f"- **{tid}**: {description} ({len(arts)} articles)")
+        if topic is not None:
+            out += [f"    - Article {a.number} ({edition}) — {a.title}" for a in arts]
+    return "\n".join(out) + "\n"
 
 
 def topics_records(corpus: Corpus, edition: str, topic: str | None) -> list[dict[str, Any]]:
@@ -65,7 +90,11 @@ def info_lines(corpus: Corpus) -> list[Line]:
     for ed in corpus.editions.values():
         n = len([a for a in corpus.edition_articles(ed.id) if not a.is_preamble])
         lines.append(
-            Line((Span(f"Edition {ed.id}", "title"), Span(f"  {edition_label(ed)}", "meta")))
+            Line(
+                (Span(f"Edition {ed.id}", "title"), Span(f"  {edition_label(ed)}", "meta")),
+                0,
+                len(f"Edition {ed.id}  "),
+            )
         )
         lines.append(Line.of(ed.description, "text", 2))
         lines.append(
@@ -87,7 +116,7 @@ def info_lines(corpus: Corpus) -> list[Line]:
         Line.of("Reform timeline", "title"),
     ]
     lines += [
-        Line((Span(d, "ref"), Span(f"  {what}", "text"), Span(f"  <{url}>", "meta")), 2)
+        Line((Span(d, "ref"), Span(f"  {what}", "text"), Span(f"  <{url}>", "meta")), 2, len(d) + 2)
         for d, what, url in corpus.timeline
     ]
     return lines

@@ -149,7 +149,7 @@ def compare_notes(cmp: Comparison) -> list[Line]:
     if changes:
         lines += [BLANK, Line.of("What changed (kzconst commentary)", "commentary-head")]
         lines += [
-            Line((Span("- " + c.text, "commentary"), Span(f" <{c.source}>", "meta")))
+            Line((Span("- " + c.text, "commentary"), Span(f" <{c.source}>", "meta")), 0, 2)
             for c in changes
         ]
     return [*lines, BLANK, Line.of(UNOFFICIAL, "meta")]
@@ -220,7 +220,9 @@ def changes_lines(rows: list[dict[str, Any]], *, table: bool) -> list[Line]:
                     Span(f" {similarity:>7}", "meta"),
                     Span(f"  {others:<14}", "meta"),
                     Span(" " + str(title)),
-                )
+                ),
+                0,
+                48,  # the title column
             )
         )
     if table:

@@ -30,7 +30,9 @@ def search_lines(result: SearchResult, *, per_article: int = 3) -> list[Line]:
                     Span(head, "ref"),
                     Span(f"  {group.title}", "title"),
                     Span(f"  [Section {group.section}; score {group.score:.2f}]", "meta"),
-                )
+                ),
+                0,
+                len(head) + 2,
             )
         )
         # The title row is already the heading line; list the paragraphs and commentary.
@@ -43,7 +45,9 @@ def search_lines(result: SearchResult, *, per_article: int = 3) -> list[Line]:
                         Span(label, "ref"),
                         Span("  " + kind, "meta"),
                         *highlight_spans(hit.snippet, hit.marks),
-                    )
+                    ),
+                    0,
+                    len(label) + 2,
                 )
             )
     return lines

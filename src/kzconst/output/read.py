@@ -101,7 +101,7 @@ def paragraph_lines(art: Article, para: Paragraph, only_item: Item | None = None
             yield Line((Span(label, "label"), Span(f"[excluded]{note}", "excluded")))
         elif para.text:
             first, *rest = para.text.split("\n")
-            yield Line((Span(label, "label"), Span(first, "text")))
+            yield Line((Span(label, "label"), Span(first, "text")), 0, indent)
             for cont in rest:
                 yield Line.of(cont, "text", indent)
         elif label:
@@ -114,10 +114,12 @@ def paragraph_lines(art: Article, para: Paragraph, only_item: Item | None = None
         ilabel = f"{item.number}) "
         if item.status == "excluded":
             note = f" ({item.status_note})" if item.status_note else ""
-            yield Line((Span(ilabel, "label"), Span(f"[excluded]{note}", "excluded")), indent)
+            yield Line(
+                (Span(ilabel, "label"), Span(f"[excluded]{note}", "excluded")), indent, len(ilabel)
+            )
             continue
         first, *rest = item.text.split("\n")
-        yield Line((Span(ilabel, "label"), Span(first, "text")), indent)
+        yield Line((Span(ilabel, "label"), Span(first, "text")), indent, len(ilabel))
         for cont in rest:
             yield Line.of(cont, "text", indent + len(ilabel))
     if para.closing and only_item is None:
@@ -125,16 +127,29 @@ def paragraph_lines(art: Article, para: Paragraph, only_item: Item | None = None
             yield Line.of(cont, "text", indent)
 
 
-def provision_lines(corpus: Corpus, p: Provision, *, commentary: bool = True) -> list[Line]:
-    """The whole display of a provision: heading, text, commentary, concordance, sources."""
+def text_lines(p: Provision) -> list[Line]:
+    """The text of a provision alone (with the lead-in a lone sub-item needs)."""
     art = p.article
-    lines = article_heading(corpus, p)
-    lines.append(BLANK)
+    lines: list[Line] = []
     if p.paragraph is not None and p.item is not None and not p.paragraph.number:
         lines.append(Line.of(p.paragraph.text, "text"))  # the lead-in gives the item its sense
     paragraphs = art.paragraphs if p.paragraph is None else (p.paragraph,)
     for para in paragraphs:
         lines.extend(paragraph_lines(art, para, p.item))
+    return lines
+
+
+def provision_lines(
+    corpus: Corpus, p: Provision, *, commentary: bool = True, text_only: bool = False
+) -> list[Line]:
+    """The whole display of a provision: heading, text, commentary, concordance, sources;
+    with `text_only`, the first heading line and the text, nothing else (for pasting)."""
+    art = p.article
+    if text_only:
+        return [article_heading(corpus, p)[0], BLANK, *text_lines(p)]
+    lines = article_heading(corpus, p)
+    lines.append(BLANK)
+    lines.extend(text_lines(p))
     lines.append(BLANK)
     if commentary and art.commentary:
         lines.append(Line.of("Commentary (kzconst, not part of the text)", "commentary-head"))
@@ -145,7 +160,9 @@ def provision_lines(corpus: Corpus, p: Provision, *, commentary: bool = True) ->
                         Span(f"- [{c.kind}] ", "commentary"),
                         Span(c.text, "commentary"),
                         Span(f" <{c.source}>", "meta"),
-                    )
+                    ),
+                    0,
+                    2,
                 )
             )
         lines.append(BLANK)
@@ -195,30 +212,36 @@ def concordance_lines(corpus: Corpus, art: Article) -> list[Line]:
 
 
 def provisions_lines(
-    corpus: Corpus, provisions: list[Provision], *, commentary: bool = True
+    corpus: Corpus, provisions: list[Provision], *, commentary: bool = True, text_only: bool = False
 ) -> list[Line]:
     out: list[Line] = []
     for i, p in enumerate(provisions):
         if i:
             out.append(BLANK)
-        out.extend(provision_lines(corpus, p, commentary=commentary))
-    out.append(BLANK)
-    out.append(Line.of(UNOFFICIAL, "meta"))
+        out.extend(provision_lines(corpus, p, commentary=commentary, text_only=text_only))
+    if not text_only:
+        out.append(BLANK)
+        out.append(Line.of(UNOFFICIAL, "meta"))
     return out
 
 
-def provision_markdown(corpus: Corpus, p: Provision, *, commentary: bool = True) -> str:
+def provision_markdown(
+    corpus: Corpus, p: Provision, *, commentary: bool = True, text_only: bool = False
+) -> str:
     art = p.article
     ed = corpus.editions[art.edition]
     name = "Preamble" if art.is_preamble else f"Article {p.label}"
-    out = [
-        f"## {name} ({art.edition}) — {art.title} *(editorial title)*",
-        "",
-        f"*{edition_label(ed)}*",
-        "",
-    ]
+    if text_only:
+        out = [f"## {name} ({art.edition})", ""]
+    else:
+        out = [
+            f"## {name} ({art.edition}) — {art.title} *(editorial title)*",
+            "",
+            f"*{edition_label(ed)}*",
+            "",
+        ]
     section = corpus.section(art.edition, art.section)
-    if section:
+    if section and not text_only:
         out += [f"Section {section.number}. {section.title}", ""]
     paragraphs = art.paragraphs if p.paragraph is None else (p.paragraph,)
     for para in paragraphs:
@@ -230,8 +253,9 @@ def provision_markdown(corpus: Corpus, p: Provision, *, commentary: bool = True)
         for c in art.commentary:
             out.append(f"> - *{c.kind}*: {_md_escape(c.text)} ([source]({c.source}))")
         out.append("")
-    out.append(f"Official text: <{ed.official_source}>")
-    return "\n".join(out) + "\n"
+    if not text_only:
+        out.append(f"Official text: <{ed.official_source}>")
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 def _md_escape(text: str) -> str:
@@ -277,7 +301,7 @@ def toc_lines(
             if status is None:
                 continue
             title = art.title + (" [excluded]" if status == "repealed" else "")
-            lines.append(Line((Span(f"{art.number:>5}", "ref"), Span("  " + title, "text"))))
+            lines.append(Line((Span(f"{art.number:>5}", "ref"), Span("  " + title, "text")), 0, 7))
     lines.append(BLANK)
     if day is not None:
         lines.append(Line.of(f"As on {long_date(day.isoformat())}.", "meta"))
@@ -285,3 +309,44 @@ def toc_lines(
         Line.of("Article titles are editorial; the Constitution's articles have none.", "meta")
     )
     return lines
+
+
+def toc_refs(
+    corpus: Corpus, edition: str, section: str | None, day: date | None = None
+) -> list[str]:
+    """`N@EDITION` for every article listed by `toc` (the input of `kzconst show -`); on
+    `day`, `N@EDITION@DAY` for the articles then in force."""
+    from kzconst.corpus.asof import status_on
+
+    at = f"@{day.isoformat()}" if day is not None else ""
+    refs = (
+        []
+        if section is not None or corpus.article(edition, "preamble") is None
+        else [f"preamble@{edition}{at}"]
+    )
+    for sec in corpus.edition_sections(edition):
+        if section is None or sec.number == section:
+            refs += [
+                f"{art.number}@{edition}{at}"
+                for art in corpus.section_articles(sec)
+                if status_on(art, day) is not None
+            ]
+    return refs
+
+
+def toc_markdown(corpus: Corpus, edition: str, section: str | None) -> str:
+    ed = corpus.editions[edition]
+    out = [f"# {_md_escape(ed.title)} ({edition})", "", f"*{edition_label(ed)}*", ""]
+    pre = corpus.article(edition, "preamble")
+    if pre is not None and section is None:
+        out += [f"- Preamble — {_md_escape(pre.title)}", ""]
+    for sec in corpus.edition_sections(edition):
+        if section is not None and sec.number != section:
+            continue
+        out += [f"## Section {sec.number}. {_md_escape(sec.title)}", ""]
+        for art in corpus.section_articles(sec):
+            title = art.title + (" [repealed]" if art.repealed else "")
+            out.append(f"- Article {art.number} — {_md_escape(title)}")
+        out.append("")
+    out.append("*Article titles are editorial; the Constitution's articles have none.*")
+    return "\n".join(out) + "\n"

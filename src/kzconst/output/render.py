@@ -1,8 +1,10 @@
 """Output: the only module that imports rich. One layout of styled lines, several backends.
 
-Commands build `Line`s (text plus a style name); `Output` writes them as Rich text on a terminal
-or as plain UTF-8 when piped or with --plain. Corpus text is wrapped in `rich.text.Text`, never
-parsed as markup, so brackets such as `[a]` survive. JSON goes through `emit_json`.
+Commands build `Line`s (text plus a style name); `Output` lays them out on a terminal (wrapped
+with hanging indents at a readable width, styled with ANSI SGR codes written directly, paged when
+longer than the screen) or writes them as plain UTF-8 when piped or with --plain. Corpus text is
+never parsed as markup, so brackets such as `[a]` survive. Rich draws only the side-by-side
+table of `compare`. JSON goes through `emit_json`.
 """
 
 from __future__ import annotations
@@ -30,8 +32,18 @@ STYLES = {
     "warn": "yellow",
 }
 
-
-_ATTRIBUTES = frozenset({"bold", "dim", "italic", "underline", "strike", "reverse"})
+_ATTRIBUTES = {
+    "bold": "1",
+    "dim": "2",
+    "italic": "3",
+    "underline": "4",
+    "reverse": "7",
+    "strike": "9",
+}
+_COLOURS = {"red": "31", "green": "32", "yellow": "33", "magenta": "35", "cyan": "36"}
+RESET = "\x1b[0m"
+# Prose longer than this is hard to read whatever the terminal's width.
+READABLE_WIDTH = 100
 
 
 class Span(NamedTuple):
@@ -42,14 +54,17 @@ class Span(NamedTuple):
 
 
 class Line(NamedTuple):
-    """One output line made of spans; `indent` spaces are added in front."""
+    """One output line made of spans; `indent` spaces are added in front. On a terminal a long
+    line wraps, its continuation rows indented by `indent + hang` (a hanging indent that keeps a
+    label such as `1. ` or `3) ` clear of the text)."""
 
     spans: tuple[Span, ...]
     indent: int = 0
+    hang: int = 0
 
     @classmethod
-    def of(cls, text: str, style: str = "", indent: int = 0) -> Line:
-        return cls((Span(text, style),), indent)
+    def of(cls, text: str, style: str = "", indent: int = 0, hang: int = 0) -> Line:
+        return cls((Span(text, style),), indent, hang)
 
     @property
     def plain(self) -> str:
@@ -59,48 +74,77 @@ class Line(NamedTuple):
 BLANK = Line(())
 
 
+class Columns(NamedTuple):
+    """Two texts side by side under two headers (drawn as a table on a terminal)."""
+
+    headers: tuple[str, str]
+    left: list[Line]
+    right: list[Line]
+
+
+def _flag_set(name: str) -> bool:
+    """An environment flag is on when present, not empty and not `0` (FORCE_COLOR=0 is off)."""
+    value = os.environ.get(name, "")
+    return value not in ("", "0", "false")
+
+
+def decide_color(mode: str, *, terminal: bool) -> tuple[bool, bool]:
+    """(escape codes at all, colours among them) for `--color MODE` and the environment.
+
+    `never` writes no escape codes; `always`, FORCE_COLOR or CLICOLOR_FORCE write them even into
+    a pipe (`| less -R`); `auto` writes them on a terminal only. NO_COLOR (present and not empty,
+    https://no-color.org) removes colour but keeps bold, underline, strike and reverse, which
+    carry meaning (a diff, a search hit); an explicit `--color always` wins over it.
+    """
+    if mode == "never":
+        return False, False
+    if mode == "always":
+        return True, True
+    no_color = bool(os.environ.get("NO_COLOR"))
+    if _flag_set("FORCE_COLOR") or _flag_set("CLICOLOR_FORCE"):
+        return True, not no_color
+    return terminal, terminal and not no_color
+
+
 class Output:
-    """Where results go: rich on a terminal, plain text otherwise."""
+    """Where results go: laid out and styled on a terminal, plain text otherwise."""
 
     def __init__(
-        self, *, plain: bool = False, color: bool = True, stream: IO[str] | None = None
+        self,
+        *,
+        plain: bool = False,
+        color: str = "auto",
+        pager: bool = True,
+        stream: IO[str] | None = None,
     ) -> None:
         self.stream = stream if stream is not None else sys.stdout
-        self.rich = not plain and _is_terminal(self.stream)
-        # NO_COLOR (set and not empty) removes colour only: bold, underline, strike and reverse
-        # carry meaning (a diff, a search hit) and stay (https://no-color.org).
-        self.color = color and not os.environ.get("NO_COLOR")
-        self._console: Any = None
+        terminal = _is_terminal(self.stream)
+        # `rich`: the terminal layout (wrapped, tables); plain text otherwise.
+        self.rich = not plain and terminal
+        self.ansi, self.color = decide_color("never" if plain else color, terminal=terminal)
+        # The pager writes to our own stdout, so only output bound there is paged.
+        self.page = pager and terminal and self.stream is sys.stdout
+        self.width = _columns(self.stream) if self.rich else 0
+        self._codes: dict[str, str] = {}
 
     def lines(self, lines: Iterable[Line]) -> None:
-        if self.rich:
-            self._rich_lines(lines)
-            return
-        write = self.stream.write
-        for line in lines:
-            write(line.plain + "\n")
+        self.emit([list(lines)])
 
-    def columns(self, headers: tuple[str, str], left: list[Line], right: list[Line]) -> None:
-        """Two texts side by side (terminal only; callers use `lines` when not `rich`)."""
-        from rich.table import Table
-        from rich.text import Text
+    def emit(self, parts: Sequence[list[Line] | Columns]) -> None:
+        """Render every part to one string, then write it once (or through the pager)."""
+        chunks: list[str] = []
+        for part in parts:
+            if isinstance(part, Columns):
+                chunks.append(self._columns(part))
+            else:
+                chunks.append(self._render(part))
+        text = "".join(chunks)
+        if self.page and text:
+            from kzconst.output.pager import page
 
-        table = Table(show_header=True, expand=True, show_lines=False)
-        for header in headers:
-            table.add_column(header, ratio=1)
-
-        def cell(lines: list[Line]) -> Text:
-            out = Text()
-            for i, line in enumerate(lines):
-                if i:
-                    out.append("\n")
-                out.append(" " * line.indent)
-                for span in line.spans:
-                    out.append(span.text, style=self.style(span.style))
-            return out
-
-        table.add_row(cell(left), cell(right))
-        self._rich_console().print(table)
+            if page(text, self.stream):
+                return
+        self.stream.write(text)
 
     def style(self, name: str) -> str:
         """The Rich style of a style name: without colours when colour is off."""
@@ -113,29 +157,137 @@ class Output:
         """Write text as is (citations, JSON lines): never styled."""
         self.stream.write(text if text.endswith("\n") else text + "\n")
 
-    def _rich_console(self) -> Any:
-        if self._console is None:
-            from rich.console import Console
+    def _sgr(self, name: str) -> str:
+        code = self._codes.get(name)
+        if code is None:
+            words = self.style(name).split()
+            nums = [_ATTRIBUTES.get(w) or _COLOURS.get(w, "") for w in words]
+            code = "\x1b[" + ";".join(n for n in nums if n) + "m" if any(nums) else ""
+            self._codes[name] = code
+        return code
 
-            self._console = Console(
-                file=self.stream,
-                highlight=False,
-                markup=False,
-                emoji=False,
-                no_color=not self.color,
-                soft_wrap=False,
-            )
-        return self._console
+    def _render(self, lines: list[Line]) -> str:
+        width = min(self.width, READABLE_WIDTH) if self.rich else 0
+        out: list[str] = []
+        write = out.append
+        for line in lines:
+            spans = line.spans
+            text = spans[0].text if len(spans) == 1 else "".join(s.text for s in spans)
+            if not width or line.indent + len(text) <= width:  # the common case: one row
+                write(" " * line.indent + (self._whole(spans) if self.ansi else text) + "\n")
+                continue
+            for start, end, pad in wrap_line(line, width):
+                write(" " * pad + self._styled(spans, start, end) + "\n")
+        return "".join(out)
 
-    def _rich_lines(self, lines: Iterable[Line]) -> None:
+    def _whole(self, spans: tuple[Span, ...]) -> str:
+        """All of a line's spans with their escape codes."""
+        out = []
+        for span in spans:
+            code = self._sgr(span.style)
+            out.append(code + span.text + RESET if code and span.text else span.text)
+        return "".join(out)
+
+    def _styled(self, spans: tuple[Span, ...], start: int, end: int) -> str:
+        """The characters [start, end) of the spans' joined text, with escape codes if any."""
+        pieces: list[str] = []
+        span_start = 0
+        for span in spans:
+            span_end = span_start + len(span.text)
+            lo, hi = max(start, span_start), min(end, span_end)
+            if lo < hi:
+                piece = span.text[lo - span_start : hi - span_start]
+                code = self._sgr(span.style) if self.ansi else ""
+                pieces.append(code + piece + RESET if code else piece)
+            span_start = span_end
+        return "".join(pieces)
+
+    def _columns(self, part: Columns) -> str:
+        import io
+
+        from rich.console import Console
+        from rich.table import Table
         from rich.text import Text
 
-        console = self._rich_console()
-        for line in lines:
-            out = Text(" " * line.indent)
-            for span in line.spans:
-                out.append(span.text, style=self.style(span.style))
-            console.print(out)
+        table = Table(show_header=True, expand=True, show_lines=False)
+        for header in part.headers:
+            table.add_column(header, ratio=1)
+
+        def cell(lines: list[Line]) -> Text:
+            out = Text()
+            for i, line in enumerate(lines):
+                if i:
+                    out.append("\n")
+                out.append(" " * line.indent)
+                for span in line.spans:
+                    out.append(span.text, style=self.style(span.style) if self.ansi else "")
+            return out
+
+        table.add_row(cell(part.left), cell(part.right))
+        buffer = io.StringIO()
+        console = Console(
+            file=buffer,
+            width=self.width or 100,
+            force_terminal=self.ansi,
+            color_system="standard" if self.ansi else None,
+            no_color=not self.color,
+            highlight=False,
+            markup=False,
+            emoji=False,
+        )
+        console.print(table)
+        return buffer.getvalue()
+
+
+def _plain(line: Line) -> str:
+    return "".join(s.text for s in line.spans)
+
+
+def wrap_line(line: Line, width: int) -> list[tuple[int, int, int]]:
+    """Greedy word wrap of a line: rows as (start, end, indent) over the spans' joined text.
+
+    The first row is indented by `line.indent`, the rest by `line.indent + line.hang` (less
+    when that would leave under 20 columns); a word longer than a row is cut. Only the spaces
+    at a break are dropped.
+    """
+    text = _plain(line)
+    size = len(text)
+    pad = line.indent
+    rest = line.indent + line.hang
+    if width - rest < 20:
+        rest = min(pad, max(width - 20, 0))
+    rows: list[tuple[int, int, int]] = []
+    start = 0
+    while start < size:
+        room = max(width - pad, 1)
+        if size - start <= room:
+            rows.append((start, size, pad))
+            break
+        cut = text.rfind(" ", start, start + room + 1)
+        if cut <= start:  # no space in reach: cut the word
+            cut = start + room
+            rows.append((start, cut, pad))
+        else:
+            end = cut
+            while end > start and text[end - 1] == " ":
+                end -= 1
+            rows.append((start, end, pad))
+        while cut < size and text[cut] == " ":
+            cut += 1
+        start, pad = cut, rest
+    return rows or [(0, size, line.indent)]
+
+
+def _columns(stream: IO[str]) -> int:
+    """The terminal's width; COLUMNS wins, as shells and `shutil` agree."""
+    import shutil
+
+    if os.environ.get("COLUMNS", "").isdigit():
+        return max(int(os.environ["COLUMNS"]), 20)
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        return shutil.get_terminal_size().columns
 
 
 def _is_terminal(stream: IO[str]) -> bool:

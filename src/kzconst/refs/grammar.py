@@ -108,10 +108,33 @@ def parse_refs(text: str) -> list[Ref]:
     if m:
         edition = _parse_edition(m.group(1))
         stripped = stripped[: m.start()].strip()
+    stripped = expand_paragraph_forms(stripped)
     parts = [p.strip() for p in re.split(r"[,;]\s*(?![^()]*\))", stripped)]
     if len(parts) > 1 and all(parts) and not _looks_like_prose_list(parts):
         return [_with_edition(r, edition) for p in parts for r in _parse_one(p, text)]
     return [_with_edition(r, edition) for r in _parse_one(stripped, text)]
+
+
+_PARA_RANGE = re.compile(r"^(\d+(?:-\d+)?)\((\d+)\)\s*[-–—]\s*\((\d+)\)$")
+_PARA_LIST = re.compile(r"^(\d+(?:-\d+)?)(\(\d+[^()]*\)(?:\s*,\s*\(\d+[^()]*\))+)$")
+MAX_PARAGRAPH_SPAN = 50
+
+
+def expand_paragraph_forms(text: str) -> str:
+    """Paragraph ranges and lists of one article, as the corpus's own notes write them:
+    `21(1)-(3)` -> `21(1), 21(2), 21(3)`; `21(1),(2)` -> `21(1), 21(2)`. Other text unchanged."""
+    m = _PARA_RANGE.match(text)
+    if m:
+        article, first, last = m.group(1), int(m.group(2)), int(m.group(3))
+        if not first < last <= first + MAX_PARAGRAPH_SPAN:
+            raise UsageError(f"paragraph range {text!r} must run upwards (21(1)-(3))")
+        return ", ".join(f"{article}({n})" for n in range(first, last + 1))
+    m = _PARA_LIST.match(text)
+    if m:
+        article = m.group(1)
+        paras = re.findall(r"\(\d+[^()]*\)", m.group(2))
+        return ", ".join(article + para for para in paras)
+    return text
 
 
 def _looks_like_prose_list(parts: list[str]) -> bool:
