@@ -172,3 +172,53 @@ def test_a_second_list_in_a_paragraph_is_its_own(cli) -> None:  # type: ignore[n
     # before the Law of 21 May 2007 the paragraph had no lists at all
     old = cli("show", "52(5)@2000-01-01", "--no-commentary", "--plain")
     assert " 1) " not in old.stdout and "could not be read" not in old.stderr
+
+
+# --- found by an adversarial run (each was a confident wrong answer) ---------------------------
+
+
+def test_the_heading_names_the_law_of_the_provision_shown(cli) -> None:  # type: ignore[no-untyped-def]
+    """41(1) was last changed in 2007 by 2016; the 2011 law only added 41(3-1)."""
+    out = cli("show", "41(1)@2016-01-01", "--no-commentary").stdout
+    assert "21 May 2007" in out and "2 February 2011" not in out
+
+
+def test_history_of_an_inserted_article_starts_at_its_insertion(cli) -> None:  # type: ignore[no-untyped-def]
+    out = cli("history", "83-1@1995").stdout
+    assert "since 8 June 2022" in out and "since 5 September 1995" not in out
+
+
+def test_history_labels_are_references(cli) -> None:  # type: ignore[no-untyped-def]
+    out = cli("history", "72(1)@1995").stdout
+    assert "72(1)(2-1)" in out and "72(1(2-1))" not in out
+
+
+def test_a_gap_is_never_diffed_nor_quoted_as_law(cli) -> None:  # type: ignore[no-untyped-def]
+    doc = json.loads(cli("history", "2(3-1)@1995", "-f", "json").stdout)
+    for w in doc["results"][0]["wordings"]:
+        if w["status"] == "gap":
+            assert w["text"] == "" and w["diff"] == []
+    shown = json.loads(cli("show", "2(3-1)@2018-01-01", "-f", "json").stdout)["results"][0]
+    assert shown["paragraphs"][0]["status"] == "gap" and shown["paragraphs"][0]["text"] == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "says"),
+    [
+        (["show", "17@2026", "--as-of", "2000-01-01"], 1, "not in force on 2000-01-01"),
+        (["show", "41@2010-01-01", "--as-of", "2000-01-01"], 2, "two dates"),
+        (["show", "41(1)@2010-01-01", "--edition", "2026"], 1, "not in force on 2010-01-01"),
+        (["cite", "84@2010-01-01"], 1, "excluded from 2007-05-22"),
+        (["cite", "41(4)@2010-01-01"], 1, "excluded from 1998-10-08"),
+        (["search", "death penalty", "--as-of", "2010-01-01"], 2, "not the law of 2010-01-01"),
+    ],
+)
+def test_dates_never_disagree_silently(cli, args: list[str], code: int, says: str) -> None:  # type: ignore[no-untyped-def]
+    r = cli(*args)
+    assert r.code == code and says in r.stderr and r.stdout == ""
+
+
+def test_refs_as_of_a_date_before_an_insertion(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("refs", "-", "--as-of", "2010-01-01", "-f", "json", input="ст. 83-1 Конституции")
+    [rec] = json.loads(r.stdout)["results"]
+    assert rec["exists"] is False and "did not exist on 2010-01-01" in rec["message"]

@@ -33,18 +33,25 @@ class Timeline:
 
 
 def provision_history(corpus: Corpus, p: Provision) -> list[Timeline]:
-    """The timelines of every paragraph and sub-item of `p`, in official order."""
-    edition = corpus.editions[p.article.edition]
+    """The timelines of every paragraph and sub-item of `p`, in official order; `label` is the
+    provision's own reference ("41(1)", "72(1)(2-1)", "46(3)")."""
+    from kzconst.refs.resolve import provision_label
+
+    art = p.article
+    edition = corpus.editions[art.edition]
     first_day, last_day = edition.in_force_from, edition.in_force_to
+    if art.history is not None and art.history.inserted and art.history.since:
+        first_day = art.history.since  # an article inserted later (1995 83-1)
     out: list[Timeline] = []
-    paragraphs = p.article.paragraphs if p.paragraph is None else (p.paragraph,)
+    paragraphs = art.paragraphs if p.paragraph is None else (p.paragraph,)
     for para in paragraphs:
         if p.item is None:
-            out.append(_timeline(p.article, para.number, para, (first_day, last_day)))
+            label = provision_label(art, para, None)
+            out.append(_timeline(art, label, para, (first_day, last_day)))
         for it in para.items:
-            if p.item is None or it.number == p.item.number:
-                label = f"{para.number}({it.number})" if para.number else it.number
-                out.append(_timeline(p.article, label, it, (first_day, last_day)))
+            if p.item is None or it is p.item:
+                label = provision_label(art, para, it)
+                out.append(_timeline(art, label, it, (first_day, last_day)))
     return out
 
 
@@ -68,7 +75,9 @@ def _timeline(
     versions: list[Version] = []
     previous = ""
     for start, end, law, text, status in raw:
-        chunks = tuple(diff_words(previous, text)[0]) if versions else ()
+        # A gap has no words to compare: no diff into or out of it.
+        known = versions and status != "gap" and versions[-1].status != "gap"
+        chunks = tuple(diff_words(previous, text)[0]) if known else ()
         versions.append(Version(start, end, law, text, status, chunks))
         previous = text
     return Timeline(art, label, bool(h and h.inserted), tuple(versions))

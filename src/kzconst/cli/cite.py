@@ -123,9 +123,13 @@ def _citations(
 ) -> list[Any]:
     """The citations of one argument: one for a range or list when the style has a form."""
     from kzconst.cite import GROUP_STYLES, citation_for, group_citation
+    from kzconst.refs.dated import excluded_on
     from kzconst.refs.grammar import parse_refs
 
     provisions = resolve_refs(corpus, parse_refs(text), edition, day, edition_option=edition_option)
+    for p in provisions:
+        if why := excluded_on(p):  # a citation "as in force on" that day would be false
+            raise NotFoundError(why)
     group = None if each or style not in GROUP_STYLES else group_citation(corpus, provisions)
     return [group] if group is not None else [citation_for(corpus, p) for p in provisions]
 

@@ -106,27 +106,39 @@ def _note(r: Reading, unit: Paragraph | Item) -> str:
     return ""
 
 
-def readings(corpus: Corpus, art: Article, day: date) -> list[tuple[str, Reading]]:
-    """Every provision of `art` with its reading on `day` (label, reading), in order."""
+def readings(
+    corpus: Corpus, art: Article, day: date, only: tuple[str | None, str | None] = (None, None)
+) -> list[tuple[str, Reading]]:
+    """Every provision of `art` (or of paragraph / sub-item `only`) with its reading on `day`."""
+    want_para, want_item = only
     out: list[tuple[str, Reading]] = []
     for para in art.paragraphs:
+        if want_para is not None and para.number != want_para:
+            continue
         r = reading(para.text, para.status, para.history, day)
-        if r is not None:
+        if r is not None and want_item is None:
             out.append((para.number, r))
         for it in para.items:
+            if want_item is not None and it.number != want_item:
+                continue
             ri = reading(it.text, it.status, it.history, day)
             if ri is not None:
                 out.append((f"{para.number}({it.number})", ri))
     return out
 
 
-def amended_by(corpus: Corpus, art: Article, day: date) -> str:
-    """The law whose wording is the latest in force in `art` on `day` ("" if the original)."""
+def amended_by(
+    corpus: Corpus, art: Article, day: date, only: tuple[str | None, str | None] = (None, None)
+) -> str:
+    """The law whose wording is the latest in force on `day` in what is shown: the article, or
+    one paragraph or sub-item of it (`only`); "" if that is the original wording."""
     latest = ("", "")
-    for _, r in readings(corpus, art, day):
+    for _, r in readings(corpus, art, day, only):
         if r.law and r.law != ORIGINAL and r.start >= latest[0]:
             latest = (r.start, r.law)
     h = art.history
+    if only != (None, None):
+        h = None
     if h is not None and h.since_law and h.since and h.since <= day.isoformat() >= latest[0]:
         latest = max(latest, (h.since, h.since_law))
     return latest[1]

@@ -38,19 +38,22 @@ def history_lines(corpus: Corpus, timelines: list[Timeline]) -> list[Line]:
     lines.append(
         Line.of("[-removed-] and {+added+} mark the change from the wording before.", "meta")
     )
-    unchanged = [t.label or art.number for t in timelines if len(t.versions) == 1]
+    unchanged: dict[str, list[str]] = {}  # first day -> the provisions with one wording since
     for t in timelines:
-        if len(t.versions) == 1 and not t.inserted:
+        if len(t.versions) == 1:
+            unchanged.setdefault(t.versions[0].start, []).append(t.label)
+    for t in timelines:
+        if len(t.versions) == 1:
             continue
         lines.append(BLANK)
-        lines.append(Line.of(f"{art.number}({t.label})" if t.label else art.number, "label"))
+        lines.append(Line.of(t.label, "label"))
         for i, v in enumerate(t.versions):
             lines.append(
                 Line((Span(_period(v), "ref"), Span(f"  {_law(corpus, v.law)}", "meta")), 2)
             )
             if v.status == "excluded":
                 lines.append(Line.of("[excluded]", "excluded", 4))
-            elif i == 0:
+            elif i == 0 or not v.diff:
                 lines += [Line(line.spans, 4) for line in _plain(v.text)]
             else:
                 lines += [
@@ -58,14 +61,9 @@ def history_lines(corpus: Corpus, timelines: list[Timeline]) -> list[Line]:
                     for line in diff_lines(v.diff, ("equal", "delete", "insert"), markers=True)
                 ]
     if unchanged:
-        lines += [
-            BLANK,
-            Line.of(
-                "One wording since "
-                f"{long_date(corpus.editions[art.edition].in_force_from)}: " + ", ".join(unchanged),
-                "meta",
-            ),
-        ]
+        lines.append(BLANK)
+    for day, labels in unchanged.items():
+        lines.append(Line.of(f"One wording since {long_date(day)}: " + ", ".join(labels), "meta"))
     return [*lines, BLANK, Line.of(UNOFFICIAL, "meta")]
 
 
@@ -77,8 +75,10 @@ def history_records(corpus: Corpus, timelines: list[Timeline]) -> list[dict[str,
     out: list[dict[str, Any]] = []
     for t in timelines:
         art = t.article
-        para, _, item = t.label.partition("(")
-        record = key_record(art.edition, art.number, para or None, item.rstrip(")") or None)
+        parts = [x.rstrip(")") for x in t.label.split("(")[1:]]
+        para = parts[0] if len(parts) == 2 or (parts and art.numbered) else None
+        item = parts[-1] if len(parts) == 2 or (parts and not art.numbered) else None
+        record = key_record(art.edition, art.number, para, item, f"{t.label}@{art.edition}")
         record.update(
             {
                 "type": "history",
@@ -90,7 +90,7 @@ def history_records(corpus: Corpus, timelines: list[Timeline]) -> list[dict[str,
                         "law": v.law or None,
                         "law_title": _law(corpus, v.law),
                         "status": v.status or "in force",
-                        "text": v.text,
+                        "text": "" if v.status == "gap" else v.text,
                         "diff": [{"op": c.op, "text": c.text} for c in v.diff],
                     }
                     for v in t.versions

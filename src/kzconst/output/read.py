@@ -66,7 +66,18 @@ def article_heading(corpus: Corpus, p: Provision) -> list[Line]:
         )
     ]
     if art.as_of:
-        lines.append(Line.of(wording_label(corpus, art), "warn"))
+        lines.append(Line.of(wording_label(corpus, p), "warn"))
+        if art.edition == "1995":
+            lines.append(Line.of("Titles: editorial, and of the last wording.", "meta"))
+    elif corpus.laws and art.edition == "1995":
+        last = max(corpus.laws.values(), key=lambda law: law.date)
+        lines.append(
+            Line.of(
+                f"The last wording, as amended up to the {last.title}; for the law of an earlier "
+                "date: REF@DATE, --as-of, or kzconst history",
+                "meta",
+            )
+        )
     section = corpus.section(art.edition, art.section)
     if section is not None:
         lines.append(Line.of(f"Section {section.number}. {section.title}", "section"))
@@ -77,16 +88,21 @@ def article_heading(corpus: Corpus, p: Provision) -> list[Line]:
     return lines
 
 
-def wording_label(corpus: Corpus, art: Article) -> str:
+def wording_label(corpus: Corpus, p: Provision) -> str:
     """`Text in force on 1 January 2010, as amended by the Law of 21 May 2007 No. 254-III`."""
     from datetime import date
 
     from kzconst.corpus.asof import amended_by, law_title
 
+    art = p.article
     head = f"Text in force on {long_date(art.as_of)}"
     if art.edition != "1995":
         return head
-    law = amended_by(corpus, art, date.fromisoformat(art.as_of))
+    only = (
+        p.paragraph.number if p.paragraph is not None else None,
+        p.item.number if p.item is not None else None,
+    )
+    law = amended_by(corpus, art, date.fromisoformat(art.as_of), only)
     if law:
         return f"{head}, as amended by the {law_title(corpus, law)}"
     return f"{head}: the original wording of 30 August 1995"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from kzconst.corpus.asof import GAP
 from kzconst.corpus.model import (
     DEFAULT_EDITION,
     PREAMBLE,
@@ -141,8 +142,8 @@ def _item_record(art: Article, para: Paragraph, item: Item) -> dict[str, Any]:
         "number": item.number,
         "lead_in": item.lead_in or None,
         "eid": eid(art, para, item),
-        "text": item.text,
-        "status": item.status or "in force",
+        "text": "" if item.text == GAP else item.text,
+        "status": "gap" if item.text == GAP else item.status or "in force",
         "status_note": item.status_note,
         **_wording(art, item),
         **_concord(item),
@@ -154,8 +155,8 @@ def _paragraph_record(art: Article, para: Paragraph, only: Item | None) -> dict[
     return {
         "number": para.number or None,
         "eid": eid(art, para),
-        "text": para.text if only is None else "",
-        "status": para.status or "in force",
+        "text": "" if only is not None or para.text == GAP else para.text,
+        "status": "gap" if para.text == GAP else para.status or "in force",
         "status_note": para.status_note,
         "items": [_item_record(art, para, it) for it in items],
         "closing": para.closing if only is None else "",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from kzconst.corpus.asof import article_on, law_title
-from kzconst.corpus.model import Corpus
+from kzconst.corpus.model import Corpus, Item, Paragraph
 from kzconst.errors import NotFoundError
 from kzconst.refs.resolve import Provision
 
@@ -47,3 +47,22 @@ def provision_on(corpus: Corpus, p: Provision, day: date) -> Provision:
             f"it was inserted{since}"
         )
     return Provision(art, para, item)
+
+
+def excluded_on(p: Provision) -> str:
+    """Why a dated provision was not in force on its day (it had been excluded), or ""."""
+    day = p.article.as_of
+    if not day:
+        return ""
+    units: list[Paragraph | Item] = []
+    if p.item is not None:
+        units = [p.item]
+    elif p.paragraph is not None:
+        units = [p.paragraph]
+    else:
+        units = list(p.article.paragraphs)
+    if units and all(u.status == "excluded" for u in units):
+        h = units[0].history
+        since = f" from {h.excluded_from}" if h is not None and h.excluded_from else ""
+        return f"{p.label} ({p.article.edition}) was not in force on {day}: excluded{since}"
+    return ""
