@@ -73,7 +73,7 @@ class Output:
             return
         write = self.stream.write
         for line in lines:
-            write(line.plain + "\n")
+            write(safe_text(line.plain, keep="\t") + "\n")
 
     def columns(self, headers: tuple[str, str], left: list[Line], right: list[Line]) -> None:
         """Two texts side by side (terminal only; callers use `lines` when not `rich`)."""
@@ -91,7 +91,10 @@ class Output:
                     out.append("\n")
                 out.append(" " * line.indent)
                 for span in line.spans:
-                    out.append(span.text, style=STYLES.get(span.style, "") if self.color else "")
+                    out.append(
+                        safe_text(span.text, keep="\t"),
+                        style=STYLES.get(span.style, "") if self.color else "",
+                    )
             return out
 
         table.add_row(cell(left), cell(right))
@@ -99,6 +102,7 @@ class Output:
 
     def text(self, text: str) -> None:
         """Write text as is (citations, JSON lines): never styled."""
+        text = safe_text(text, keep="\t\n")
         self.stream.write(text if text.endswith("\n") else text + "\n")
 
     def _rich_console(self) -> Any:
@@ -122,7 +126,10 @@ class Output:
         for line in lines:
             out = Text(" " * line.indent)
             for span in line.spans:
-                out.append(span.text, style=STYLES.get(span.style, "") if self.color else "")
+                out.append(
+                    safe_text(span.text, keep="\t"),
+                    style=STYLES.get(span.style, "") if self.color else "",
+                )
             console.print(out)
 
 
@@ -142,9 +149,9 @@ def emit_json(stream: IO[str], payload: Any, *, lines: bool = False) -> None:
     if lines:
         records: Sequence[Any] = payload if isinstance(payload, list) else [payload]
         for record in records:
-            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            stream.write(json_safe(json.dumps(record, ensure_ascii=False)) + "\n")
     else:
-        stream.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        stream.write(json_safe(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n")
 
 
 def highlight_spans(text: str, marks: Sequence[tuple[int, int]], style: str = "hit") -> list[Span]:
@@ -161,3 +168,28 @@ def highlight_spans(text: str, marks: Sequence[tuple[int, int]], style: str = "h
     if pos < len(text):
         spans.append(Span(text[pos:]))
     return spans
+
+
+# --- untrusted text: control characters made visible, never obeyed ------------------------------
+
+_BIDI = (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+_CONTROLS = (*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *_BIDI, 0xFEFF)
+_ESCAPES = {c: (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}") for c in _CONTROLS}
+_JSON_ESCAPES = {c: f"\\u{c:04x}" for c in _CONTROLS if c >= 0x7F}
+_tables: dict[str, dict[int, str]] = {}
+
+
+def safe_text(text: str, keep: str = "") -> str:
+    """`text` with every control character (C0, DEL, C1, ESC sequences, bidi overrides and
+    isolates, line separators, BOM) written out visibly as `\\xNN` / `\\uNNNN`, except those
+    in `keep` (tab, newline). Linear in the length of `text`."""
+    table = _tables.get(keep)
+    if table is None:
+        table = _tables[keep] = {c: e for c, e in _ESCAPES.items() if chr(c) not in keep}
+    return text.translate(table)
+
+
+def json_safe(document: str) -> str:
+    """A JSON document with raw C1, bidi and separator characters written as \\uNNNN: the
+    same data, nothing a terminal obeys (json.dumps already escapes C0)."""
+    return document.translate(_JSON_ESCAPES)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
 import sqlite3
-from pathlib import Path
 from typing import Any
 
-from kzconst.corpus.cache import cache_dir, corpus_fingerprint
 from kzconst.corpus.load import corpus_path
 
 INDEX_FORMAT = 6
@@ -18,40 +16,48 @@ IN_FORCE = "in-force"  # edition= value: the edition in force today
 # --- the index -----------------------------------------------------------------------------
 
 
-def index_path(corpus_file: Path) -> Path:
-    return cache_dir() / f"index-{INDEX_FORMAT}-{corpus_fingerprint(corpus_file)}.sqlite"
-
-
 def open_index(corpus_file: str | None) -> sqlite3.Connection:
-    """Open the cached index for the corpus, building it first when needed.
+    """The search index of the corpus: the cached one when its checksum holds, else built.
 
-    Falls back to an in-memory index when the cache directory cannot be written.
+    The index is kept as a checksummed image of the database, keyed by the corpus content, and
+    opened in memory: a damaged file is removed and rebuilt (with a notice), never queried,
+    and no path ever becomes an SQLite URI.
     """
-    path = corpus_path(corpus_file)
-    target = index_path(path)
-    if target.is_file():
-        try:
-            conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
-            conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-            return conn
-        except sqlite3.DatabaseError:
-            pass  # damaged: rebuild below
-    from kzconst.corpus.load import load_corpus
+    from kzconst.corpus import cache
+    from kzconst.corpus.load import corpus_key, load_corpus, loaded_key
 
+    path = corpus_path(corpus_file)
+    key = f"{INDEX_FORMAT}-{corpus_key(path)}"
+    entry = cache.entry_path("index", key, "bin")
+    image = cache.read_payload(entry)
+    if image is not None and entry is not None:
+        conn = _from_image(image)
+        if conn is not None:
+            return conn
+        cache.discard(entry, "it is not a readable search index")
     corpus = load_corpus(path)
+    conn = sqlite3.connect(":memory:")
+    build_index(conn, corpus)
+    entry = cache.entry_path("index", f"{INDEX_FORMAT}-{loaded_key(path)}", "bin")
+    if entry is not None and hasattr(conn, "serialize"):
+        # An unwritable cache only costs speed.
+        with contextlib.suppress(sqlite3.Error, MemoryError, OverflowError):
+            cache.write_payload(entry, conn.serialize())
+    return conn
+
+
+def _from_image(image: bytes) -> sqlite3.Connection | None:
+    """An in-memory database over a verified image, or None when it is not our index."""
+    conn = sqlite3.connect(":memory:")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.unlink(missing_ok=True)
-        conn = sqlite3.connect(tmp)
-        build_index(conn, corpus)
+        conn.deserialize(image)
+        row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+        if row is None or row[0] != str(INDEX_FORMAT):
+            raise sqlite3.DatabaseError("not this format")
+    except (sqlite3.Error, AttributeError, OverflowError):
         conn.close()
-        os.replace(tmp, target)
-        return sqlite3.connect(f"file:{target}?mode=ro", uri=True)
-    except (OSError, sqlite3.OperationalError):
-        conn = sqlite3.connect(":memory:")
-        build_index(conn, corpus)
-        return conn
+        return None
+    return conn
 
 
 def build_index(conn: sqlite3.Connection, corpus: Any) -> None:

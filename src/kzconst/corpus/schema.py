@@ -1,0 +1,160 @@
+"""The corpus schema: every known key and its type, checked with control characters in one walk."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kzconst.corpus.problems import Checker, Loc
+
+# Kinds of value: "str"; "strs" (list of strings); "scalar" (string, integer or boolean);
+# "str|strs"; "any" (a table whose inner shape another rule owns: only control characters are
+# checked); a dict is a table with those keys; a list of one dict is an array of such tables.
+_WORDING = {"from": "str", "to": "str", "law": "str", "text": "str", "gap": "scalar", "note": "str"}
+_HISTORY = {
+    "predecessors": "str|strs",
+    "change": "str",
+    "change_note": "str",
+    "since": "str",
+    "since_law": "str",
+    "inserted": "scalar",
+    "excluded_from": "str",
+    "excluded_law": "str",
+    "wording": [_WORDING],
+}
+_ITEM = {"number": "str", "text": "str", "status": "str", "status_note": "str", **_HISTORY}
+_PARAGRAPH = {**_ITEM, "closing": "str", "item": [_ITEM]}
+_ARTICLE = {
+    **dict.fromkeys(("edition", "number", "section", "title", "status", "status_note"), "str"),
+    **dict.fromkeys(("concordance_note", "change", "source_note"), "str"),
+    **dict.fromkeys(
+        ("topics", "aliases", "xrefs", "predecessors", "successors", "sources"), "strs"
+    ),
+    **dict.fromkeys(("inserted", "inserted_law", "repealed_from", "repealed_law"), "str"),
+    "paragraph": [_PARAGRAPH],
+    "commentary": [{"kind": "str", "text": "str", "source": "str"}],
+}
+SCHEMA: dict[str, Any] = {
+    "corpus": {"version": "str", "translation_note": "str"},
+    "edition": [
+        dict.fromkeys(
+            (
+                *("id", "title", "adopted", "in_force_from", "in_force_to", "official_source"),
+                *("description", "published", "signed"),
+            ),
+            "str",
+        )
+    ],
+    "section": [dict.fromkeys(("edition", "number", "title", "first", "last"), "str")],
+    "topics": "any",
+    "aliases": "any",
+    "article": [_ARTICLE],
+    "timeline": [{"date": "str", "event": "str", "source": "str"}],
+    "law": [
+        dict.fromkeys(("id", "title", "date", "number", "in_force", "note", "source"), "scalar")
+    ],
+    "thesaurus": "any",
+    "glossary": "any",
+}
+
+# Newline and tab belong only in running text; nothing else may hold a control character.
+MULTILINE_KEYS = frozenset(
+    {"text", "closing", "translation_note", "description", "event", "note"}
+    | {"status_note", "source_note", "concordance_note", "change_note"}
+)
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_BIDI}\ufeff]")
+_CONTROL_OR_BREAK = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}\ufeff]")
+
+
+def check_schema(c: Checker) -> None:
+    """Flag unknown keys, values of the wrong kind and control characters, everywhere."""
+    _table(c, c.raw, SCHEMA, "", None)
+
+
+def _table(
+    c: Checker, table: dict[str, Any], schema: dict[str, Any], where: str, loc: Loc | None
+) -> None:
+    for key, value in table.items():
+        field = f"{where}.{key}" if where else key
+        _control(c, key, field, loc, key=True)
+        kind = schema.get(key)
+        if kind is None:
+            c.flag(loc, key, field, f"unknown key {key!r}")
+        elif kind == "any":
+            _anything(c, value, field, loc, 0)
+        elif isinstance(kind, dict):
+            if isinstance(value, dict):
+                _table(c, value, kind, field, loc)
+            # a value of another type is flagged by the rule that reads it
+        elif isinstance(kind, list):
+            if isinstance(value, list):
+                for i, sub in enumerate(value):
+                    if isinstance(sub, dict):
+                        _table(c, sub, kind[0], f"{field}[{i}]", _child(loc, key, i))
+        else:
+            _value(c, value, kind, key, field, loc)
+
+
+def _child(loc: Loc | None, key: str, i: int) -> Loc:
+    """The location of the i-th [[...key]] table under `loc` (lines are found lazily)."""
+    if loc is None:
+        return (key, i)
+    if len(loc) == 2:
+        return (f"{loc[0]}.{key}", loc[1], i)
+    return loc  # deeper tables: the line of the nearest table the locator knows
+
+
+def _value(c: Checker, value: Any, kind: str, key: str, field: str, loc: Loc | None) -> None:
+    ok = {
+        "str": isinstance(value, str),
+        "strs": isinstance(value, list) and all(isinstance(v, str) for v in value),
+        "scalar": isinstance(value, str | int | float | bool),
+        "str|strs": isinstance(value, str)
+        or (isinstance(value, list) and all(isinstance(v, str) for v in value)),
+    }[kind]
+    if not ok:
+        what = {"str": "a string", "strs": "a list of strings", "scalar": "a string"}
+        hint = " (write dates in quotes)" if type(value).__name__ in ("date", "datetime") else ""
+        c.flag(loc, key, field, f"must be {what.get(kind, 'a string or a list of strings')}{hint}")
+        return
+    for v in value if isinstance(value, list) else (value,):
+        if isinstance(v, str):
+            _control(c, v, field, loc, multiline=key in MULTILINE_KEYS, key_of=key)
+
+
+def _anything(c: Checker, value: Any, field: str, loc: Loc | None, depth: int) -> None:
+    """Control characters anywhere inside a value whose shape another rule checks."""
+    if depth > 50:
+        c.flag(loc, "", field, "nested too deeply")
+    elif isinstance(value, str):
+        _control(c, value, field, loc, multiline=True)
+    elif isinstance(value, list):
+        for v in value:
+            _anything(c, v, field, loc, depth + 1)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _control(c, k, f"{field}.{k}", loc, key=True)
+            _anything(c, v, f"{field}.{k}", loc, depth + 1)
+
+
+def _control(
+    c: Checker,
+    text: str,
+    field: str,
+    loc: Loc | None,
+    *,
+    multiline: bool = False,
+    key: bool = False,
+    key_of: str = "",
+) -> None:
+    m = (_CONTROL if multiline else _CONTROL_OR_BREAK).search(text)
+    if m:
+        what = "key" if key else "value"
+        c.flag(
+            loc,
+            key_of,
+            field,
+            f"the {what} holds the control character U+{ord(m.group()):04X} "
+            f"at position {m.start()} (not allowed{'' if multiline else ' here'})",
+        )
