@@ -38,3 +38,9 @@ class CorpusError(KzconstError):
     """The corpus file is missing, unreadable or invalid."""
 
     exit_code = EXIT_CORPUS
+
+
+class InputOutputError(KzconstError):
+    """Standard input or output is closed or cannot be written (disk full, file too big)."""
+
+    exit_code = EXIT_IO

@@ -5,7 +5,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -18,12 +19,15 @@ from kzconst.errors import (
     EXIT_NO_MEMORY,
     EXIT_OK,
     EXIT_USAGE,
+    InputOutputError,
     KzconstError,
+    UsageError,
 )
 
 if TYPE_CHECKING:
     pass
 
+T = TypeVar("T")
 _ERRNO_NAMES = {"ENOSPC", "EFBIG", "EIO", "EDQUOT", "EBADF", "EROFS"}
 
 
@@ -201,3 +205,69 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError, AttributeError):
         pass
+
+
+# --- bounded input and output: limits checked before the work, not after ---------------------
+
+MAX_PROVISIONS = 1000  # both editions hold about 200 articles; more is a runaway request
+MAX_REF_LINES = 10_000
+
+
+def bounded(items: Iterable[T], what: str = "provisions") -> list[T]:
+    """The items as a list, stopping with a usage error past MAX_PROVISIONS (not after
+    expanding 192,000 of them)."""
+    out: list[T] = []
+    for item in items:
+        out.append(item)
+        if len(out) > MAX_PROVISIONS:
+            raise UsageError(
+                f"more than {MAX_PROVISIONS} {what} requested; ask for fewer "
+                "(a range such as 1-96 covers a whole edition)"
+            )
+    return out
+
+
+def read_input(name: str, limit: int, what: str = "input") -> bytes:
+    """The bytes of FILE or of stdin (`-`), at most `limit` of them.
+
+    Only regular files are read (a FIFO, a device or a directory is refused at once); a file's
+    size is checked before reading it; stdin is read up to the limit and no further.
+    """
+    import stat
+
+    if name == "-":
+        if sys.stdin is None:
+            raise InputOutputError("standard input is closed; give a FILE or pipe the text in")
+        try:
+            data = sys.stdin.buffer.read(limit + 1)
+        except (OSError, ValueError) as exc:
+            raise InputOutputError(f"cannot read standard input ({exc})") from None
+        if len(data) > limit:
+            raise UsageError(f"standard input holds more than {limit // 1_000_000} MB of {what}")
+        return data
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(name, flags)
+    except FileNotFoundError:
+        raise UsageError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{name}: is a directory") from None
+    except OSError as exc:
+        raise UsageError(f"{name}: cannot read ({exc.strerror})") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise UsageError(f"{name}: is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            raise UsageError(f"{name}: not a regular file (use - to read a pipe from stdin)")
+        if st.st_size > limit:
+            raise UsageError(f"{name}: larger than {limit // 1_000_000} MB")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(st.st_size + 1)
+    except OSError as exc:
+        raise UsageError(f"{name}: cannot read ({exc.strerror})") from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise UsageError(f"{name}: larger than {limit // 1_000_000} MB")
+    return data

@@ -19,6 +19,7 @@ from kzconst.cli.app import (
     pick_edition,
     refs_argument,
 )
+from kzconst.cli.boundary import bounded
 from kzconst.errors import NotFoundError, UsageError
 
 FormatOptCompare = Annotated[
@@ -48,8 +49,8 @@ def compare(
     parsed = [parse_refs(r) for r in refs]
     corpus = open_corpus(corpus_file)
     ed = pick_edition(corpus, edition, as_of)
-    first = [p for r in parsed[0] for p in resolve(corpus, r, ed)]
-    second = [p for r in parsed[1] for p in resolve(corpus, r, ed)] if len(parsed) > 1 else None
+    first = bounded(p for r in parsed[0] for p in resolve(corpus, r, ed))
+    second = bounded(p for r in parsed[1] for p in resolve(corpus, r, ed)) if parsed[1:] else None
     result = run_compare(corpus, first, second)
     from kzconst.output import diff as views
 

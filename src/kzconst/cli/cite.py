@@ -16,6 +16,7 @@ from kzconst.cli.app import (
     pick_edition,
     refs_argument,
 )
+from kzconst.cli.boundary import bounded
 from kzconst.errors import NotFoundError, UsageError
 
 
@@ -51,7 +52,7 @@ def cite(
     parsed = [r for t in texts for r in parse_refs(t)]
     corpus = open_corpus(corpus_file)
     ed = pick_edition(corpus, edition, as_of)
-    provisions = [p for r in parsed for p in resolve(corpus, r, ed)]
+    provisions = bounded(p for r in parsed for p in resolve(corpus, r, ed))
     sys.stdout.write(
         "".join(format_citation(citation_for(corpus, p), style.value) + "\n" for p in provisions)
     )
@@ -62,9 +63,9 @@ def _read_refs(refs: list[str]) -> list[str]:
         if "-" in refs:
             raise UsageError("'-' (read from stdin) cannot be mixed with other references")
         return refs
-    data = sys.stdin.buffer.read(1_000_001)
-    if len(data) > 1_000_000:
-        raise UsageError("stdin holds more than 1 MB of references")
+    from kzconst.cli.boundary import MAX_REF_LINES, read_input
+
+    data = read_input("-", 1_000_000, "references")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -72,4 +73,6 @@ def _read_refs(refs: list[str]) -> list[str]:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         raise NotFoundError("no references on stdin")
+    if len(lines) > MAX_REF_LINES:
+        raise UsageError(f"stdin holds more than {MAX_REF_LINES} references; cite fewer at once")
     return lines

@@ -22,6 +22,7 @@ from kzconst.cli.app import (
     pick_edition,
     refs_argument,
 )
+from kzconst.cli.boundary import bounded
 from kzconst.errors import NotFoundError
 
 
@@ -49,7 +50,7 @@ def show(
     parsed = [r for text in refs for r in parse_refs(text)]
     corpus = open_corpus(corpus_file)
     ed = pick_edition(corpus, edition, as_of)
-    provisions = [p for r in parsed for p in resolve(corpus, r, ed)]
+    provisions = bounded(p for r in parsed for p in resolve(corpus, r, ed))
     if fmt in (Fmt.json, Fmt.jsonl):
         from kzconst.output.records import provision_record
 

@@ -46,7 +46,7 @@ def open_index(corpus_file: str | None) -> sqlite3.Connection:
     return conn
 
 
-def _from_image(image: bytes) -> sqlite3.Connection | None:
+def _from_image(image: memoryview) -> sqlite3.Connection | None:
     """An in-memory database over a verified image, or None when it is not our index."""
     conn = sqlite3.connect(":memory:")
     try:
