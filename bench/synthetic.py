@@ -42,7 +42,8 @@ def write_synthetic_corpus(path: Path, articles: int, seed: int = 2026) -> None:
     for n in range(1, articles + 1):
         topic = "privacy" if n % 97 == 0 else "land"
         out.append(
-            f'[[article]]\nedition = "2026"\nnumber = "{article_number(n)}"\nsection = "S{(n - 1) // 500 + 1}"\n'
+            f'[[article]]\nedition = "2026"\nnumber = "{article_number(n)}"\n'
+            f'section = "S{(n - 1) // 500 + 1}"\n'
             f'title = "{_sentence(rng, 4)[:-1]}"\ntopics = ["{topic}"]\nsources = ["synthetic"]\n'
         )
         for p in range(1, 4):

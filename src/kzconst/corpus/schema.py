@@ -9,7 +9,8 @@ from kzconst.corpus.problems import Checker, Loc
 
 # Kinds of value: "str"; "strs" (list of strings); "scalar" (string, integer or boolean);
 # "str|strs"; "any" (a table whose inner shape another rule owns: only control characters are
-# checked); a dict is a table with those keys; a list of one dict is an array of such tables.
+# checked); a trailing "!" marks a key whose type its own rule (validate.py, articles.py)
+# already checks. A dict is a table with those keys; a list of one dict, an array of them.
 _WORDING = {"from": "str", "to": "str", "law": "str", "text": "str", "gap": "scalar", "note": "str"}
 _HISTORY = {
     "predecessors": "str|strs",
@@ -22,34 +23,34 @@ _HISTORY = {
     "excluded_law": "str",
     "wording": [_WORDING],
 }
-_ITEM = {"number": "str", "text": "str", "status": "str", "status_note": "str", **_HISTORY}
-_PARAGRAPH = {**_ITEM, "closing": "str", "item": [_ITEM]}
+_ITEM = {"number": "str!", "text": "str!", "status": "str!", "status_note": "str!", **_HISTORY}
+_PARAGRAPH = {**_ITEM, "closing": "str!", "item": [_ITEM]}
 _ARTICLE = {
-    **dict.fromkeys(("edition", "number", "section", "title", "status", "status_note"), "str"),
-    **dict.fromkeys(("concordance_note", "change", "source_note"), "str"),
+    **dict.fromkeys(("edition", "number", "section", "title", "status", "status_note"), "str!"),
+    **dict.fromkeys(("concordance_note", "change", "source_note"), "str!"),
     **dict.fromkeys(
-        ("topics", "aliases", "xrefs", "predecessors", "successors", "sources"), "strs"
+        ("topics", "aliases", "xrefs", "predecessors", "successors", "sources"), "strs!"
     ),
     **dict.fromkeys(("inserted", "inserted_law", "repealed_from", "repealed_law"), "str"),
     "paragraph": [_PARAGRAPH],
-    "commentary": [{"kind": "str", "text": "str", "source": "str"}],
+    "commentary": [{"kind": "str!", "text": "str!", "source": "str!"}],
 }
 SCHEMA: dict[str, Any] = {
-    "corpus": {"version": "str", "translation_note": "str"},
+    "corpus": {"version": "str!", "translation_note": "str!"},
     "edition": [
         dict.fromkeys(
             (
                 *("id", "title", "adopted", "in_force_from", "in_force_to", "official_source"),
                 *("description", "published", "signed"),
             ),
-            "str",
+            "str!",
         )
     ],
-    "section": [dict.fromkeys(("edition", "number", "title", "first", "last"), "str")],
+    "section": [dict.fromkeys(("edition", "number", "title", "first", "last"), "str!")],
     "topics": "any",
     "aliases": "any",
     "article": [_ARTICLE],
-    "timeline": [{"date": "str", "event": "str", "source": "str"}],
+    "timeline": [{"date": "str!", "event": "str!", "source": "str!"}],
     "law": [
         dict.fromkeys(("id", "title", "date", "number", "in_force", "note", "source"), "scalar")
     ],
@@ -79,7 +80,12 @@ def _table(
     # common case, a printable string where a string belongs, costs two C calls.
     for key, value in table.items():
         kind = schema.get(key)
-        if kind == "str" and type(value) is str and value.isprintable() and key.isprintable():
+        if (
+            kind in ("str", "str!")
+            and type(value) is str
+            and value.isprintable()
+            and key.isprintable()
+        ):
             continue
         field = f"{where}.{key}" if where else key
         _control(c, key, field, loc, key=True)
@@ -115,6 +121,8 @@ def _is_strings(value: Any) -> bool:
 
 
 def _value(c: Checker, value: Any, kind: str, key: str, field: str, loc: Loc | None) -> None:
+    checked_elsewhere = kind.endswith("!")
+    kind = kind.rstrip("!")
     if kind == "str":
         ok = isinstance(value, str)
     elif kind == "strs":
@@ -123,6 +131,8 @@ def _value(c: Checker, value: Any, kind: str, key: str, field: str, loc: Loc | N
         ok = isinstance(value, str | int | float | bool)
     else:
         ok = isinstance(value, str) or _is_strings(value)
+    if not ok and checked_elsewhere:
+        return
     if not ok:
         what = {"str": "a string", "strs": "a list of strings", "scalar": "a string"}
         hint = " (write dates in quotes)" if type(value).__name__ in ("date", "datetime") else ""

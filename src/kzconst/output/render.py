@@ -31,6 +31,9 @@ STYLES = {
 }
 
 
+LONG_LINE = 20_000  # characters; longer lines skip Rich's layout (see Output._rich_lines)
+
+
 class Span(NamedTuple):
     """A run of text with a style name from STYLES ("" = plain)."""
 
@@ -124,6 +127,11 @@ class Output:
 
         console = self._rich_console()
         for line in lines:
+            if sum(len(span.text) for span in line.spans) > LONG_LINE:
+                # Rich's wrapping is quadratic in a line's length (2 MB: minutes); a line this
+                # long goes out plain and the terminal wraps it.
+                self.stream.write(safe_text(line.plain, keep="\t") + "\n")
+                continue
             out = Text(" " * line.indent)
             for span in line.spans:
                 out.append(
