@@ -198,12 +198,14 @@ def test_planted_symlink_is_not_followed(tmp_path: Path, cache: Path) -> None:
 
 
 def test_entry_with_valid_checksum_but_foreign_payload(cache: Path) -> None:
-    import hashlib
+    import zlib
+
+    from kzconst.corpus.cache import MAGIC
 
     clean = run(["show", "21"], cache)
     (entry,) = entries(cache, "corpus")
-    payload = b"\x00" * 8 + b"not json at all"
-    entry.write_bytes(b"KZCACHE3" + hashlib.sha256(payload).digest() + payload)
+    payload = b"\x00" * 8 + b"not marshal at all"
+    entry.write_bytes(MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload)
     p = run(["show", "21"], cache)
     assert p.returncode == 0 and p.stdout == clean.stdout
 
