@@ -845,3 +845,56 @@ def test_what_passes_check_works_everywhere(
         assert p.returncode in (0, 1), (command, p.returncode, p.stderr)
         assert b"Traceback" not in p.stderr
         assert not RAW_CONTROL.search(p.stdout.decode("utf-8").replace("\n", "").replace("\t", ""))
+
+
+def test_generated_corpora_that_pass_check_work_everywhere(tmp_path: Path) -> None:
+    """Property: any title, text and date that `check` accepts works in every command."""
+    import itertools
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+    from typer.testing import CliRunner
+
+    from kzconst.cli.main import app
+    from kzconst.corpus.load import parse_toml
+    from kzconst.corpus.validate import validate
+    from kzconst.errors import CorpusError
+
+    counter = itertools.count()
+    runner = CliRunner()
+
+    def toml_string(value: str) -> str:
+        import json
+
+        return json.dumps(value)  # a JSON string literal is a valid TOML basic string
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(
+        title=st.text(min_size=1, max_size=40),
+        text=st.text(min_size=1, max_size=200),
+        day=st.dates().map(lambda d: d.isoformat()) | st.text(max_size=12),
+        number=st.from_regex(r"[0-9]{1,5}(-[0-9]{1,2})?", fullmatch=True),
+    )
+    def prop(title: str, text: str, day: str, number: str) -> None:
+        corpus = (
+            MINIMAL.replace('title = "First"', f"title = {toml_string(title)}")
+            .replace('"Text of the first article."', toml_string(text))
+            .replace('adopted = "2026-03-15"', f"adopted = {toml_string(day)}")
+            .replace('number = "2"\nsection', f"number = {toml_string(number)}\nsection")
+            .replace('last = "2"', f"last = {toml_string(number)}")
+            .replace('xrefs = ["2(1)"]', "xrefs = []")
+        )
+        path = tmp_path / f"gen{next(counter)}.toml"
+        path.write_text(corpus, encoding="utf-8")
+        try:
+            _, problems = validate(parse_toml(path), path)
+        except CorpusError:  # a value TOML cannot hold: a corpus error, not a crash
+            return
+        if problems:
+            return
+        for command in COMMANDS:
+            result = runner.invoke(app, [*command, "--corpus", str(path)], input="see art. 1")
+            assert result.exit_code in (0, 1), (command, result.exit_code, result.stderr)
+            assert not RAW_CONTROL.search(result.stdout.replace("\n", "").replace("\t", ""))
+
+    prop()
