@@ -134,7 +134,7 @@ def _owned_regular(st: os.stat_result) -> bool:
     import stat
 
     mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
-    return stat.S_ISREG(st.st_mode) and mine
+    return stat.S_ISREG(st.st_mode) and mine and not st.st_mode & 0o022
 
 
 def _trusted_dir(path: Path, *, create: bool) -> bool:
