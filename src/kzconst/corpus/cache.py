@@ -86,8 +86,20 @@ def entry_path(kind: str, key: str, suffix: str) -> Path | None:
 
 def read_payload(path: Path | None) -> memoryview | None:
     """The payload of a cache file when its checksum holds; a bad file is deleted (a notice
-    on stderr) and None returned, so the caller rebuilds it."""
-    if path is None or not _trusted_dir(path.parent, create=False):
+    is left) and None returned, so the caller rebuilds it."""
+    blob = None if path is None else read_file(path)
+    if blob is None or path is None:
+        return None
+    payload = verified(blob)
+    if payload is None:
+        discard(path, "its checksum does not match")
+    return payload
+
+
+def read_file(path: Path) -> bytes | None:
+    """The bytes of a cache file that is ours: a regular file, in a directory of ours, that no
+    one else can write, not reached through a symbolic link; else None."""
+    if not _trusted_dir(path.parent, create=False):
         return None
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
@@ -98,15 +110,11 @@ def read_payload(path: Path | None) -> memoryview | None:
         if not _owned_regular(st):
             return None
         with os.fdopen(fd, "rb", closefd=False) as fh:
-            blob = fh.read()
+            return fh.read()
     except OSError:
         return None
     finally:
         os.close(fd)
-    payload = verified(blob)
-    if payload is None:
-        discard(path, "its checksum does not match")
-    return payload
 
 
 def verified(blob: bytes) -> memoryview | None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
+from pathlib import Path
 from typing import Any
 
 from kzconst.corpus.load import corpus_path
@@ -19,42 +21,77 @@ IN_FORCE = "in-force"  # edition= value: the edition in force today
 def open_index(corpus_file: str | None) -> sqlite3.Connection:
     """The search index of the corpus: the cached one when its checksum holds, else built.
 
-    The index is kept as a checksummed image of the database, keyed by the corpus content, and
-    opened in memory: a damaged file is removed and rebuilt (with a notice), never queried,
-    and no path ever becomes an SQLite URI.
+    Kept as `index-KEY-CRC.sqlite`: KEY is the corpus content's, CRC the CRC-32 of the file.
+    The file is read and checked before SQLite opens it (by path, never as a URI, so `#`, `?`
+    and `%` are plain characters); a damaged one is removed and rebuilt, never queried.
     """
-    from kzconst.corpus import cache
     from kzconst.corpus.load import corpus_key, load_corpus, loaded_key
 
     path = corpus_path(corpus_file)
-    key = f"{INDEX_FORMAT}-{corpus_key(path)}"
-    entry = cache.entry_path("index", key, "bin")
-    image = cache.read_payload(entry)
-    if image is not None and entry is not None:
-        conn = _from_image(image)
-        if conn is not None:
-            return conn
-        cache.discard(entry, "it is not a readable search index")
+    conn = _cached_index(f"{INDEX_FORMAT}-{corpus_key(path)}")
+    if conn is not None:
+        return conn
     corpus = load_corpus(path)
     conn = sqlite3.connect(":memory:")
     build_index(conn, corpus)
-    entry = cache.entry_path("index", f"{INDEX_FORMAT}-{loaded_key(path)}", "bin")
-    if entry is not None and hasattr(conn, "serialize"):
+    if hasattr(conn, "serialize"):
         # An unwritable cache only costs speed.
         with contextlib.suppress(sqlite3.Error, MemoryError, OverflowError):
-            cache.write_payload(entry, conn.serialize())
+            _store(f"{INDEX_FORMAT}-{loaded_key(path)}", conn.serialize())
     return conn
 
 
-def _from_image(image: memoryview) -> sqlite3.Connection | None:
-    """An in-memory database over a verified image, or None when it is not our index."""
-    conn = sqlite3.connect(":memory:")
+def _cached_index(key: str) -> sqlite3.Connection | None:
+    import zlib
+
+    from kzconst.corpus import cache
+
+    base = cache.entry_path("index", key, "sqlite")
+    if base is None:
+        return None
+    prefix = base.name.removesuffix(".sqlite") + "-"
     try:
-        conn.deserialize(image)
+        names = [n for n in os.listdir(base.parent) if n.startswith(prefix)]
+    except OSError:
+        return None
+    for name in names:
+        entry = base.parent / name
+        image = cache.read_file(entry)
+        if image is None:
+            continue
+        if f"{prefix}{zlib.crc32(image):08x}.sqlite" != name:
+            cache.discard(entry, "its checksum does not match")
+            continue
+        conn = _open_verified(entry)
+        if conn is not None:
+            return conn
+        cache.discard(entry, "it is not a readable search index")
+    return None
+
+
+def _store(key: str, image: bytes) -> None:
+    import zlib
+
+    from kzconst.corpus import cache
+
+    base = cache.entry_path("index", key, "sqlite")
+    if base is not None:
+        entry = base.with_name(f"{base.stem}-{zlib.crc32(image):08x}.sqlite")
+        cache.write_atomic(entry, lambda fh: fh.write(image))
+
+
+def _open_verified(entry: Path) -> sqlite3.Connection | None:
+    """SQLite over a file whose checksum was just verified, or None when it is not our index."""
+    try:
+        conn = sqlite3.connect(str(entry))  # a plain path: no URI parsing
+    except sqlite3.Error:
+        return None
+    try:
+        conn.execute("PRAGMA query_only = ON")
         row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
         if row is None or row[0] != str(INDEX_FORMAT):
             raise sqlite3.DatabaseError("not this format")
-    except (sqlite3.Error, AttributeError, OverflowError):
+    except sqlite3.Error:
         conn.close()
         return None
     return conn
