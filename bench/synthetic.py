@@ -17,6 +17,12 @@ def _sentence(rng: random.Random, n: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
 
 
+def article_number(n: int) -> str:
+    """The n-th article's number in the grammar's own forms (below 10000): 1, 1-1, 1-2, 2, ..."""
+    base, extra = divmod(n - 1, 3)
+    return f"{base + 1}-{extra}" if extra else str(base + 1)
+
+
 def write_synthetic_corpus(path: Path, articles: int, seed: int = 2026) -> None:
     """Write a corpus of `articles` articles in sections of 500, three paragraphs each."""
     rng = random.Random(seed)
@@ -31,12 +37,13 @@ def write_synthetic_corpus(path: Path, articles: int, seed: int = 2026) -> None:
         first, last = s * 500 + 1, min((s + 1) * 500, articles)
         out.append(
             f'[[section]]\nedition = "2026"\nnumber = "S{s + 1}"\ntitle = "Section {s + 1}"\n'
-            f'first = "{first}"\nlast = "{last}"\n'
+            f'first = "{article_number(first)}"\nlast = "{article_number(last)}"\n'
         )
     for n in range(1, articles + 1):
         topic = "privacy" if n % 97 == 0 else "land"
         out.append(
-            f'[[article]]\nedition = "2026"\nnumber = "{n}"\nsection = "S{(n - 1) // 500 + 1}"\n'
+            f'[[article]]\nedition = "2026"\nnumber = "{article_number(n)}"\n'
+            f'section = "S{(n - 1) // 500 + 1}"\n'
             f'title = "{_sentence(rng, 4)[:-1]}"\ntopics = ["{topic}"]\nsources = ["synthetic"]\n'
         )
         for p in range(1, 4):

@@ -7,6 +7,8 @@ EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
 EXIT_CORPUS = 3
 EXIT_INTERNAL = 70  # a bug in kzconst (EX_SOFTWARE); reported in one line
+EXIT_NO_MEMORY = 71  # out of memory (EX_OSERR): the machine, not kzconst
+EXIT_IO = 74  # the output cannot be written: closed, disk full, file too big (EX_IOERR)
 EXIT_INTERRUPTED = 130
 
 
@@ -36,3 +38,9 @@ class CorpusError(KzconstError):
     """The corpus file is missing, unreadable or invalid."""
 
     exit_code = EXIT_CORPUS
+
+
+class InputOutputError(KzconstError):
+    """Standard input or output is closed or cannot be written (disk full, file too big)."""
+
+    exit_code = EXIT_IO

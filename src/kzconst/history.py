@@ -20,6 +20,7 @@ class Version:
     text: str
     status: str  # "" | "excluded" | "gap"
     diff: tuple[Chunk, ...]  # against the previous wording; () for the first
+    source: str = ""  # where an earlier wording was read
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +62,11 @@ def _timeline(
     first_day, last_day = edition_days
     h: History | None = unit.history
     raw: list[tuple[str, str, str, str, str]] = []
+    sources: dict[str, str] = {}
     if h is not None:
         for w in h.wordings:
             raw.append((w.start, w.end, w.law, GAP if w.gap else w.text, "gap" if w.gap else ""))
+            sources[w.start] = w.source
         end = h.excluded_from and _day_before(h.excluded_from)
         if h.since or not h.wordings:
             start = h.since or first_day
@@ -78,7 +81,7 @@ def _timeline(
         # A gap has no words to compare: no diff into or out of it.
         known = versions and status != "gap" and versions[-1].status != "gap"
         chunks = tuple(diff_words(previous, text)[0]) if known else ()
-        versions.append(Version(start, end, law, text, status, chunks))
+        versions.append(Version(start, end, law, text, status, chunks, sources.get(start, "")))
         previous = text
     return Timeline(art, label, bool(h and h.inserted), tuple(versions))
 

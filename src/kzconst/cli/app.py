@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from kzconst import __version__
+from kzconst.cli.boundary import MAX_PROVISIONS, bounded
 from kzconst.cli.options import ROOT_EPILOG, SharedOptionsGroup
 from kzconst.errors import (
     KzconstError,
@@ -381,6 +382,8 @@ def resolve_refs(
             )
         found = resolve(corpus, ref, ed)
         out += [provision_on(corpus, p, when) for p in found] if when is not None else found
+        if len(out) > MAX_PROVISIONS:
+            bounded(out)  # the usage error, before any more are expanded
     return out
 
 

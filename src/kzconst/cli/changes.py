@@ -26,6 +26,7 @@ from kzconst.cli.app import (
     refs_argument,
     resolve_refs,
 )
+from kzconst.cli.boundary import bounded
 from kzconst.errors import NotFoundError, UsageError
 
 
@@ -69,9 +70,9 @@ def compare(
     parsed = [parse_refs(r) for r in refs]
     corpus = open_corpus(corpus_file)
     ed, day = pick_time(corpus, edition, as_of)
-    first = resolve_refs(corpus, parsed[0], ed, day, edition_option=edition)
+    first = bounded(resolve_refs(corpus, parsed[0], ed, day, edition_option=edition))
     second = (
-        resolve_refs(corpus, parsed[1], ed, day, edition_option=edition)
+        bounded(resolve_refs(corpus, parsed[1], ed, day, edition_option=edition))
         if len(parsed) > 1
         else None
     )

@@ -59,4 +59,6 @@ def check(
         raise CorpusError(f"{path}: {len(problems)} problem(s) found")
     counts = ", ".join(f"{len(corpus.edition_articles(e))} records in {e}" for e in corpus.editions)
     if fmt == "text":
-        sys.stdout.write(f"{path}: OK ({counts})\n")
+        from kzconst.output.render import safe_text
+
+        sys.stdout.write(safe_text(f"{path}: OK ({counts})") + "\n")

@@ -21,6 +21,7 @@ from kzconst.cli.app import (
     refs_argument,
     resolve_refs,
 )
+from kzconst.cli.boundary import MAX_PROVISIONS
 from kzconst.errors import EXIT_NOT_FOUND, KzconstError, NotFoundError, UsageError
 
 if TYPE_CHECKING:
@@ -84,12 +85,12 @@ def cite(
     if from_stdin:
         hint_if_terminal("references, one a line,")
     texts = _read_refs(refs, encoding)
-    citations, bad = [], 0
+    citations, bad, cited = [], 0, 0
     for number, text in enumerate(texts, 1):
         if not text.strip():
             continue
         try:
-            citations += _citations(
+            found, count = _citations(
                 corpus, text.strip(), ed, day, edition, each=each, style=style.value
             )
         except KzconstError as exc:
@@ -100,6 +101,13 @@ def cite(
                 raise type(exc)(where) from None
             bad += 1
             sys.stderr.write(f"kzconst: error: {' '.join(where.split())}\n")
+            continue
+        citations += found
+        cited += count
+        if cited > MAX_PROVISIONS:  # bounded work, whatever the input
+            raise UsageError(
+                f"more than {MAX_PROVISIONS} provisions requested; cite fewer at a time"
+            )
     if style is Style.csl_json:
         import json
 
@@ -120,8 +128,9 @@ def _citations(
     *,
     each: bool,
     style: str,
-) -> list[Any]:
-    """The citations of one argument: one for a range or list when the style has a form."""
+) -> tuple[list[Any], int]:
+    """The citations of one argument (one for a range or list when the style has a form), and
+    how many provisions they cite."""
     from kzconst.cite import GROUP_STYLES, citation_for, group_citation
     from kzconst.refs.dated import excluded_on
     from kzconst.refs.grammar import parse_refs
@@ -131,7 +140,8 @@ def _citations(
         if why := excluded_on(p):  # a citation "as in force on" that day would be false
             raise NotFoundError(why)
     group = None if each or style not in GROUP_STYLES else group_citation(corpus, provisions)
-    return [group] if group is not None else [citation_for(corpus, p) for p in provisions]
+    found = [group] if group is not None else [citation_for(corpus, p) for p in provisions]
+    return found, len(provisions)
 
 
 def _read_refs(refs: list[str], encoding: str | None = None) -> list[str]:
@@ -139,11 +149,15 @@ def _read_refs(refs: list[str], encoding: str | None = None) -> list[str]:
         if "-" in refs:
             raise UsageError("'-' (read from stdin) cannot be mixed with other references")
         return refs
-    data = sys.stdin.buffer.read(1_000_001)
-    if len(data) > 1_000_000:
-        raise UsageError("stdin holds more than 1 MB of references")
+    from kzconst.cli.boundary import MAX_REF_LINES, read_input
+
+    data = read_input("-", 1_000_000, "references")
     text = decode_input(data, encoding, "stdin")
     lines = text.splitlines()  # blank lines kept, so stdin:LINE counts every line
+    if len(lines) > MAX_REF_LINES:
+        raise UsageError(f"stdin holds more than {MAX_REF_LINES:,} lines of references")
     if not any(line.strip() for line in lines):
         raise NotFoundError("no references on stdin")
+    if len(lines) > MAX_REF_LINES:
+        raise UsageError(f"stdin holds more than {MAX_REF_LINES} references; cite fewer at once")
     return lines

@@ -238,17 +238,7 @@ def _dated(corpus: Corpus, f: FoundRef, day: date) -> FoundRef:
 
 
 def _read_text(file: str, encoding: str | None = None) -> str:
-    from pathlib import Path
+    from kzconst.cli.boundary import read_input
 
-    limit = 20_000_000
-    try:
-        data = sys.stdin.buffer.read(limit + 1) if file == "-" else Path(file).read_bytes()
-    except FileNotFoundError:
-        raise UsageError(f"{file}: no such file") from None
-    except IsADirectoryError:
-        raise UsageError(f"{file}: is a directory") from None
-    except OSError as exc:
-        raise UsageError(f"{file}: cannot read ({exc.strerror})") from None
-    if len(data) > limit:
-        raise UsageError("input larger than 20 MB")
+    data = read_input(file, 20_000_000, "text")
     return decode_input(data, encoding, "input")

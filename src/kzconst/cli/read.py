@@ -34,6 +34,7 @@ from kzconst.cli.app import (
     resolve_refs,
     warn_gaps,
 )
+from kzconst.cli.boundary import bounded
 from kzconst.errors import NotFoundError, UsageError
 
 
@@ -82,7 +83,7 @@ def show(
     parsed = [r for text in refs for r in parse_refs(text)]
     corpus = open_corpus(corpus_file)
     ed, day = pick_time(corpus, edition, as_of)
-    provisions = resolve_refs(corpus, parsed, ed, day, edition_option=edition)
+    provisions = bounded(resolve_refs(corpus, parsed, ed, day, edition_option=edition))
     if day is not None or any(r.on for r in parsed):
         warn_gaps(provisions)
     commentary = not (no_commentary or text_only)

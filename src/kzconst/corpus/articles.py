@@ -20,17 +20,35 @@ from kzconst.corpus.model import (
 )
 from kzconst.corpus.problems import Checker, Loc
 
-ARTICLE_NUMBER = re.compile(r"^\d+(-\d+)?$")
-LABEL = re.compile(r"^\d+(-\d+)?$")
-XREF = re.compile(r"^\d+(-\d+)?(\(\d+(-\d+)?\)){0,2}$")
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# The reference grammar's own forms (refs/grammar.py): ASCII digits, no leading zero, an
+# article below 10000, so every number the corpus holds can be asked for.
+ARTICLE_NUMBER = re.compile(r"[1-9][0-9]{0,3}(-[1-9][0-9]{0,2})?", re.ASCII)
+LABEL = re.compile(r"[1-9][0-9]{0,3}(-[1-9][0-9]{0,2})?", re.ASCII)
+ITEM_LABEL = re.compile(r"[1-9][0-9]{0,2}(-[1-9][0-9]{0,2})?", re.ASCII)
+_NUM = r"[1-9][0-9]{0,3}(?:-[1-9][0-9]{0,2})?"
+XREF = re.compile(rf"{_NUM}(?:\({_NUM}\)){{0,2}}", re.ASCII)
+
+
+def is_date(value: str) -> bool:
+    """True for a real calendar date written YYYY-MM-DD in ASCII digits."""
+    from datetime import date
+
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value, re.ASCII):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 COMMENTARY_KINDS = ("summary", "change", "context", "history")
 ARTICLE_STATUSES = ("in force", "repealed")
 
 
 def build_article(c: Checker, i: int, t: dict[str, Any], where: str, line: Loc | None) -> Article:
     number = c.text(t, "number", where, line)
-    if number and number != PREAMBLE and not ARTICLE_NUMBER.match(number):
+    if number and number != PREAMBLE and not ARTICLE_NUMBER.fullmatch(number):
         c.flag(
             line,
             "number",
@@ -93,7 +111,7 @@ def build_article(c: Checker, i: int, t: dict[str, Any], where: str, line: Loc |
 def _xrefs(c: Checker, t: dict[str, Any], where: str, line: Loc | None) -> tuple[str, ...]:
     xrefs = c.strings(t, "xrefs", where, line)
     for x in xrefs:
-        if not XREF.match(x):
+        if not XREF.fullmatch(x):
             c.flag(line, "xrefs", f"{where}.xrefs", f'{x!r} is not a reference like "43(5)"')
     return xrefs
 
@@ -102,13 +120,13 @@ def _build_paragraphs(
     c: Checker, i: int, t: dict[str, Any], where: str, line: Loc | None
 ) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
-    numbers: list[str] = []
+    numbers: set[str] = set()
     raw = c.tables(t, "paragraph", where, line)
     for j, p in enumerate(raw):
         pline: Loc = ("article.paragraph", i, j)
         label = p.get("number", "")
         pwhere = f"{where}.paragraph[{j}]"
-        if not isinstance(label, str) or (label and not LABEL.match(label)):
+        if not isinstance(label, str) or (label and not LABEL.fullmatch(label)):
             c.flag(
                 pline,
                 "number",
@@ -123,7 +141,7 @@ def _build_paragraphs(
                 f"{pwhere}.number",
                 f"paragraph {label or '(unnumbered)'} appears twice",
             )
-        numbers.append(label)
+        numbers.add(label)
         status = c.text(p, "status", pwhere, pline, required=False)
         items = _build_items(c, p, pwhere, pline)
         text = c.text(p, "text", pwhere, pline, required=False)
@@ -143,7 +161,7 @@ def _build_paragraphs(
                 build_history(c, p, pwhere, pline),
             )
         )
-    if "" in numbers and len(numbers) > 1:
+    if "" in numbers and len(raw) > 1:
         c.problem(
             line,
             f"{where}.paragraph",
@@ -158,7 +176,7 @@ def _build_items(c: Checker, p: dict[str, Any], where: str, line: Loc | None) ->
     for k, it in enumerate(c.tables(p, "item", where, line)):
         iwhere = f"{where}.item[{k}]"
         label = it.get("number", "")
-        if not isinstance(label, str) or not LABEL.match(label):
+        if not isinstance(label, str) or not ITEM_LABEL.fullmatch(label):
             c.problem(line, f"{iwhere}.number", f"{label!r} is not a sub-item number")
             label = str(label)
         lead_in = c.text(it, "lead_in", iwhere, line, required=False)
@@ -211,6 +229,7 @@ def check_references(c: Checker, articles: list[Article]) -> None:
     """Every cross-reference, predecessor and successor must resolve."""
     index = {(a.edition, a.number): a for a in articles}
     other = {"2026": "1995", "1995": "2026"}
+    present = {a.edition for a in articles}
     for i, art in enumerate(articles):
         line: Loc = ("article", i)
         where = f"article[{i}] ({art.edition} art. {art.number})"
@@ -224,7 +243,7 @@ def check_references(c: Checker, articles: list[Article]) -> None:
         ):
             for n in numbers:
                 ed = other.get(art.edition, "")
-                if (ed, n) not in index and any(a.edition == ed for a in articles):
+                if (ed, n) not in index and ed in present:
                     c.flag(line, key, f"{where}.{key}", f"article {n} of {ed} does not exist")
         if art.edition == "2026" and any(a.edition == "1995" for a in articles):
             _check_concordance(c, index, art, line, where)

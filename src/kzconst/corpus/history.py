@@ -88,6 +88,7 @@ def build_history(c: Checker, t: dict[str, Any], where: str, line: Loc | None) -
                 bool(gap),
                 c.text(w, "note", wwhere, line, required=False),
                 closing,
+                c.text(w, "source", wwhere, line, required=False),
             )
         )
     return History(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -30,31 +31,106 @@ def corpus_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 _loaded: dict[Path, Corpus] = {}
+_keys: dict[Path, str] = {}  # the content key of each loaded corpus, for the search index
+MAX_CORPUS_BYTES = 64 * 1024 * 1024  # 100x the real corpus (21 MB peaks at 140 MB RSS in check)
 
 
 def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
     """Load and memoise a corpus; raise CorpusError with file, line and field.
 
-    The parsed tables are cached (marshal, keyed by the file's size, mtime and path) only after
-    they pass validation, so a cache hit skips both parsing and validation.
+    The validated tables are cached under a hash of the file's bytes (with the kzconst, format
+    and Python versions), so a cache hit skips parsing and validation and can never be stale.
     """
     target = corpus_path(path)
     if target in _loaded:
         return _loaded[target]
     from kzconst.corpus import cache
 
-    cached = cache.entry_path(target)
-    raw = cache.read(cached)
+    data = read_corpus_bytes(target)
+    key = cache.content_key(data)
+    entry = cache.entry_path("corpus", key, "bin")
+    raw = _cached_tables(entry)
     built = None
     if raw is None:
-        raw = parse_toml(target)
+        raw = parse_toml(target, data)
         from kzconst.corpus.validate import build_corpus
 
         built = build_corpus(raw, target).articles
-        cache.write(cached, raw)
+        # A value JSON cannot hold means no cache entry: only speed is lost.
+        with contextlib.suppress(TypeError, ValueError, RecursionError):
+            cache.write_payload(entry, cache.encode_tables(raw))
     corpus = corpus_from_tables(raw, target, built)
     _loaded[target] = corpus
+    _keys[target] = key
     return corpus
+
+
+def loaded_key(path: str | os.PathLike[str] | None = None) -> str:
+    """The content key of the corpus `load_corpus(path)` returned (loading it if needed)."""
+    target = corpus_path(path)
+    if target not in _keys:
+        load_corpus(target)
+    return _keys[target]
+
+
+def corpus_key(path: str | os.PathLike[str] | None = None) -> str:
+    """The content key of the corpus file as it is now (read and hashed, not parsed)."""
+    from kzconst.corpus import cache
+
+    target = corpus_path(path)
+    return _keys.get(target) or cache.content_key(read_corpus_bytes(target))
+
+
+def _cached_tables(entry: Path | None) -> dict[str, Any] | None:
+    from kzconst.corpus import cache
+
+    payload = cache.read_payload(entry)
+    if payload is None or entry is None:
+        return None
+    raw = cache.decode_tables(payload)
+    if raw is None:
+        cache.discard(entry, "its contents are not a corpus")
+    return raw
+
+
+def read_corpus_bytes(path: Path) -> bytes:
+    """The bytes of a corpus file: regular files only, size checked before reading.
+
+    A FIFO, a device (/dev/zero), a directory or a runaway file is refused at once.
+    """
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise CorpusError(f"{path}: corpus file not found") from None
+    except IsADirectoryError:
+        raise CorpusError(f"{path}: is a directory, not a corpus file") from None
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read the corpus file ({exc.strerror})") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise CorpusError(f"{path}: is a directory, not a corpus file")
+        if not stat.S_ISREG(st.st_mode):
+            raise CorpusError(f"{path}: not a regular file (a pipe or a device cannot be a corpus)")
+        if st.st_size > MAX_CORPUS_BYTES:
+            raise CorpusError(
+                f"{path}: the corpus file is {st.st_size // 2**20} MB, "
+                f"over the limit of {MAX_CORPUS_BYTES // 2**20} MB"
+            )
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(st.st_size + 1)  # not MAX: read() allocates what it is asked for
+            if len(data) > st.st_size:  # it grew while we read: up to the limit, no more
+                data += fh.read(MAX_CORPUS_BYTES + 1 - len(data))
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read the corpus file ({exc.strerror})") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_CORPUS_BYTES:
+        raise CorpusError(f"{path}: the corpus file grew past {MAX_CORPUS_BYTES // 2**20} MB")
+    return data
 
 
 def corpus_from_tables(
@@ -104,23 +180,25 @@ def corpus_from_tables(
             )
             for law in raw.get("law", ())
         },
+        {"thesaurus": raw.get("thesaurus"), "glossary": raw.get("glossary")},
     )
 
 
-def parse_toml(path: Path) -> dict[str, Any]:
+def parse_toml(path: Path, data: bytes | None = None) -> dict[str, Any]:
     """Parse a corpus file with tomli; a syntax error names the file, line and column."""
     import tomli
 
+    if data is None:
+        data = read_corpus_bytes(path)
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise CorpusError(
+            f"{path}:1: the corpus file starts with a byte-order mark (BOM); "
+            "save it as UTF-8 without a BOM"
+        )
     try:
-        text = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise CorpusError(f"{path}: corpus file not found") from None
-    except IsADirectoryError:
-        raise CorpusError(f"{path}: is a directory, not a corpus file") from None
-    except OSError as exc:
-        raise CorpusError(f"{path}: cannot read the corpus file ({exc.strerror})") from None
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         raise CorpusError(f"{path}:{line}: the corpus file is not valid UTF-8") from None
     if not text.strip():
         raise CorpusError(f"{path}: the corpus file is empty")
@@ -131,3 +209,23 @@ def parse_toml(path: Path) -> dict[str, Any]:
         msg = getattr(exc, "msg", str(exc))
         where = f"{path}:{lineno}" if lineno else str(path)
         raise CorpusError(f"{where}: invalid TOML: {msg}") from None
+    except RecursionError:
+        raise CorpusError(
+            f"{path}:{_deep_line(text)}: arrays or tables nested too deeply to parse"
+        ) from None
+
+
+def _deep_line(text: str, limit: int = 100) -> int:
+    """The first line where brackets open more than `limit` deep (for the error message)."""
+    depth = 0
+    line = 1
+    for ch in text:
+        if ch == "\n":
+            line += 1
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return line
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+    return 1

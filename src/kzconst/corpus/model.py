@@ -36,6 +36,7 @@ class Wording(NamedTuple):
     gap: bool = False  # True: this wording could not be read; text is ""
     note: str = ""
     closing: str | None = None  # the paragraph's closing text in this wording (None: as now)
+    source: str = ""  # where this wording was read: "repository:path@commit"
 
 
 class History(NamedTuple):
@@ -200,6 +201,7 @@ class Corpus:
         built: list[Article] | None = None,
         timeline: tuple[TimelineEvent, ...] = (),
         laws: dict[str, Law] | None = None,
+        vocabulary: dict[str, Any] | None = None,
     ) -> None:
         self.path = path
         self.version = version
@@ -210,6 +212,7 @@ class Corpus:
         self.aliases = aliases
         self.timeline = timeline
         self.laws = laws or {}
+        self.vocabulary = vocabulary or {}  # [thesaurus] and [glossary], for the search index
         self._tables = tables
         self._built: list[Article | None] = list(built) if built else [None] * len(tables)
         self._keys = [
@@ -352,6 +355,7 @@ def _wording(w: dict[str, Any]) -> Wording:
         bool(w.get("gap", False)),
         w.get("note", ""),
         w.get("closing"),
+        w.get("source", ""),
     )
 
 

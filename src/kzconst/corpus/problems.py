@@ -20,8 +20,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        from kzconst.output.render import safe_text
+
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.field}: {self.message}"
+        return safe_text(f"{where}: {self.field}: {self.message}")
 
 
 class _Locator:

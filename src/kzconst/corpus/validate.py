@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
-from kzconst.corpus.articles import ISO_DATE, build_article, check_references
+from kzconst.corpus.articles import build_article, check_references, is_date
 from kzconst.corpus.history import check_history, valid_date
 from kzconst.corpus.model import (
     EDITIONS,
@@ -17,11 +18,13 @@ from kzconst.corpus.model import (
     TimelineEvent,
 )
 from kzconst.corpus.problems import Checker, Loc, Problem
+from kzconst.corpus.schema import check_schema
 from kzconst.errors import CorpusError
 
 
 def _build(c: Checker) -> Corpus:
     """Every part of the corpus, checked; the Corpus is built even when problems were found."""
+    check_schema(c)
     meta = c.raw.get("corpus", {})
     if not isinstance(meta, dict):
         meta = {}
@@ -36,6 +39,8 @@ def _build(c: Checker) -> Corpus:
     aliases = _build_aliases(c)
     articles = _build_articles(c, editions, sections, topics)
     check_references(c, articles)
+    _check_periods(c, editions)
+    _check_section_ranges(c, sections, articles)
     timeline = _build_timeline(c)
     laws = _build_laws(c)
     check_history(c, articles, laws)
@@ -51,6 +56,7 @@ def _build(c: Checker) -> Corpus:
         articles,
         timeline,
         laws,
+        {"thesaurus": c.raw.get("thesaurus"), "glossary": c.raw.get("glossary")},
     )
 
 
@@ -88,7 +94,7 @@ def _build_editions(c: Checker) -> dict[str, Edition]:
         dates = {}
         for key in ("adopted", "in_force_from", "in_force_to"):
             value = c.text(t, key, where, line, required=key != "in_force_to")
-            if value and not ISO_DATE.match(value):
+            if value and not is_date(value):
                 c.flag(line, key, f"{where}.{key}", f"{value!r} is not a date YYYY-MM-DD")
                 value = ""
             dates[key] = value
@@ -134,13 +140,64 @@ def _build_sections(c: Checker, editions: dict[str, Edition]) -> list[Section]:
     return sections
 
 
+def _check_periods(c: Checker, editions: dict[str, Edition]) -> None:
+    """Each edition's period runs forwards, and no two editions are in force on the same day."""
+    periods = []
+    for i, ed in enumerate(editions.values()):
+        end = ed.in_force_to or "9999-12-31"
+        if ed.in_force_to and ed.in_force_to < ed.in_force_from:
+            c.flag(
+                ("edition", i),
+                "in_force_to",
+                f"edition[{i}].in_force_to",
+                f"{ed.in_force_to} is before in_force_from {ed.in_force_from}",
+            )
+        periods.append((ed.in_force_from, end, i, ed.id))
+    periods.sort()
+    for (_, end, _, first), (start, _, j, second) in itertools.pairwise(periods):
+        if start <= end:
+            c.flag(
+                ("edition", j),
+                "in_force_from",
+                f"edition[{j}].in_force_from",
+                f"edition {second} comes into force ({start}) while edition {first} is "
+                f"still in force (until {end}); periods must not overlap",
+            )
+
+
+def _check_section_ranges(c: Checker, sections: list[Section], articles: list[Article]) -> None:
+    """A section's first and last articles exist in its edition, in that order."""
+    position = {(a.edition, a.number): k for k, a in enumerate(articles)}
+    for i, sec in enumerate(sections):
+        where = f"section[{i}]"
+        ends = []
+        for key in ("first", "last"):
+            number = getattr(sec, key)
+            k = position.get((sec.edition, number))
+            if number and k is None:
+                c.flag(
+                    ("section", i),
+                    key,
+                    f"{where}.{key}",
+                    f"article {number!r} of {sec.edition} does not exist",
+                )
+            ends.append(k)
+        if None not in ends and ends[0] > ends[1]:  # type: ignore[operator]
+            c.flag(
+                ("section", i),
+                "last",
+                f"{where}.last",
+                f"the section ends (article {sec.last}) before it starts (article {sec.first})",
+            )
+
+
 def _build_timeline(c: Checker) -> tuple[TimelineEvent, ...]:
     events: list[TimelineEvent] = []
     for i, t in enumerate(c.tables(c.raw, "timeline", "timeline", None)):
         line: Loc = ("timeline", i)
         where = f"timeline[{i}]"
         day = c.text(t, "date", where, line)
-        if day and not ISO_DATE.match(day):
+        if day and not is_date(day):
             c.flag(line, "date", f"{where}.date", f"{day!r} is not a date YYYY-MM-DD")
         source = c.text(t, "source", where, line)
         if source and not source.startswith(("https://", "http://")):

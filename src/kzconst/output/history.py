@@ -92,6 +92,7 @@ def history_records(corpus: Corpus, timelines: list[Timeline]) -> list[dict[str,
                         "status": v.status or "in force",
                         "text": "" if v.status == "gap" else v.text,
                         "diff": [{"op": c.op, "text": c.text} for c in v.diff],
+                        "source": v.source or None,
                     }
                     for v in t.versions
                 ],

@@ -123,7 +123,9 @@ class Output:
         self.rich = not plain and terminal
         self.ansi, self.color = decide_color("never" if plain else color, terminal=terminal)
         # The pager writes to our own stdout, so only output bound there is paged.
-        self.page = pager and terminal and self.stream is sys.stdout
+        # ... and only when someone can answer it: with stdin not a terminal (a script, a CI
+        # harness), `less` would wait for keys nobody types.
+        self.page = pager and terminal and self.stream is sys.stdout and _stdin_is_terminal()
         self.width = _columns(self.stream) if self.rich else 0
         self._codes: dict[str, str] = {}
 
@@ -144,7 +146,7 @@ class Output:
 
             if page(text, self.stream):
                 return
-        self.stream.write(text)
+        _write_all(self.stream, text)
 
     def style(self, name: str) -> str:
         """The Rich style of a style name: without colours when colour is off."""
@@ -154,7 +156,8 @@ class Output:
         return " ".join(word for word in style.split() if word in _ATTRIBUTES)
 
     def text(self, text: str) -> None:
-        """Write text as is (citations, JSON lines): never styled."""
+        """Write text as is (citations, JSON lines): never styled, control characters escaped."""
+        text = safe_text(text, keep="\t\n")
         self.stream.write(text if text.endswith("\n") else text + "\n")
 
     def _sgr(self, name: str) -> str:
@@ -171,7 +174,9 @@ class Output:
         out: list[str] = []
         write = out.append
         for line in lines:
-            spans = line.spans
+            # Corpus text is untrusted: control characters are escaped visibly, never obeyed.
+            spans = tuple(Span(safe_text(s.text, keep="\t"), s.style) for s in line.spans)
+            line = line._replace(spans=spans)  # noqa: PLW2901
             text = spans[0].text if len(spans) == 1 else "".join(s.text for s in spans)
             if not width or line.indent + len(text) <= width:  # the common case: one row
                 write(" " * line.indent + (self._whole(spans) if self.ansi else text) + "\n")
@@ -220,7 +225,10 @@ class Output:
                     out.append("\n")
                 out.append(" " * line.indent)
                 for span in line.spans:
-                    out.append(span.text, style=self.style(span.style) if self.ansi else "")
+                    out.append(
+                        safe_text(span.text, keep="\t"),
+                        style=self.style(span.style) if self.ansi else "",
+                    )
             return out
 
         table.add_row(cell(part.left), cell(part.right))
@@ -290,6 +298,28 @@ def _columns(stream: IO[str]) -> int:
         return shutil.get_terminal_size().columns
 
 
+def _write_all(stream: IO[str], text: str) -> None:
+    """Write all of `text` or raise: a partial write (a file-size limit, a full disk) that
+    buffered I/O can lose silently is retried with os.write until it fails loudly."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, ValueError, OSError):  # not a file (a test's StringIO)
+        stream.write(text)
+        return
+    stream.flush()
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    data = memoryview(text.encode(encoding, getattr(stream, "errors", None) or "strict"))
+    while data:
+        data = data[os.write(fd, data) :]
+
+
+def _stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def _is_terminal(stream: IO[str]) -> bool:
     if os.environ.get("TERM") == "dumb":
         return False
@@ -306,9 +336,9 @@ def emit_json(stream: IO[str], payload: Any, *, lines: bool = False) -> None:
     if lines:
         records: Sequence[Any] = payload if isinstance(payload, list) else [payload]
         for record in records:
-            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            stream.write(json_safe(json.dumps(record, ensure_ascii=False)) + "\n")
     else:
-        stream.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        stream.write(json_safe(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n")
 
 
 def highlight_spans(text: str, marks: Sequence[tuple[int, int]], style: str = "hit") -> list[Span]:
@@ -325,3 +355,28 @@ def highlight_spans(text: str, marks: Sequence[tuple[int, int]], style: str = "h
     if pos < len(text):
         spans.append(Span(text[pos:]))
     return spans
+
+
+# --- untrusted text: control characters made visible, never obeyed ------------------------------
+
+_BIDI = (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+_CONTROLS = (*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *_BIDI, 0xFEFF)
+_ESCAPES = {c: (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}") for c in _CONTROLS}
+_JSON_ESCAPES = {c: f"\\u{c:04x}" for c in _CONTROLS if c >= 0x7F}
+_tables: dict[str, dict[int, str]] = {}
+
+
+def safe_text(text: str, keep: str = "") -> str:
+    """`text` with every control character (C0, DEL, C1, ESC sequences, bidi overrides and
+    isolates, line separators, BOM) written out visibly as `\\xNN` / `\\uNNNN`, except those
+    in `keep` (tab, newline). Linear in the length of `text`."""
+    table = _tables.get(keep)
+    if table is None:
+        table = _tables[keep] = {c: e for c, e in _ESCAPES.items() if chr(c) not in keep}
+    return text.translate(table)
+
+
+def json_safe(document: str) -> str:
+    """A JSON document with raw C1, bidi and separator characters written as \\uNNNN: the
+    same data, nothing a terminal obeys (json.dumps already escapes C0)."""
+    return document.translate(_JSON_ESCAPES)

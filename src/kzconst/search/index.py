@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -9,7 +10,6 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from kzconst.corpus.cache import cache_dir, corpus_fingerprint
 from kzconst.corpus.load import corpus_path
 from kzconst.search.query import Entry, key_of, normal_name, split_words
 
@@ -20,41 +20,83 @@ IN_FORCE = "in-force"  # edition= value: the edition in force today
 # --- the index -----------------------------------------------------------------------------
 
 
-def index_path(corpus_file: Path) -> Path:
-    return cache_dir() / f"index-{INDEX_FORMAT}-{corpus_fingerprint(corpus_file)}.sqlite"
-
-
 def open_index(corpus_file: str | None) -> sqlite3.Connection:
-    """Open the cached index for the corpus, building it first when needed.
+    """The search index of the corpus: the cached one when its checksum holds, else built.
 
-    Falls back to an in-memory index when the cache directory cannot be written.
+    Kept as `index-KEY-CRC.sqlite`: KEY is the corpus content's, CRC the CRC-32 of the file.
+    The file is read and checked before SQLite opens it (by path, never as a URI, so `#`, `?`
+    and `%` are plain characters); a damaged one is removed and rebuilt, never queried.
     """
-    path = corpus_path(corpus_file)
-    target = index_path(path)
-    if target.is_file():
-        try:
-            conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
-            conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-            return conn
-        except sqlite3.DatabaseError:
-            pass  # damaged: rebuild below
-    from kzconst.corpus.load import load_corpus
+    from kzconst.corpus.load import corpus_key, load_corpus, loaded_key
 
-    corpus = load_corpus(path)
-    vocab = vocabulary_tables(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.unlink(missing_ok=True)
-        conn = sqlite3.connect(tmp)
-        build_index(conn, corpus, vocab)
-        conn.close()
-        os.replace(tmp, target)
-        return sqlite3.connect(f"file:{target}?mode=ro", uri=True)
-    except (OSError, sqlite3.OperationalError):
-        conn = sqlite3.connect(":memory:")
-        build_index(conn, corpus, vocab)
+    path = corpus_path(corpus_file)
+    conn = _cached_index(f"{INDEX_FORMAT}-{corpus_key(path)}")
+    if conn is not None:
         return conn
+    corpus = load_corpus(path)
+    conn = sqlite3.connect(":memory:")
+    build_index(conn, corpus, vocabulary_tables(path))
+    if hasattr(conn, "serialize"):
+        # An unwritable cache only costs speed.
+        with contextlib.suppress(sqlite3.Error, MemoryError, OverflowError):
+            _store(f"{INDEX_FORMAT}-{loaded_key(path)}", conn.serialize())
+    return conn
+
+
+def _cached_index(key: str) -> sqlite3.Connection | None:
+    import zlib
+
+    from kzconst.corpus import cache
+
+    base = cache.entry_path("index", key, "sqlite")
+    if base is None:
+        return None
+    prefix = base.name.removesuffix(".sqlite") + "-"
+    try:
+        names = [n for n in os.listdir(base.parent) if n.startswith(prefix)]
+    except OSError:
+        return None
+    for name in names:
+        entry = base.parent / name
+        image = cache.read_file(entry)
+        if image is None:
+            continue
+        if f"{prefix}{zlib.crc32(image):08x}.sqlite" != name:
+            cache.discard(entry, "its checksum does not match")
+            continue
+        conn = _open_verified(entry)
+        if conn is not None:
+            return conn
+        cache.discard(entry, "it is not a readable search index")
+    return None
+
+
+def _store(key: str, image: bytes) -> None:
+    import zlib
+
+    from kzconst.corpus import cache
+
+    base = cache.entry_path("index", key, "sqlite")
+    if base is not None:
+        entry = base.with_name(f"{base.stem}-{zlib.crc32(image):08x}.sqlite")
+        cache.write_atomic(entry, lambda fh: fh.write(image))
+
+
+def _open_verified(entry: Path) -> sqlite3.Connection | None:
+    """SQLite over a file whose checksum was just verified, or None when it is not our index."""
+    try:
+        conn = sqlite3.connect(str(entry))  # a plain path: no URI parsing
+    except sqlite3.Error:
+        return None
+    try:
+        conn.execute("PRAGMA query_only = ON")
+        row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+        if row is None or row[0] != str(INDEX_FORMAT):
+            raise sqlite3.DatabaseError("not this format")
+    except sqlite3.Error:
+        conn.close()
+        return None
+    return conn
 
 
 # Row ids carry their article: article `ord` owns doc rows ord * UNIT_BASE + k (k = 0 the whole
@@ -180,13 +222,10 @@ def _string_lists(table: Any) -> dict[str, list[str]]:
 
 
 def vocabulary_tables(path: Path) -> dict[str, Any]:
-    """The corpus file's [thesaurus] and [glossary] tables (the Corpus object does not keep
-    them): from the validated-tables cache when it is there, else parsed again."""
-    from kzconst.corpus import cache
-    from kzconst.corpus.load import parse_toml
+    """The corpus file's [thesaurus] and [glossary] tables."""
+    from kzconst.corpus.load import load_corpus
 
-    raw = cache.read(cache.entry_path(path)) or parse_toml(path)
-    return {"thesaurus": raw.get("thesaurus"), "glossary": raw.get("glossary")}
+    return load_corpus(path).vocabulary
 
 
 def tag(kind: str, value: str) -> str:
