@@ -398,7 +398,6 @@ def test_renderer_escapes_whatever_reaches_it() -> None:
     assert json.loads(json_safe(doc)) == json.loads(doc)
 
 
-@pytest.mark.xfail(reason="Markdown escaping lives in output/read.py and cite.py (not this branch)")
 def test_markdown_output_escapes_markup(tmp_path: Path, cache: Path) -> None:
     path = corpus_file(tmp_path, MINIMAL.replace('title = "First"', 'title = "[x](http://e)"'))
     p = run(["show", "1", "--format", "md", "--corpus", str(path)], cache)
@@ -788,7 +787,6 @@ def test_terminal_layout_of_a_long_paragraph(tmp_path: Path, cache: Path) -> Non
 LINEAR_REFS = "linear-time extraction lives in refs/extract.py (another branch)"
 
 
-@pytest.mark.xfail(reason=LINEAR_REFS, strict=False)
 @pytest.mark.parametrize(
     "text", ["Art. 1 " * 40_000, "Article 1(" * 100_000], ids=["art-40000", "article-paren"]
 )

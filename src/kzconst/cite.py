@@ -259,7 +259,9 @@ def _csl(c: Citation) -> str:
 
 
 def _markdown(c: Citation) -> str:
-    return f"[{_plain(c)}]({c.url})"
+    from kzconst.output.read import _md_escape, md_url
+
+    return f"[{_md_escape(_plain(c))}]({md_url(c.url)})"
 
 
 _FORMATTERS: dict[str, Callable[[Citation], str]] = {

@@ -251,36 +251,44 @@ def provision_markdown(
         out = [f"## {name} ({art.edition})", ""]
     else:
         out = [
-            f"## {name} ({art.edition}) — {art.title} *(editorial title)*",
+            f"## {name} ({art.edition}) — {_md_escape(art.title)} *(editorial title)*",
             "",
             f"*{edition_label(ed)}*",
             "",
         ]
     section = corpus.section(art.edition, art.section)
     if section and not text_only:
-        out += [f"Section {section.number}. {section.title}", ""]
+        out += [f"Section {section.number}. {_md_escape(section.title)}", ""]
     paragraphs = art.paragraphs if p.paragraph is None else (p.paragraph,)
     for para in paragraphs:
         for line in paragraph_lines(art, para, p.item):
-            out.append(("    " if line.indent else "") + _md_escape(line.plain.strip()))
+            # No leading spaces: four would make the line a code block in Markdown.
+            out.append(_md_escape(line.plain.strip()))
             out.append("")
     if commentary and art.commentary:
         out.append("> **Commentary** (kzconst, not part of the text)")
         for c in art.commentary:
-            out.append(f"> - *{c.kind}*: {_md_escape(c.text)} ([source]({c.source}))")
+            out.append(f"> - *{c.kind}*: {_md_escape(c.text)} ([source]({md_url(c.source)}))")
         out.append("")
     if not text_only:
         out.append(f"Official text: <{ed.official_source}>")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+# The characters that make links, images, emphasis, code, HTML, headings and tables.
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|~"})
+
+
 def _md_escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\")
-        .replace("*", "\\*")
-        .replace("_", "\\_")
-        .replace("[", "\\[")
-        .replace("]", "\\]")
+    """Corpus text is untrusted: every character Markdown gives a meaning to is escaped."""
+    return text.translate(_MD_SPECIAL)
+
+
+def md_url(url: str) -> str:
+    """A URL safe inside `(...)` of a Markdown link: spaces, parentheses and angle brackets
+    percent-encoded."""
+    return url.translate(
+        {ord(" "): "%20", ord("("): "%28", ord(")"): "%29", ord("<"): "%3C", ord(">"): "%3E"}
     )
 
 
