@@ -219,7 +219,7 @@ def test_compare_from_1995_finds_the_successor_paragraph(small) -> None:  # type
 
 
 def test_changes_rolls_up_paragraph_labels(small, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from kzconst.compare import changes_table
+    from kzconst.changes import changes_table
 
     rows = {r["article"]: r for r in changes_table(small) if r["edition"] == "2026"}
     assert rows["1"]["status"] == "changed"  # one identical, one new paragraph

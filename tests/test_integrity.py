@@ -98,7 +98,7 @@ def test_2026_articles_state_their_change_and_concordance(corpus: Corpus) -> Non
     for art in corpus.edition_articles("2026"):
         if art.is_preamble:
             continue
-        from kzconst.compare import article_change
+        from kzconst.changes import article_change
 
         change, _ = article_change(corpus, art)
         assert change in ("identical", "reworded", "changed", "new"), art.number

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kzconst.corpus.model import Article, Concord, Corpus
+from kzconst.corpus.model import Concord, Corpus
 from kzconst.errors import NotFoundError
 from kzconst.refs.grammar import Ref, parse_refs
 from kzconst.refs.resolve import Provision, resolve
@@ -375,56 +375,3 @@ def _comparison(pairs: list[Pair]) -> Comparison:
     total = sum(sizes) or 1
     similarity = round(sum(p.similarity * n for p, n in zip(pairs, sizes, strict=True)) / total, 3)
     return Comparison(left, right, pairs, similarity, roll_up([p.change for p in pairs]))
-
-
-def article_change(corpus: Corpus, art: Article) -> tuple[str, float | None]:
-    """A 2026 article's rolled-up label and similarity, from its paragraph-level concordance."""
-    if art.edition != "2026":
-        return "", None
-    if not art.predecessors and all(u.concord is None for u in units(Provision(art))):
-        return "new", None
-    pairs = _forward(corpus, [Provision(art)])
-    if pairs is None:  # no paragraph-level data: never claim more than the record says
-        return ("new" if not art.predecessors else "changed"), None
-    cmp = _comparison(pairs)
-    return cmp.change, cmp.similarity
-
-
-def changes_table(corpus: Corpus, section: str | None = None) -> list[dict[str, object]]:
-    """Every 2026 article with its 1995 predecessor(s), label and similarity, then the 1995
-    articles that have no 2026 successor, with the reason."""
-    rows: list[dict[str, object]] = []
-    for art in corpus.edition_articles("2026"):
-        if art.is_preamble or (section is not None and art.section != section):
-            continue
-        status, similarity = article_change(corpus, art)
-        rows.append(
-            {
-                "edition": "2026",
-                "article": art.number,
-                "section": art.section,
-                "title": art.title,
-                "status": status,
-                "similarity": similarity,
-                "counterparts": list(art.predecessors),
-                "note": art.concordance_note,
-            }
-        )
-    if section is None:
-        for art in corpus.edition_articles("1995"):
-            if art.is_preamble or art.successors:
-                continue
-            status = "excluded" if art.repealed else "no-successor"
-            rows.append(
-                {
-                    "edition": "1995",
-                    "article": art.number,
-                    "section": art.section,
-                    "title": art.title,
-                    "status": status,
-                    "similarity": None,
-                    "counterparts": [],
-                    "note": art.status_note if art.repealed else art.concordance_note,
-                }
-            )
-    return rows

@@ -22,11 +22,10 @@ from kzconst.cli.app import (
     make_output,
     open_corpus,
     parse_section,
-    pick_time,
     refs_argument,
-    resolve_refs,
 )
 from kzconst.cli.boundary import bounded
+from kzconst.cli.when import pick_time, resolve_refs
 from kzconst.errors import NotFoundError, UsageError
 
 
@@ -130,7 +129,7 @@ def changes(
     Piped: one row a line, single-word statuses (for awk and cut). On a terminal: a table
     with a header, a legend and counts.
     """
-    from kzconst.compare import changes_table
+    from kzconst.changes import changes_table
 
     corpus = open_corpus(corpus_file)
     for ed in ("2026", "1995"):

@@ -17,11 +17,10 @@ from kzconst.cli.app import (
     examples,
     hint_if_terminal,
     open_corpus,
-    pick_time,
     refs_argument,
-    resolve_refs,
 )
 from kzconst.cli.boundary import MAX_PROVISIONS
+from kzconst.cli.when import pick_time, resolve_refs
 from kzconst.errors import EXIT_NOT_FOUND, KzconstError, NotFoundError, UsageError
 
 if TYPE_CHECKING:
@@ -77,8 +76,6 @@ def cite(
     A bad line of `cite -` is reported as stdin:LINE on stderr; the good ones are still
     printed, with exit 1 (--strict: stop at the first). csl-json is one JSON array.
     """
-    from kzconst.cite import csl_record, format_citation
-
     corpus = open_corpus(corpus_file)
     ed, day = pick_time(corpus, edition, as_of)
     from_stdin = refs == ["-"]
@@ -108,6 +105,15 @@ def cite(
             raise UsageError(
                 f"more than {MAX_PROVISIONS} provisions requested; cite fewer at a time"
             )
+    _write(citations, style)
+    if bad:
+        raise typer.Exit(EXIT_NOT_FOUND)
+
+
+def _write(citations: list[Any], style: Style) -> None:
+    """CSL-JSON as one array; every other style one citation a line."""
+    from kzconst.cite import csl_record, format_citation
+
     if style is Style.csl_json:
         import json
 
@@ -115,8 +121,6 @@ def cite(
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write("".join(format_citation(c, style.value) + "\n" for c in citations))
-    if bad:
-        raise typer.Exit(EXIT_NOT_FOUND)
 
 
 def _citations(

@@ -28,8 +28,8 @@ from kzconst.cli.app import (
     hint_if_terminal,
     make_output,
     open_corpus,
-    pick_time,
 )
+from kzconst.cli.when import pick_time
 from kzconst.corpus.model import DEFAULT_EDITION
 from kzconst.errors import NotFoundError, UsageError
 

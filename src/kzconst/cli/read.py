@@ -28,13 +28,10 @@ from kzconst.cli.app import (
     make_output,
     open_corpus,
     parse_section,
-    pick_edition,
-    pick_time,
     refs_argument,
-    resolve_refs,
-    warn_gaps,
 )
 from kzconst.cli.boundary import bounded
+from kzconst.cli.when import pick_edition, pick_time, resolve_refs, warn_gaps
 from kzconst.errors import NotFoundError, UsageError
 
 

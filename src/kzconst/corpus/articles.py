@@ -29,19 +29,6 @@ _NUM = r"[1-9][0-9]{0,3}(?:-[1-9][0-9]{0,2})?"
 XREF = re.compile(rf"{_NUM}(?:\({_NUM}\)){{0,2}}", re.ASCII)
 
 
-def is_date(value: str) -> bool:
-    """True for a real calendar date written YYYY-MM-DD in ASCII digits."""
-    from datetime import date
-
-    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value, re.ASCII):
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
 COMMENTARY_KINDS = ("summary", "change", "context", "history")
 ARTICLE_STATUSES = ("in force", "repealed")
 

@@ -6,7 +6,7 @@ import itertools
 from pathlib import Path
 from typing import Any
 
-from kzconst.corpus.articles import build_article, check_references, is_date
+from kzconst.corpus.articles import build_article, check_references
 from kzconst.corpus.history import check_history, valid_date
 from kzconst.corpus.model import (
     EDITIONS,
@@ -94,7 +94,7 @@ def _build_editions(c: Checker) -> dict[str, Edition]:
         dates = {}
         for key in ("adopted", "in_force_from", "in_force_to"):
             value = c.text(t, key, where, line, required=key != "in_force_to")
-            if value and not is_date(value):
+            if value and not valid_date(value):
                 c.flag(line, key, f"{where}.{key}", f"{value!r} is not a date YYYY-MM-DD")
                 value = ""
             dates[key] = value
@@ -197,7 +197,7 @@ def _build_timeline(c: Checker) -> tuple[TimelineEvent, ...]:
         line: Loc = ("timeline", i)
         where = f"timeline[{i}]"
         day = c.text(t, "date", where, line)
-        if day and not is_date(day):
+        if day and not valid_date(day):
             c.flag(line, "date", f"{where}.date", f"{day!r} is not a date YYYY-MM-DD")
         source = c.text(t, "source", where, line)
         if source and not source.startswith(("https://", "http://")):

@@ -208,7 +208,7 @@ def concordance_lines(corpus: Corpus, art: Article) -> list[Line]:
             text = "1995 predecessor: " + ", ".join(f"Article {n}" for n in art.predecessors)
         else:
             text = "1995 predecessor: none (new article)"
-        from kzconst.compare import article_change
+        from kzconst.changes import article_change
 
         change, similarity = article_change(corpus, art)
         if change:

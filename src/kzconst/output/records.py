@@ -216,7 +216,7 @@ def _amended_by(corpus: Corpus, art: Article) -> dict[str, Any] | None:
 
 
 def concordance_record(corpus: Corpus, art: Article) -> dict[str, Any]:
-    from kzconst.compare import article_change
+    from kzconst.changes import article_change
 
     other = "1995" if art.edition == "2026" else "2026"
     numbers = art.predecessors if art.edition == "2026" else art.successors

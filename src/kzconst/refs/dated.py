@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from kzconst.corpus.asof import article_on, law_title
-from kzconst.corpus.model import Corpus, Item, Paragraph
+from kzconst.corpus.model import Corpus, History, Item, Paragraph
 from kzconst.errors import NotFoundError
 from kzconst.refs.resolve import Provision
 
@@ -18,35 +18,29 @@ def provision_on(corpus: Corpus, p: Provision, day: date) -> Provision:
             inserted, and by which law).
     """
     art = article_on(p.article, day)
-    when = day.isoformat()
     if art is None:
-        h = p.article.history
-        since = f" by the {law_title(corpus, h.since_law)}, in force from {h.since}" if h else ""
-        raise NotFoundError(
-            f"article {p.article.number} ({p.article.edition}) did not exist on {when}: "
-            f"it was inserted{since}"
-        )
+        raise _not_yet(corpus, f"article {p.article.number}", p.article.history, p, day)
     if p.paragraph is None:
         return Provision(art)
     para = art.paragraph(p.paragraph.number)
     if para is None:
-        h = p.paragraph.history
-        since = f" by the {law_title(corpus, h.since_law)}, in force from {h.since}" if h else ""
-        raise NotFoundError(
-            f"paragraph {p.label} ({p.article.edition}) did not exist on {when}: "
-            f"it was inserted{since}"
-        )
+        raise _not_yet(corpus, f"paragraph {p.label}", p.paragraph.history, p, day)
     if p.item is None:
         return Provision(art, para)
     item = para.item(p.item.number)
     if item is None:
-        h = p.item.history
-        since = f" by the {law_title(corpus, h.since_law)}, in force from {h.since}" if h else ""
-        raise NotFoundError(
-            f"sub-item {p.label} ({p.article.edition}) did not exist on {when}: "
-            f"it was inserted{since}"
-        )
+        raise _not_yet(corpus, f"sub-item {p.label}", p.item.history, p, day)
     return Provision(art, para, item)
+
+
+def _not_yet(
+    corpus: Corpus, what: str, h: History | None, p: Provision, day: date
+) -> NotFoundError:
+    """The error for a provision asked for on a day before it was inserted."""
+    since = f" by the {law_title(corpus, h.since_law)}, in force from {h.since}" if h else ""
+    return NotFoundError(
+        f"{what} ({p.article.edition}) did not exist on {day.isoformat()}: it was inserted{since}"
+    )
 
 
 def excluded_on(p: Provision) -> str:

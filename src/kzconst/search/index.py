@@ -120,7 +120,9 @@ CREATE VIRTUAL TABLE row USING fts5(body, tags, paragraph UNINDEXED, item UNINDE
 
 
 def build_index(conn: sqlite3.Connection, corpus: Any, vocab: dict[str, Any] | None = None) -> None:
-    """Fill an empty database with the corpus: one `doc` row per article (its fields weighted
+    """(62 lines: one pass over the corpus, in the order the tables are declared.)
+
+    Fill an empty database with the corpus: one `doc` row per article (its fields weighted
     apart for article-level ranking), one per sub-item of a list article, and one `row` per
     paragraph, sub-item, title and commentary entry (for the best paragraph and the snippets);
     the vocabulary (names, spellings, thesaurus) by lookup key; the glossary."""

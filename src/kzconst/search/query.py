@@ -1,12 +1,7 @@
-"""The user's search text -> concepts to rank by (with synonyms and translations) and a safe
-SQLite FTS5 expression.
-
-Supported: words, "quoted phrases", prefixes `data*`, AND / OR / NOT (upper case), parentheses.
-Without operators the words are concepts ranked by coordination level (see rank.py); question
-words are dropped, hyphenated words kept whole, known names grouped, lay words expanded through
-the corpus thesaurus and Cyrillic words translated through its glossary. Every word reaches FTS5
-inside double quotes, so no input can inject FTS syntax.
-"""
+"""The user's search text -> concepts to rank by and a safe SQLite FTS5 expression: words,
+"phrases", prefix*, AND/OR/NOT, parentheses; question words dropped, hyphenated words kept, names
+grouped, lay words expanded (thesaurus), Cyrillic translated (glossary); every word reaches FTS5
+quoted, so no input can inject FTS syntax."""
 
 from __future__ import annotations
 

@@ -147,7 +147,9 @@ def _weighted(concept: Concept) -> list[tuple[str, float]]:
 
 
 class _Ranker:
-    """Ranks the articles of one search; see the module docstring for the order."""
+    """Ranks the articles of one search; see the module docstring for the order.
+
+    252 lines: the ranking signals share one search's state; split, they would pass it around."""
 
     def __init__(
         self,
