@@ -8,17 +8,20 @@ from kzconst.corpus.model import Article, Corpus
 from kzconst.refs.resolve import Provision
 
 
-def article_change(corpus: Corpus, art: Article) -> tuple[str, float | None]:
-    """A 2026 article's rolled-up label and similarity, from its paragraph-level concordance."""
+def article_change(
+    corpus: Corpus, art: Article, *, similarity: bool = True
+) -> tuple[str, float | None]:
+    """A 2026 article's rolled-up label and (unless `similarity` is False, which saves the
+    diffs) its similarity, from its paragraph-level concordance."""
     if art.edition != "2026":
         return "", None
     if not art.predecessors and all(u.concord is None for u in units(Provision(art))):
         return "new", None
-    pairs = _forward(corpus, [Provision(art)])
+    pairs = _forward(corpus, [Provision(art)], diff=similarity)
     if pairs is None:  # no paragraph-level data: never claim more than the record says
         return ("new" if not art.predecessors else "changed"), None
     cmp = _comparison(pairs)
-    return cmp.change, cmp.similarity
+    return cmp.change, (None if cmp.change == "new" or not similarity else cmp.similarity)
 
 
 def changes_table(corpus: Corpus, section: str | None = None) -> list[dict[str, object]]:

@@ -192,9 +192,21 @@ def _overlap(a: Key, b: Key) -> bool:
     return a[0] == b[0] and all(not x or not y or x == y for x, y in zip(a[1:], b[1:], strict=True))
 
 
-def _pair(left: list[_Unit], right: list[_Unit], change: str, note: str) -> Pair:
-    """Diff older units against newer units. A 2026 provision identical to one sentence of a
-    1995 paragraph (the paragraph was split) is compared with that sentence only."""
+def _pair(
+    left: list[_Unit], right: list[_Unit], change: str, note: str, *, diff: bool = True
+) -> Pair:
+    """Diff older units against newer units (`diff` False: the label only, for a heading). A
+    2026 provision identical to one sentence of a 1995 paragraph (the paragraph was split) is
+    compared with that sentence only."""
+    if not diff:
+        return Pair(
+            tuple(u.provision for u in left),
+            tuple(u.provision for u in right),
+            (),
+            0.0,
+            change,
+            note,
+        )
     old = "\n".join(u.text for u in left)
     new = "\n".join(u.text for u in right)
     if change == "identical" and len(left) == 1 and len(right) == 1:
@@ -243,7 +255,9 @@ def _as_unit(p: Provision, *, lead_in: bool = False) -> _Unit:
     return _Unit(p, None)
 
 
-def _forward(corpus: Corpus, provisions: list[Provision]) -> list[Pair] | None:
+def _forward(
+    corpus: Corpus, provisions: list[Provision], *, diff: bool = True
+) -> list[Pair] | None:
     """2026 -> 1995: each unit beside the 1995 provisions it continues; None without data."""
     pairs: list[Pair] = []
     covered: list[Key] = []
@@ -254,7 +268,7 @@ def _forward(corpus: Corpus, provisions: list[Provision]) -> list[Pair] | None:
             preds = [q for ref in u.concord.predecessors for q in _resolve_1995(corpus, ref)]
             left = [_as_unit(q, lead_in=u.lead_in_only) for q in preds]
             covered += [x.key for x in left]
-            pairs.append(_pair(left, [u], u.concord.change, u.concord.note))
+            pairs.append(_pair(left, [u], u.concord.change, u.concord.note, diff=diff))
     for p in provisions:
         if p.paragraph is not None:
             continue
@@ -265,11 +279,11 @@ def _forward(corpus: Corpus, provisions: list[Provision]) -> list[Pair] | None:
                     where = continued_in(corpus, u)
                     if u.excluded:
                         note = f"{u.provision.label}: {_excluded_note(u)}"
-                        pairs.append(_pair([u], [], EXCLUDED, note))
+                        pairs.append(_pair([u], [], EXCLUDED, note, diff=diff))
                     elif where:
-                        pairs.append(_pair([u], [], MOVED, f"continued in 2026 {where}"))
+                        pairs.append(_pair([u], [], MOVED, f"continued in 2026 {where}", diff=diff))
                     else:
-                        pairs.append(_pair([u], [], DROPPED, "no 2026 successor"))
+                        pairs.append(_pair([u], [], DROPPED, "no 2026 successor", diff=diff))
     return pairs
 
 

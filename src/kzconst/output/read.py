@@ -210,7 +210,7 @@ def concordance_lines(corpus: Corpus, art: Article) -> list[Line]:
             text = "1995 predecessor: none (new article)"
         from kzconst.changes import article_change
 
-        change, similarity = article_change(corpus, art)
+        change, similarity = article_change(corpus, art, similarity=False)
         if change:
             text += f" · {change}" + (
                 f" ({similarity:.0%} similar)" if similarity is not None else ""
