@@ -143,6 +143,7 @@ refs = (
         end=st.none(),
         edition=st.none() | st.sampled_from(["2026", "1995"]),
         on=st.none() | st.dates().map(lambda d: d.isoformat()).filter(lambda d: len(d) == 10),
+        para_end=st.none(),
     )
     | st.builds(
         Ref,
@@ -152,6 +153,7 @@ refs = (
         end=st.none(),
         edition=st.none(),
         on=st.none(),
+        para_end=st.none(),
     )
     | st.builds(
         Ref,
@@ -161,6 +163,7 @@ refs = (
         end=st.none(),
         edition=st.none() | st.sampled_from(["2026", "1995"]),
         on=st.none(),
+        para_end=st.none(),
     )
 )
 

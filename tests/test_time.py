@@ -222,3 +222,41 @@ def test_refs_as_of_a_date_before_an_insertion(cli) -> None:  # type: ignore[no-
     r = cli("refs", "-", "--as-of", "2010-01-01", "-f", "json", input="ст. 83-1 Конституции")
     [rec] = json.loads(r.stdout)["results"]
     assert rec["exists"] is False and "did not exist on 2010-01-01" in rec["message"]
+
+
+# --- found by a second adversarial run ---------------------------------------------------------
+
+
+def test_a_paragraph_range_keeps_inserted_paragraphs(cli) -> None:  # type: ignore[no-untyped-def]
+    """1995 41(3-1) (inserted in 2011) lies between 41(3) and 41(4) in the official order."""
+    out = cli("cite", "-S", "id", "--each", "41(3)-(5)@1995").stdout.split()
+    assert out == [f"1995/art_41__para_{n}" for n in ("3", "3-1", "4", "5")]
+    items = cli("cite", "-S", "id", "--each", "44(10)-(11)@1995").stdout.split()
+    assert items == [f"1995/art_44__point_{n}" for n in ("10", "10-1", "11")]
+
+
+def test_compare_does_not_label_an_earlier_wording(cli) -> None:  # type: ignore[no-untyped-def]
+    """The labels judge the last 1995 wording: 2000's death penalty is not "reworded"."""
+    out = cli("compare", "15@2000-01-01").stdout
+    assert "reworded" not in out.split("What changed")[0] and "as on 2000-01-01" in out
+
+
+def test_text_only_keeps_the_wording_date(cli) -> None:  # type: ignore[no-untyped-def]
+    out = cli("show", "15.2@2010-01-01", "--text-only").stdout
+    assert "Text in force on 1 January 2010" in out
+
+
+def test_search_names_an_unknown_section(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("search", "court", "--section", "XII")
+    assert r.code == 2 and "no section" in r.stderr
+    assert cli("search", "court", "--section", "8").code == 0
+
+
+def test_bibtex_keys_are_distinct(cli) -> None:  # type: ignore[no-untyped-def]
+    keys = [
+        line.split("{", 1)[1].split(",", 1)[0]
+        for line in cli(
+            "cite", "-S", "bibtex", "2,13", "21,3", "15.2@2010-01-01", "15.2@1995"
+        ).stdout.splitlines()
+    ]
+    assert len(set(keys)) == len(keys) == 4

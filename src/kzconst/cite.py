@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -221,7 +222,9 @@ def _kk(c: Citation) -> str:
 
 
 def _bibtex(c: Citation) -> str:
-    key = "kzconst-" + c.id.replace("/", "-").replace("__", "-").replace("_", "")
+    # Distinct provisions, and distinct wordings of one, get distinct keys: 2,13 and 21,3 too.
+    ident = c.id + (f"-{c.as_of}" if c.as_of else "")
+    key = "kzconst-" + re.sub(r"[^A-Za-z0-9]+", "-", ident).strip("-")
     where = "preamble" if c.preamble else _art(c)
     fields = [
         f"title = {{{TITLE}}}",
@@ -275,5 +278,5 @@ _FORMATTERS: dict[str, Callable[[Citation], str]] = {
     "csl-json": _csl,
     "markdown": _markdown,
     "url": lambda c: c.url,
-    "id": lambda c: c.id,
+    "id": lambda c: c.id + (f"@{c.as_of}" if c.as_of else ""),
 }

@@ -16,6 +16,7 @@ _TOKEN = re.compile(r"(\s*)(\w+(?:['’-]\w+)*|[^\w\s])")
 MOVED = "moved"  # a 1995 provision continued by another 2026 provision, not this one
 DROPPED = "dropped"  # a 1995 provision the 2026 text does not continue anywhere
 EXCLUDED = "excluded"  # a 1995 provision excluded by an amending law before 2026
+UNLABELLED = "not labelled: an earlier 1995 wording"  # the labels judge the last wording
 LABELS = ("identical", "reworded", "changed", "new")
 
 
@@ -372,6 +373,13 @@ def compare(corpus: Corpus, first: list[Provision], second: list[Provision] | No
         for p in first:
             counterparts(corpus, p)  # the clear error when an article has none
         aligned = (_forward if first and first[0].edition == "2026" else _backward)(corpus, first)
+        if aligned is not None and any(p.article.as_of for p in first):
+            # The concordance's labels judge the last 1995 wording; an earlier one is compared
+            # word for word, but not labelled.
+            from dataclasses import replace
+
+            aligned = [replace(pair, change=UNLABELLED, note="") for pair in aligned]
+            return replace(_comparison(aligned), change="")
         if aligned is not None:
             return _comparison(aligned)
         second = [q for p in first for q in counterparts(corpus, p)]

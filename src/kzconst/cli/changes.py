@@ -90,8 +90,9 @@ def compare(
     headers = (views.side_label(result.left), views.side_label(result.right))
     out.emit(
         [
-            views.compare_heading(corpus, result, markers=False),
-            Columns(headers, *views.compare_sides(result)),
+            # Without escape codes (--color never) the columns mark the words themselves.
+            views.compare_heading(corpus, result, markers=not out.ansi),
+            Columns(headers, *views.compare_sides(result, markers=not out.ansi)),
             views.compare_notes(result),
         ]
     )

@@ -105,11 +105,12 @@ def search(
 
     ed = None if all_editions else _search_edition(corpus_file, edition, as_of)
     text = " ".join(query)
+    sec = _search_section(corpus_file, section, ed) if section else None
     result = run_search(
         text,
         corpus_file=corpus_file,
         edition=ed,
-        section=section.strip().upper() if section else None,
+        section=sec,
         topic=topic,
         scope=scope.value,
         limit=limit,
@@ -154,6 +155,25 @@ def _shown(ref: str, edition: str | None) -> str:
 
 def _english_example(result: SearchResult) -> str:
     return result.suggestions[0] if result.suggestions else "personal data"
+
+
+def _search_section(corpus_file: str | None, section: str, edition: str | None) -> str:
+    """`--section` as toc takes it (`VIII`, `8`); a section the edition lacks is an error, not
+    "no matches"."""
+    from kzconst.cli.app import parse_section
+    from kzconst.search.index import IN_FORCE
+
+    number, _ = parse_section(section)
+    corpus = open_corpus(corpus_file)
+    editions = [edition] if edition and edition != IN_FORCE else list(corpus.editions)
+    if edition == IN_FORCE:
+        from datetime import date
+
+        editions = [corpus.edition_in_force(date.today())]
+    if not any(corpus.section(ed, number) for ed in editions):
+        known = ", ".join(s.number for s in corpus.edition_sections(editions[0]))
+        raise UsageError(f"no section {section[:20]!r} in the {editions[0]} Constitution ({known})")
+    return number
 
 
 def _search_edition(corpus_file: str | None, edition: str | None, as_of: str | None) -> str:

@@ -20,15 +20,14 @@ def side_label(provisions: list[Any]) -> str:
     if not provisions:
         return "(nothing)"
     ed = provisions[0].edition
+    day = provisions[0].article.as_of
+    where = f"({ed}, as on {day})" if day else f"({ed})"
     labels = [p.label for p in provisions]
     articles = list(dict.fromkeys(p.article.number for p in provisions))
     if len(labels) > 3 or len(articles) < len(labels):
         labels = articles
-        if len(labels) == 1:
-            return f"Article {labels[0]} ({ed})"
     noun = "Article" if len(labels) == 1 else "Articles"
-    day = provisions[0].article.as_of
-    return f"{noun} {', '.join(labels)} ({ed}{', as on ' + day if day else ''})"
+    return f"{noun} {', '.join(labels)} {where}"
 
 
 LEGEND_MARKERS = "[-removed-] wording is only in the older text, {+added+} only in the newer."

@@ -161,14 +161,17 @@ def provision_lines(
     """The whole display of a provision: heading, text, commentary, concordance, sources;
     with `text_only`, the first heading line and the text, nothing else (for pasting)."""
     art = p.article
-    if text_only:
-        return [article_heading(corpus, p)[0], BLANK, *text_lines(p)]
+    if text_only:  # the heading's first line, and for a dated text the wording it is
+        head = article_heading(corpus, p)[:2] if art.as_of else article_heading(corpus, p)[:1]
+        return [*head, BLANK, *text_lines(p)]
     lines = article_heading(corpus, p)
     lines.append(BLANK)
     lines.extend(text_lines(p))
     lines.append(BLANK)
     if commentary and art.commentary:
         lines.append(Line.of("Commentary (kzconst, not part of the text)", "commentary-head"))
+        if art.as_of and art.edition == "1995":
+            lines.append(Line.of("(it describes the last wording, not the text shown)", "meta"))
         for c in art.commentary:
             lines.append(
                 Line(
@@ -200,6 +203,23 @@ def provision_lines(
     return lines
 
 
+def _paragraph_labels(art: Article) -> str:
+    """` · paragraphs: 1 reworded, 2 identical (compare 17)`: the concordance's own labels,
+    counted without resolving the whole concordance (the article's label and similarity, which
+    need it, are in `changes` and `compare`)."""
+    from kzconst.compare import units
+    from kzconst.refs.resolve import Provision
+
+    counts: dict[str, int] = {}
+    for u in units(Provision(art)):
+        if u.concord is not None:
+            counts[u.concord.change] = counts.get(u.concord.change, 0) + 1
+    if not counts:
+        return ""
+    parts = ", ".join(f"{n} {label}" for label, n in counts.items())
+    return f" · paragraphs: {parts} (kzconst compare {art.number})"
+
+
 def concordance_lines(corpus: Corpus, art: Article) -> list[Line]:
     if art.edition == "2026":
         if art.is_preamble:
@@ -208,13 +228,7 @@ def concordance_lines(corpus: Corpus, art: Article) -> list[Line]:
             text = "1995 predecessor: " + ", ".join(f"Article {n}" for n in art.predecessors)
         else:
             text = "1995 predecessor: none (new article)"
-        from kzconst.changes import article_change
-
-        change, similarity = article_change(corpus, art, similarity=False)
-        if change:
-            text += f" · {change}" + (
-                f" ({similarity:.0%} similar)" if similarity is not None else ""
-            )
+        text += _paragraph_labels(art)
     else:
         if art.is_preamble:
             return []
@@ -249,6 +263,8 @@ def provision_markdown(
     name = "Preamble" if art.is_preamble else f"Article {p.label}"
     if text_only:
         out = [f"## {name} ({art.edition})", ""]
+        if art.as_of:
+            out += [f"*{_md_escape(wording_label(corpus, p))}*", ""]
     else:
         out = [
             f"## {name} ({art.edition}) — {_md_escape(art.title)} *(editorial title)*",

@@ -30,6 +30,7 @@ class Ref(NamedTuple):
     end: str | None = None
     edition: str | None = None
     on: str | None = None  # `@2010-01-01`: the provision as it read on that day
+    para_end: str | None = None  # `21(1)-(3)`: paragraphs 1 to 3 in the official order
 
     def __str__(self) -> str:
         return format_ref(self)
@@ -42,6 +43,8 @@ def format_ref(ref: Ref) -> str:
         out += f"..{ref.end}"
     if ref.paragraph is not None:
         out += f"({ref.paragraph})"
+        if ref.para_end is not None:
+            out += f"-({ref.para_end})"
         if ref.item is not None:
             out += f"({ref.item})"
     elif ref.item is not None:  # a sub-item named without its paragraph: `подпункт 8 статьи 46`
@@ -103,11 +106,21 @@ def parse_refs(text: str) -> list[Ref]:
     stripped = text.strip()
     if not stripped:
         raise UsageError(f"empty reference; {EXPECTED}")
-    edition = None
-    m = _rx("EDITION").search(stripped)
-    if m:
-        edition = _parse_edition(m.group(1))
+    qualifiers = []
+    while m := _rx("EDITION").search(stripped):  # `@1995`, `@2010-01-01`, or both
+        qualifiers.append(_parse_edition(m.group(1)))
         stripped = stripped[: m.start()].strip()
+    edition = qualifiers[0] if qualifiers else None
+    m = _PARA_RANGE.match(stripped)
+    if m:  # a range of paragraphs: resolved in the official order, inserted numbers included
+        first, last = m.group(2), m.group(3)
+        if not int(first) < int(last) <= int(first) + MAX_PARAGRAPH_SPAN:
+            raise UsageError(f"paragraph range {text!r} must run upwards (21(1)-(3))")
+        ref = Ref(_norm(m.group(1)), first, para_end=last)
+        for q in qualifiers:
+            ref = _with_edition(ref, q)
+        return [ref]
+    stripped += "".join(f"@{q}" for q in reversed(qualifiers[1:]))  # for _parse_one
     stripped = expand_paragraph_forms(stripped)
     parts = [p.strip() for p in re.split(r"[,;]\s*(?![^()]*\))", stripped)]
     if len(parts) > 1 and all(parts) and not _looks_like_prose_list(parts):

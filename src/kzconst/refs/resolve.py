@@ -66,6 +66,8 @@ def resolve(corpus: Corpus, ref: Ref, edition: str) -> list[Provision]:
     art = corpus.article(ed, ref.article)
     if art is None:
         raise NotFoundError(_no_article(corpus, ed, ref.article))
+    if ref.para_end is not None:
+        return _paragraph_range(art, ed, ref.paragraph or "", ref.para_end)
     if ref.paragraph is None:
         if ref.item is not None:  # `подпункт 8 статьи 46`, `46 item 8`: no paragraph named
             return [_item_without_paragraph(art, ref.item)]
@@ -159,6 +161,26 @@ def _no_article(corpus: Corpus, edition: str, number: str) -> str:
     if near:
         msg += "; nearest: " + ", ".join(near)
     return msg
+
+
+def _paragraph_range(art: Article, edition: str, first: str, last: str) -> list[Provision]:
+    """Paragraphs `first` to `last` in the official order: `41(3)-(5)@1995` is 3, 3-1, 4, 5;
+    in an article of a lead-in and sub-items, sub-items: `44(10)-(11)@1995` is 10, 10-1, 11."""
+    if not art.numbered and art.paragraphs:
+        lead = art.paragraphs[0]
+        items = [it.number for it in lead.items]
+        if first in items and last in items and items.index(first) < items.index(last):
+            chosen = lead.items[items.index(first) : items.index(last) + 1]
+            return [Provision(art, lead, it) for it in chosen]
+    numbers = [p.number for p in art.paragraphs]
+    if first not in numbers or last not in numbers or numbers.index(first) >= numbers.index(last):
+        labels = ", ".join(n for n in numbers if n) or "none (it has no numbered paragraphs)"
+        raise NotFoundError(
+            f"article {art.number} ({edition}) has no paragraphs {first} to {last}; "
+            f"its paragraphs are {labels}"
+        )
+    start, end = numbers.index(first), numbers.index(last)
+    return [Provision(art, p) for p in art.paragraphs[start : end + 1]]
 
 
 def nearest_articles(corpus: Corpus, edition: str, number: str, limit: int = 3) -> list[str]:
