@@ -207,13 +207,12 @@ def _paragraph_labels(art: Article) -> str:
     """` · paragraphs: 1 reworded, 2 identical (compare 17)`: the concordance's own labels,
     counted without resolving the whole concordance (the article's label and similarity, which
     need it, are in `changes` and `compare`)."""
-    from kzconst.compare import units
-    from kzconst.refs.resolve import Provision
-
     counts: dict[str, int] = {}
-    for u in units(Provision(art)):
-        if u.concord is not None:
-            counts[u.concord.change] = counts.get(u.concord.change, 0) + 1
+    for para in art.paragraphs:  # the units compare aligns (not imported: start-up is measured)
+        lead_in = bool(para.items) and not para.number
+        for concord in (para.concord, *(it.concord for it in para.items if lead_in)):
+            if concord is not None:
+                counts[concord.change] = counts.get(concord.change, 0) + 1
     if not counts:
         return ""
     parts = ", ".join(f"{n} {label}" for label, n in counts.items())
