@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import structure
+from kzconst.corpus.model import Corpus
 from kzconst.refs.extract import find_refs
 
 # (text, edition of the run, expected): "21(1)" resolves in the run's edition, "18@1995" names
@@ -281,3 +282,27 @@ def test_nonsense_ranges_are_errors_not_silence(corpus, text: str, fragment: str
     else:
         [f] = found
         assert f.provision is None and fragment in f.message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Article 21(1) and (2)", ["21(1)", "21(2)"]),
+        ("Article 21(1), (2) and (3)", ["21(1)", "21(2)", "21(3)"]),
+        ("Article 21(1)-(3)", ["21(1)", "21(2)", "21(3)"]),
+        ("Article 62(3) and 46(8)", ["62(3)", "46(8)"]),
+        # the official order: 41(3-1) was inserted in 2011 between 41(3) and 41(4)
+        ("Article 41(3)-(5) of the Constitution of 1995", ["41(3)", "41(3-1)", "41(4)", "41(5)"]),
+    ],
+)
+def test_paragraph_lists_in_prose_keep_every_paragraph(
+    corpus: Corpus, text: str, expected: list[str]
+) -> None:
+    found = find_refs(corpus, text, "2026")
+    assert [f.provision.label for f in found if f.provision is not None] == expected
+
+
+def test_a_pasted_edition_qualifier_is_kept(corpus: Corpus) -> None:
+    """`18@1995` in prose is 1995 Article 18 (privacy), not 2026 Article 18."""
+    [found] = find_refs(corpus, "See Article 18@1995 here.", "2026")
+    assert found.edition == "1995" and found.provision is not None

@@ -172,11 +172,14 @@ class _Parser(_Tokens):
             pinned = self.pinned(j)
             if pinned is None:
                 break
-            specs.append(pinned[0])
-            j = pinned[1]
+            spec, j = self.more_paragraphs(*pinned)
+            specs.append(spec)
             k = self.skip(j, ",")
             k = k + 1 if self.is_cls(k, "AND") else k
-            if self.cls[i] == "ART_EN_1" or k == j or not self.is_small(k):
+            # After the singular `Article`, only a pinned provision continues the list
+            # (`Article 62(3) and 46(8)`); `Article 21 and 1995` is not two articles.
+            pinned_next = self.is_num(k) and self.is_sym(k + 1, "(")
+            if (self.cls[i] == "ART_EN_1" and not pinned_next) or k == j or not self.is_small(k):
                 break
             j = k
         if not specs:
@@ -202,6 +205,27 @@ class _Parser(_Tokens):
             return Spec(self.val[i], (pins[0],), tuple(pins[1:])), j
         element = self.element(i)
         return (Spec(element[0]), element[1]) if element is not None else None
+
+    def more_paragraphs(self, spec: Spec, i: int) -> tuple[Spec, int]:
+        """`21(1) and (2)`, `21(1), (2)`, `21(1)-(3)`: more paragraphs of the same article."""
+        if len(spec.paragraphs) != 1 or spec.items:
+            return spec, i
+        paras = list(spec.paragraphs)
+        while len(paras) < MAX_LIST:
+            k = self.skip(i, ",")
+            dash = self.is_sym(k, _DASHES)
+            if self.is_cls(k, "AND") or dash:
+                k += 1
+            if k == i or not (
+                self.is_sym(k, "(") and self.is_num(k + 1) and self.is_sym(k + 2, ")")
+            ):
+                break
+            if dash:
+                paras[-1] = f"{paras[-1]}..{self.val[k + 1]}"
+            else:
+                paras.append(self.val[k + 1])
+            i = k + 3
+        return Spec(spec.article, tuple(paras), spec.items), i
 
     def trailing(self, spec: Spec, i: int, para: str, item: str) -> tuple[Spec, int]:
         """`, para. 5`, `п. 1`, `item 7` after a single article, unless they begin the next
@@ -385,6 +409,8 @@ def _edition_of(text: str, hit: _Hit, default: str) -> str | None:
                 return _edition_year(year.group(1) if year else None, default)
         return default
     after = text[hit.end : hit.end + 120]
+    if after.startswith(("@1995", "@2026")):  # kzconst's own qualifier, pasted into prose
+        return after[1:5]
     if (_OTHER_ACT.match(after) and not _CONSTITUTION_NEXT.match(after)) or _FOREIGN.match(after):
         return None
     m = _EDITION_AFTER.match(after)
