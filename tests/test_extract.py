@@ -306,3 +306,36 @@ def test_a_pasted_edition_qualifier_is_kept(corpus: Corpus) -> None:
     """`18@1995` in prose is 1995 Article 18 (privacy), not 2026 Article 18."""
     [found] = find_refs(corpus, "See Article 18@1995 here.", "2026")
     assert found.edition == "1995" and found.provision is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Article 18 of the Constitution as amended in 2007",
+        "ст. 18 Конституции (в редакции 2010 года)",
+        "Article 18 of the Constitution in the 2010 wording",
+    ],
+)
+def test_a_wording_before_2026_is_the_1995_text(corpus: Corpus, text: str) -> None:
+    """The 2026 text did not exist in 2007 or 2010: such a reference is to the 1995 text."""
+    [found] = find_refs(corpus, text, "2026")
+    assert found.edition == "1995"
+
+
+def test_the_documents_own_article_heading_is_not_a_reference(corpus: Corpus) -> None:
+    text = "Статья 1. Настоящий Закон вступает в силу согласно статье 94 Конституции"
+    assert [f.provision.label for f in find_refs(corpus, text, "2026") if f.provision] == ["94"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ст. 21(1) Конституции", ["21(1)"]),
+        ("статей 21 и 46(8) Конституции", ["21", "46(8)"]),
+    ],
+)
+def test_a_pin_after_a_russian_article_is_kept(
+    corpus: Corpus, text: str, expected: list[str]
+) -> None:
+    found = find_refs(corpus, text, "2026")
+    assert [f.provision.label for f in found if f.provision is not None] == expected

@@ -48,6 +48,16 @@ _EDITION_AFTER = re.compile(
     r"(?:\d{1,2}\s+[^\W\d_]+\s+)?(?P<y2>\d{4})?",
     re.I,
 )
+# "... of the Constitution as amended in 2007", "ст. 15 Конституции (в редакции 2010 года)": the
+# 1995 text as it stood then, whatever the default edition.
+_AMENDED_AFTER = re.compile(
+    r"^[^.;\n]{0,60}?(?:(?:as\s+amended|в\s+редакции|в\s+ред\.)[^.;\n]{0,30}?"
+    r"(?P<year>(?:19|20)\d\d)|in\s+(?:the|its)\s+(?P<year2>(?:19|20)\d\d)\s+wording)",
+    re.I,
+)
+# A line that opens with `Статья 1.` (nominative, then a full stop) heads an article of the
+# document being read, not a reference to the Constitution.
+_OWN_HEADING = re.compile(r"[ \t]*Статья\s+\d+(?:-\d+)?\.\s", re.I)
 # Kazakh names the act before the reference: "1995 жылғы Конституцияның 4-бабы",
 # "Азаматтық кодекстің 9-бабы".
 _ACT_BEFORE = re.compile(r"([^\W\d_]+)[\s,]*$")
@@ -299,7 +309,13 @@ class _Parser(_Tokens):
             return None
         specs = [Spec(a, tuple(paras), tuple(items)) for a in found[0]]
         j = found[1]
-        if len(specs) == 1 and not paras and not items:
+        if not paras and not items and self.is_sym(j, "(") and self.is_num(j + 1):
+            # `статей 21 и 46(8)`: a pin on the list's last article belongs to it alone
+            pinned = self.pinned(j - 1) if self.is_num(j - 1) else None
+            if pinned is not None and pinned[0].article == specs[-1].article:
+                last, j = self.more_paragraphs(*pinned)
+                specs[-1] = last
+        if len(specs) == 1 and not paras and not items and not specs[0].paragraphs:
             specs[0], j = self.trailing(specs[0], j, "PARA_RU", "ITEM_RU")
         return specs, j
 
@@ -383,6 +399,9 @@ def find_refs(corpus: Corpus, text: str, edition: str) -> list[FoundRef]:
             continue  # another act, or another constitution (1993)
         line = bisect_right(line_starts, hit.start)
         column = hit.start - line_starts[line - 1] + 1
+        at_line_start = not text[line_starts[line - 1] : hit.start].strip()
+        if at_line_start and _OWN_HEADING.match(text, line_starts[line - 1]):
+            continue  # `Статья 1. Настоящий Закон...`: the heading of the document itself
         raw = " ".join(text[hit.start : hit.end].split())
         resolved = cache.get((hit.specs, ed))
         if resolved is None:
@@ -413,6 +432,9 @@ def _edition_of(text: str, hit: _Hit, default: str) -> str | None:
         return after[1:5]
     if (_OTHER_ACT.match(after) and not _CONSTITUTION_NEXT.match(after)) or _FOREIGN.match(after):
         return None
+    amended = _AMENDED_AFTER.match(after)
+    if amended and 1995 <= int(amended.group("year") or amended.group("year2")) < 2026:
+        return "1995"
     m = _EDITION_AFTER.match(after)
     if m is None:
         return default
