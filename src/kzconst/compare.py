@@ -164,14 +164,15 @@ def units(p: Provision) -> list[_Unit]:
     """The aligned units of a provision."""
     if p.item is not None:
         return [_Unit(p, p.item.concord)]
-    paragraphs = p.article.paragraphs if p.paragraph is None else (p.paragraph,)
     out: list[_Unit] = []
-    for para in paragraphs:
-        if para.items and not para.number:
-            out.append(_Unit(Provision(p.article, para), para.concord, lead_in_only=True))
-            out += [_Unit(Provision(p.article, para, it), it.concord) for it in para.items]
+    for para, it in p.article.aligned_units():
+        if p.paragraph is not None and para is not p.paragraph:
+            continue
+        if it is not None:
+            out.append(_Unit(Provision(p.article, para, it), it.concord))
         else:
-            out.append(_Unit(Provision(p.article, para), para.concord))
+            lead_in = bool(para.items) and not para.number
+            out.append(_Unit(Provision(p.article, para), para.concord, lead_in_only=lead_in))
     return out
 
 

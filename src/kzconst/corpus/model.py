@@ -139,6 +139,15 @@ class Article(NamedTuple):
         """Return paragraph `number`, or None."""
         return next((p for p in self.paragraphs if p.number == number), None)
 
+    def aligned_units(self) -> Iterator[tuple[Paragraph, Item | None]]:
+        """What the concordance labels: each paragraph with its sub-items, except in an
+        article of a lead-in and sub-items, where the lead-in (item None) and each sub-item
+        stand alone."""
+        for para in self.paragraphs:
+            yield para, None
+            if para.items and not para.number:
+                yield from ((para, it) for it in para.items)
+
 
 class Section(NamedTuple):
     edition: str

@@ -208,11 +208,10 @@ def _paragraph_labels(art: Article) -> str:
     counted without resolving the whole concordance (the article's label and similarity, which
     need it, are in `changes` and `compare`)."""
     counts: dict[str, int] = {}
-    for para in art.paragraphs:  # the units compare aligns (not imported: start-up is measured)
-        lead_in = bool(para.items) and not para.number
-        for concord in (para.concord, *(it.concord for it in para.items if lead_in)):
-            if concord is not None:
-                counts[concord.change] = counts.get(concord.change, 0) + 1
+    for para, item in art.aligned_units():
+        concord = item.concord if item is not None else para.concord
+        if concord is not None:
+            counts[concord.change] = counts.get(concord.change, 0) + 1
     if not counts:
         return ""
     parts = ", ".join(f"{n} {label}" for label, n in counts.items())
