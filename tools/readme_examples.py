@@ -19,6 +19,7 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 
 
 def run(command: str) -> list[str]:
+    """The output lines of one README example (tests/test_docs.py runs them the same way)."""
     stdin = None
     if command.startswith("echo "):
         said, command = command.split(" | ", 1)
