@@ -260,3 +260,12 @@ def test_bibtex_keys_are_distinct(cli) -> None:  # type: ignore[no-untyped-def]
         ).stdout.splitlines()
     ]
     assert len(set(keys)) == len(keys) == 4
+
+
+def test_topics_on_a_date_list_only_articles_then_in_force(cli) -> None:  # type: ignore[no-untyped-def]
+    """1995 Article 83-1 (the Human Rights Commissioner) was inserted in 2022."""
+    dated = cli("topics", "human-rights-commissioner", "--as-of", "2020-01-01", "-f", "refs")
+    assert "83-1@1995@2020-01-01" not in dated.stdout
+    assert (
+        "83-1@1995" in cli("topics", "human-rights-commissioner", "-e", "1995", "-f", "refs").stdout
+    )

@@ -31,7 +31,7 @@ from kzconst.cli.app import (
     refs_argument,
 )
 from kzconst.cli.boundary import bounded
-from kzconst.cli.when import pick_edition, pick_time, resolve_refs, warn_gaps
+from kzconst.cli.when import pick_time, resolve_refs, warn_gaps
 from kzconst.errors import NotFoundError, UsageError
 
 
@@ -179,7 +179,7 @@ def topics(
     from kzconst.output.about import topics_lines, topics_records
 
     corpus = open_corpus(corpus_file)
-    ed = pick_edition(corpus, edition, as_of)
+    ed, day = pick_time(corpus, edition, as_of)
     if topic is not None and topic not in corpus.topics:
         import difflib
 
@@ -187,17 +187,17 @@ def topics(
         hint = f"; did you mean {', '.join(near)}?" if near else "; run `kzconst topics`"
         raise NotFoundError(f"no topic {topic[:60]!r}{hint}")
     if fmt in (ListFmt.json, ListFmt.jsonl):
-        emit_records(fmt, "topics", topics_records(corpus, ed, topic))
+        emit_records(fmt, "topics", topics_records(corpus, ed, topic, day))
     elif fmt is ListFmt.refs:
         from kzconst.output.about import topics_refs
 
-        sys.stdout.write("".join(f"{ref}\n" for ref in topics_refs(corpus, ed, topic)))
+        sys.stdout.write("".join(f"{ref}\n" for ref in topics_refs(corpus, ed, topic, day)))
     elif fmt is ListFmt.md:
         from kzconst.output.about import topics_markdown
 
-        sys.stdout.write(topics_markdown(corpus, ed, topic))
+        sys.stdout.write(topics_markdown(corpus, ed, topic, day))
     else:
-        make_output(plain, color, no_pager).lines(topics_lines(corpus, ed, topic))
+        make_output(plain, color, no_pager).lines(topics_lines(corpus, ed, topic, day))
 
 
 @examples(

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from kzconst.corpus.model import Corpus
+from kzconst.corpus.model import Article, Corpus
 from kzconst.output.read import edition_label, long_date
 from kzconst.output.records import no_key
 from kzconst.output.render import BLANK, Line, Span
@@ -16,12 +17,27 @@ if TYPE_CHECKING:
 # --- topics and info -------------------------------------------------------------------------
 
 
-def topics_lines(corpus: Corpus, edition: str, topic: str | None) -> list[Line]:
+def topic_articles(
+    corpus: Corpus, edition: str, topic: str | None, day: date | None = None
+) -> list[Article]:
+    """The articles of one topic (of any topic when None); on `day`, those then in force."""
+    from kzconst.corpus.asof import status_on
+
+    return [
+        a
+        for a in corpus.edition_articles(edition)
+        if (topic in a.topics if topic is not None else a.topics) and status_on(a, day) is not None
+    ]
+
+
+def topics_lines(
+    corpus: Corpus, edition: str, topic: str | None, day: date | None = None
+) -> list[Line]:
     lines: list[Line] = []
     for tid, description in corpus.topics.items():
         if topic is not None and tid != topic:
             continue
-        arts = [a.number for a in corpus.edition_articles(edition) if tid in a.topics]
+        arts = topic_articles(corpus, edition, tid, day)
         lines.append(
             Line(
                 (
@@ -34,47 +50,54 @@ def topics_lines(corpus: Corpus, edition: str, topic: str | None) -> list[Line]:
             )
         )
         if topic is not None:
-            for a in corpus.edition_articles(edition):
-                if tid in a.topics:
-                    lines.append(
-                        Line(
-                            (Span(f"{a.number}@{edition}", "ref"), Span(f"  {a.title}", "text")),
-                            2,
-                            len(f"{a.number}@{edition}  "),
-                        )
-                    )
+            lines += [
+                Line(
+                    (Span(f"{a.number}@{edition}", "ref"), Span(f"  {a.title}", "text")),
+                    2,
+                    len(f"{a.number}@{edition}  "),
+                )
+                for a in arts
+            ]
+    if day is not None and lines:
+        note = (
+            f"Articles in force on {long_date(day.isoformat())}; topics describe the last wording."
+        )
+        lines.append(Line.of(note, "meta"))
     return lines
 
 
-def topics_refs(corpus: Corpus, edition: str, topic: str | None) -> list[str]:
-    """`N@EDITION` of every article with the topic (with any topic when none is given)."""
-    return [
-        f"{a.number}@{edition}"
-        for a in corpus.edition_articles(edition)
-        if (topic in a.topics if topic is not None else a.topics)
-    ]
+def topics_refs(
+    corpus: Corpus, edition: str, topic: str | None, day: date | None = None
+) -> list[str]:
+    """`N@EDITION` (`@DAY` when dated) of every article with the topic (any topic if None)."""
+    at = f"@{day.isoformat()}" if day is not None else ""
+    return [f"{a.number}@{edition}{at}" for a in topic_articles(corpus, edition, topic, day)]
 
 
-def topics_markdown(corpus: Corpus, edition: str, topic: str | None) -> str:
+def topics_markdown(
+    corpus: Corpus, edition: str, topic: str | None, day: date | None = None
+) -> str:
     out: list[str] = []
     for tid, description in corpus.topics.items():
         if topic is not None and tid != topic:
             continue
-        arts = [a for a in corpus.edition_articles(edition) if tid in a.topics]
+        arts = topic_articles(corpus, edition, tid, day)
         out.append(f"- **{tid}**: {description} ({len(arts)} articles)")
         if topic is not None:
             out += [f"    - Article {a.number} ({edition}) — {a.title}" for a in arts]
     return "\n".join(out) + "\n"
 
 
-def topics_records(corpus: Corpus, edition: str, topic: str | None) -> list[dict[str, Any]]:
+def topics_records(
+    corpus: Corpus, edition: str, topic: str | None, day: date | None = None
+) -> list[dict[str, Any]]:
     return [
         no_key(
             "topic",
             edition=edition,
             topic=tid,
             description=desc,
-            articles=[a.number for a in corpus.edition_articles(edition) if tid in a.topics],
+            articles=[a.number for a in topic_articles(corpus, edition, tid, day)],
         )
         for tid, desc in corpus.topics.items()
         if topic is None or tid == topic
