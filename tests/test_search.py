@@ -257,7 +257,7 @@ def test_thesaurus_words_are_expansions_below_the_users_own() -> None:
 
     result = search("veto", edition="2026")
     [concept] = result.query.concepts
-    assert concept.own == ('"veto"',) and '"objections"' in concept.expansions
+    assert concept.own == ('"veto"',) and '"objections of the President"' in concept.expansions
     assert EXPANSION_WEIGHT < 1
     assert result.articles[0].article == "56"  # 56(?) overcomes the President's objections
 
@@ -382,3 +382,31 @@ def _row_text(hit) -> str:
     assert art is not None
     texts = [p.text for p in art.paragraphs] + [i.text for p in art.paragraphs for i in p.items]
     return " ".join(texts + [c.text for c in art.commentary])
+
+
+def test_the_row_with_more_of_the_query_is_shown_first() -> None:
+    # 46(4): the President, with the Kurultai's consent, appoints the Prime Minister. 46(7) only
+    # appoints (heads of diplomatic missions): it is not the answer, however short it is.
+    group = search("who appoints the Prime Minister", edition="2026").articles[0]
+    assert group.article == "46"
+    assert group.hits[0].ref == "46(4)"
+    words = group.hits[0].snippet.lower()
+    assert "appoints the prime minister" in words
+
+
+def test_the_snippet_shows_where_the_query_words_meet() -> None:
+    filler = " ".join(f"w{i}" for i in range(60))
+    lone = f"{MARK_OPEN}minister{MARK_CLOSE}"
+    both = f"{MARK_OPEN}appoints{MARK_CLOSE} the {MARK_OPEN}minister{MARK_CLOSE}"
+    snippet, marks = make_snippet(f"{filler} {lone} {filler} {both} {filler}", width=80)
+    assert "appoints the minister" in snippet
+    assert sorted(snippet[a:b] for a, b in marks) == ["appoints", "minister"]
+
+
+def test_veto_finds_the_presidents_objections_not_objects_of_property() -> None:
+    # 46(3): the President returns a law for repeated discussion and voting; 56(2): the Kurultai
+    # overcomes the President's objections. 8(2) speaks of the "objects" of property: no veto.
+    for query in ("veto", "вето"):
+        got = [a.article for a in search(query, edition="2026").articles]
+        assert got[:2] == ["56", "46"], query
+        assert "8" not in got, query

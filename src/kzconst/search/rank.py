@@ -129,7 +129,7 @@ class _Article:
         self.extra = 0.0  # topic vocabulary and proximity
         self.defines = 0.0
         self.weight = 1.0
-        self.rows: dict[int, float] = {}  # rowid -> score (rows shown as hits)
+        self.rows: dict[int, tuple[int, float]] = {}  # rowid -> (concepts, score): the hits
         self.paragraph = 0.0  # the best text row's score
 
     def score(self) -> float:
@@ -364,7 +364,7 @@ class _Ranker:
             art = self.cands[rowid // ROW_BASE]
             norm = 1 - ROW_LENGTH_NORM + ROW_LENGTH_NORM * chars / average
             score = sum(w * self.rarity[i] for i, w in found[rowid].items()) / norm
-            art.rows[rowid] = score
+            art.rows[rowid] = (len(found[rowid]), score)
             if kind == "text":
                 art.paragraph = max(art.paragraph, score)
 

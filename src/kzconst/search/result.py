@@ -62,12 +62,17 @@ def build_hits(
     conn: Any,
     query: Query,
     sections: dict[str, str],
-    picks: list[tuple[int, float, int, float, dict[int, float]]],
+    picks: list[tuple[int, float, int, float, dict[int, tuple[int, float]]]],
 ) -> list[ArticleHit]:
-    """The shown articles (ord, score, concepts matched, defining points, row scores) with
-    their best rows, titles and highlighted snippets; `conn` is the index."""
+    """The shown articles (ord, score, concepts matched, defining points, rows) with their
+    best rows, titles and highlighted snippets; `conn` is the index. A row is better when it
+    has more of the query's concepts (46(4), which appoints the Prime Minister, before 46(7),
+    which only appoints), then by its score."""
     shown = {
-        doc: sorted(rows.items(), key=lambda r: (-r[1], r[0]))[:SHOWN_HITS]
+        doc: [
+            (rowid, score)
+            for rowid, (_, score) in sorted(rows.items(), key=lambda r: (-r[1][0], -r[1][1], r[0]))
+        ][:SHOWN_HITS]
         for doc, _, _, _, rows in picks
     }
     marked = _marked(conn, query, [rowid for best in shown.values() for rowid, _ in best])

@@ -30,7 +30,7 @@ def make_snippet(
         spans.append((open_at, len(plain)))
     text = "".join(plain)
     start = 0
-    first = spans[0][0] if spans else 0
+    first = _densest(text, spans, width) if spans else 0
     if first > width // 3:
         start = text.rfind(" ", 0, first - width // 4) + 1
     end = len(text)
@@ -49,3 +49,30 @@ def make_snippet(
         if a < start + len(body) and b > start
     )
     return prefix + body + suffix, kept
+
+
+def _densest(text: str, spans: list[tuple[int, int]], width: int) -> int:
+    """Where the window should lead from: the match that opens the run of matches with the
+    most different words within three quarters of `width` (then the most matches, then the
+    earliest), so "appoints the Prime Minister" is shown rather than an earlier lone "Prime
+    Minister". One pass over the matches (they are in order)."""
+    from collections import Counter
+
+    reach = width * 3 // 4
+    words = [text[a:b].lower() for a, b in spans]
+    inside: Counter[str] = Counter()
+    best, best_key, end = spans[0][0], (0, 0), 0
+    for i, (a, _) in enumerate(spans):
+        while end < len(spans) and spans[end][1] <= a + reach:
+            inside[words[end]] += 1
+            end += 1
+        key = (len(inside), end - i)
+        if key > best_key:
+            best, best_key = a, key
+        if end > i:
+            inside[words[i]] -= 1
+            if not inside[words[i]]:
+                del inside[words[i]]
+        else:
+            end = i + 1
+    return best
