@@ -13,7 +13,7 @@ from typing import Any
 from kzconst.corpus.load import corpus_path
 from kzconst.search.query import Entry, key_of, normal_name, split_words
 
-INDEX_FORMAT = 14
+INDEX_FORMAT = 15
 IN_FORCE = "in-force"  # edition= value: the edition in force today
 
 
@@ -134,6 +134,7 @@ def build_index(conn: sqlite3.Connection, corpus: Any, vocab: dict[str, Any] | N
     texts = [
         t for a in articles for p in a.paragraphs for t in (p.text, *(i.text for i in p.items))
     ]
+    proper = proper_names(texts)
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [
@@ -143,12 +144,12 @@ def build_index(conn: sqlite3.Connection, corpus: Any, vocab: dict[str, Any] | N
             ("editions", json.dumps(editions)),
             ("topics", json.dumps(corpus.topics)),
             ("sections", json.dumps({f"{x.edition}/{x.number}": x.title for x in corpus.sections})),
-            ("proper", json.dumps(proper_names(texts))),
+            ("proper", json.dumps(proper)),
             ("glossary", json.dumps(_string_lists(vocab.get("glossary")))),
         ],
     )
     entries = vocabulary_entries(
-        dict(corpus.aliases), sorted(names), _string_lists(vocab.get("thesaurus"))
+        dict(corpus.aliases), sorted(names), _string_lists(vocab.get("thesaurus")), proper
     )
     conn.executemany(
         "INSERT INTO vocab VALUES (?, ?)", ((k, json.dumps(v)) for k, v in entries.items())
@@ -189,7 +190,10 @@ Row = tuple[int, str, str, str | None, str | None, str, str]
 
 
 def vocabulary_entries(
-    aliases: dict[str, tuple[str, ...]], names: list[str], thesaurus: dict[str, list[str]]
+    aliases: dict[str, tuple[str, ...]],
+    names: list[str],
+    thesaurus: dict[str, list[str]],
+    proper: list[str],
 ) -> dict[str, Entry]:
     """Every name, alias spelling and thesaurus key by its lookup key (built with the index)."""
     index: dict[str, tuple[set[str], set[str], set[str], set[str]]] = {}
@@ -207,8 +211,14 @@ def vocabulary_entries(
             add(spelling, group, set(), {normal_name(s) for s in group}, group)
     for name in names:
         add(name, {name}, set(), {normal_name(name)}, set())
+    # A thesaurus word names what the key names only when it is a name in the corpus (an
+    # article's alias, a topic, the proper name of a body: "parliament" -> the Kurultai, "bill"
+    # -> draft law), not any word the key leads to.
+    known = {normal_name(n) for n in names} | set(proper)
+    known |= {normal_name(s) for name, group in aliases.items() for s in (name, *group)}
     for lay, words in thesaurus.items():
-        add(lay, {lay}, set(words), {normal_name(lay), *map(normal_name, words)}, set())
+        found = {normal_name(w) for w in words} & known
+        add(lay, {lay}, set(words), {normal_name(lay), *found}, set())
     return {k: (sorted(a), sorted(b), sorted(c), sorted(d)) for k, (a, b, c, d) in index.items()}
 
 

@@ -23,7 +23,15 @@ from kzconst.search.index import (
     suggest_spellings,
     tag,
 )
-from kzconst.search.query import Concept, Entry, Query, Vocabulary, parse_query, stem
+from kzconst.search.query import (
+    Concept,
+    Entry,
+    Query,
+    Vocabulary,
+    normal_name,
+    parse_query,
+    stem,
+)
 from kzconst.search.result import ArticleHit, Hit, SearchResult, build_hits
 from kzconst.search.translate import suggest_english
 
@@ -282,21 +290,24 @@ class _Ranker:
             names = " OR ".join(f'"{tag(kind, n)}"' for n in query.whole)
             for doc in self.docs_with("doc", f"tags : ({names})"):
                 self.cands[doc].defines += points
-        if len(query.concepts) == 1:
-            spellings = (*query.concepts[0].own, *query.concepts[0].expansions)
+        proper = set(json.loads(self.meta.get("proper", "[]")))
+        if len(query.concepts) == 1:  # a thesaurus word only when it is a name (see index)
+            words = query.concepts[0].expansions
+            named = [e for e in words if normal_name(e.strip('"')) in query.whole]
+            spellings = (*query.concepts[0].own, *named)
         else:
             spellings = ('"' + (query.phrase or query.concepts[0].label).replace('"', "") + '"',)
         text = f' AND tags:"{tag("k", "text")}"'
         subject = " OR ".join(f'^"the {s[1:]} OR ^{s}' for s in spellings)
         for doc in self.docs_with("row", f"body : ({subject}){text}"):
             self.cands[doc].defines += 0.5
-        proper = set(json.loads(self.meta.get("proper", "[]")))
         if set(query.whole) & proper:
             for doc in self.constituted(spellings, text):
                 self.cands[doc].defines += 0.5
         else:  # a thing, not a body: the list of powers that grants a power over it
+            own = query.concepts[0].own if len(query.concepts) == 1 else spellings
             sql = "SELECT rowid FROM doc WHERE doc MATCH ?"
-            expr = f"body : ({' OR '.join(spellings)}){self.where}"
+            expr = f"body : ({' OR '.join(own)}){self.where}"
             listed = {r // UNIT_BASE for (r,) in self.conn.execute(sql, [expr]) if r % UNIT_BASE}
             for doc in listed & self.cands.keys():
                 self.cands[doc].defines += POWER_POINTS
