@@ -15,6 +15,7 @@ import sqlite3
 from itertools import pairwise
 
 from kzconst.errors import NotFoundError, UsageError
+from kzconst.search.candidate import EXPANSION_WEIGHT, Candidate, weighted
 from kzconst.search.index import (
     IN_FORCE,
     ROW_BASE,
@@ -37,11 +38,9 @@ from kzconst.search.translate import suggest_english
 
 # Weights of the doc fields: title, names (the article's aliases), text, commentary, tags.
 DOC_WEIGHTS = "4.0, 4.0, 1.0, 0.5, 0.0"
-EXPANSION_WEIGHT = 0.5  # a thesaurus word counts for half the user's own word
 TOPIC_WEIGHT = 0.3  # a word of the article's topic descriptions
 PAIR_WEIGHT = 0.3  # neighbouring query words near each other in the article
 NEAR_DISTANCE = 6
-PARAGRAPH_WEIGHT = 0.3  # the best-matching paragraph, on top of the whole article
 DOC_LIMIT = 2_000  # best doc rows read per concept: beyond, a huge corpus is cut (see total)
 PARAGRAPH_POOL = 50  # leading articles whose paragraphs are scored
 ROW_LENGTH_NORM = 0.5  # how much a long paragraph's matches are discounted (BM25's b)
@@ -127,33 +126,6 @@ def _edition_in_force(editions: dict[str, list[str]]) -> str:
     return max(editions, key=lambda e: editions[e][0])
 
 
-class _Article:
-    """What is known of one candidate article while ranking."""
-
-    __slots__ = ("concepts", "defines", "extra", "paragraph", "rows", "weight")
-
-    def __init__(self) -> None:
-        self.concepts: dict[int, float] = {}  # concept -> best field score
-        self.extra = 0.0  # topic vocabulary and proximity
-        self.defines = 0.0
-        self.weight = 1.0
-        self.rows: dict[int, tuple[int, float]] = {}  # rowid -> (concepts, score): the hits
-        self.paragraph = 0.0  # the best text row's score
-
-    def score(self) -> float:
-        base = sum(self.concepts.values()) + self.extra + PARAGRAPH_WEIGHT * self.paragraph
-        return base * self.weight
-
-    def key(self, doc: int) -> tuple[int, float, float, int]:
-        return (-len(self.concepts), -self.defines, -self.score(), doc)
-
-
-def _weighted(concept: Concept) -> list[tuple[str, float]]:
-    """A concept's first words and thesaurus words with their weights."""
-    own = [(o, 1.0) for o in concept.own[:2]]
-    return own + [(e, EXPANSION_WEIGHT) for e in concept.expansions[:2]]
-
-
 class _Ranker:
     """Ranks the articles of one search; see the module docstring for the order.
 
@@ -172,7 +144,7 @@ class _Ranker:
         self.where = "".join(f" AND {f}" for f in filters)
         kind_filter = " OR ".join(f'tags:"{tag("k", k)}"' for k in kinds)
         self.row_where = self.where + (f" AND ({kind_filter})" if scope != "all" else "")
-        self.cands: dict[int, _Article] = {}
+        self.cands: dict[int, Candidate] = {}
         self.allowed: dict[int, set[int]] | None = None  # operators: the rows that satisfy them
         self.cut = False  # a concept matched more doc rows than DOC_LIMIT
         self.rarity: list[float] = []  # per concept: log(1 + articles / articles that have it)
@@ -239,7 +211,7 @@ class _Ranker:
             found = self.docs(f"{self.columns}({' OR '.join(operands)})")
             self.spread[operands] = len(found)
             for doc, score in found.items():
-                got = self.cands.setdefault(doc, _Article()).concepts
+                got = self.cands.setdefault(doc, Candidate()).concepts
                 got[i] = max(got.get(i, 0.0), weight * score)
 
     def extras(self) -> None:
@@ -250,7 +222,7 @@ class _Ranker:
             for c in query.concepts:
                 expr = f"vocabulary : ({' OR '.join((*c.own, *c.expansions))})"
                 for doc, score in self.docs(expr, "topic", "1.0, 0.0").items():
-                    self.cands.setdefault(doc, _Article()).extra += TOPIC_WEIGHT * score
+                    self.cands.setdefault(doc, Candidate()).extra += TOPIC_WEIGHT * score
         for left, right in pairwise(query.concepts):
             self.near(left, right)
         if query.whole and not query.fts:
@@ -263,8 +235,8 @@ class _Ranker:
         if left.own[0].endswith("*") or right.own[0].endswith("*"):
             return
         best: dict[int, float] = {}
-        for a, wa in _weighted(left):
-            for b, wb in _weighted(right):
+        for a, wa in weighted(left):
+            for b, wb in weighted(right):
                 near = f"{self.columns}NEAR({a} {b}, {NEAR_DISTANCE})"
                 for doc, score in self.docs(near).items():
                     best[doc] = max(best.get(doc, 0.0), wa * wb * score)
@@ -350,7 +322,7 @@ class _Ranker:
         for (rowid,) in self.conn.execute(sql, [f"({self.query.fts}){self.row_where}"]):
             self.allowed.setdefault(rowid // ROW_BASE, set()).add(rowid)
         for doc in self.allowed:
-            self.cands.setdefault(doc, _Article())
+            self.cands.setdefault(doc, Candidate())
 
     def paragraphs(self, docs: list[int]) -> None:
         """Score the rows of the leading articles by the concepts each row has, weighted by

@@ -1,0 +1,35 @@
+"""A candidate article while ranking: the concepts it has, its softer signals, its rows."""
+
+from __future__ import annotations
+
+from kzconst.search.query import Concept
+
+EXPANSION_WEIGHT = 0.5  # a thesaurus word counts for half the user's own word
+PARAGRAPH_WEIGHT = 0.3  # the best-matching paragraph, on top of the whole article
+
+
+class Candidate:
+    """What is known of one candidate article while ranking."""
+
+    __slots__ = ("concepts", "defines", "extra", "paragraph", "rows", "weight")
+
+    def __init__(self) -> None:
+        self.concepts: dict[int, float] = {}  # concept -> best field score
+        self.extra = 0.0  # topic vocabulary and proximity
+        self.defines = 0.0
+        self.weight = 1.0
+        self.rows: dict[int, tuple[int, float]] = {}  # rowid -> (concepts, score): the hits
+        self.paragraph = 0.0  # the best text row's score
+
+    def score(self) -> float:
+        base = sum(self.concepts.values()) + self.extra + PARAGRAPH_WEIGHT * self.paragraph
+        return base * self.weight
+
+    def key(self, doc: int) -> tuple[int, float, float, int]:
+        return (-len(self.concepts), -self.defines, -self.score(), doc)
+
+
+def weighted(concept: Concept) -> list[tuple[str, float]]:
+    """A concept's first words and thesaurus words with their weights."""
+    own = [(o, 1.0) for o in concept.own[:2]]
+    return own + [(e, EXPANSION_WEIGHT) for e in concept.expansions[:2]]
