@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import re
@@ -35,7 +36,7 @@ def open_index(corpus_file: str | None) -> sqlite3.Connection:
         return conn
     corpus = load_corpus(path)
     conn = sqlite3.connect(":memory:")
-    build_index(conn, corpus, vocabulary_tables(path))
+    build_index(conn, corpus, corpus.vocabulary)
     if hasattr(conn, "serialize"):
         # An unwritable cache only costs speed.
         with contextlib.suppress(sqlite3.Error, MemoryError, OverflowError):
@@ -233,13 +234,7 @@ def _string_lists(table: Any) -> dict[str, list[str]]:
     }
 
 
-def vocabulary_tables(path: Path) -> dict[str, Any]:
-    """The corpus file's [thesaurus] and [glossary] tables."""
-    from kzconst.corpus.load import load_corpus
-
-    return load_corpus(path).vocabulary
-
-
+@functools.lru_cache(maxsize=16_384)  # editions, sections and topics recur in every article
 def tag(kind: str, value: str) -> str:
     """A filter token for the `tags` column: scoping by edition, kind, section and topic is
     done by the full-text index itself, not by reading every matching row."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from kzconst.errors import UsageError
 from kzconst.search.translate import (
@@ -118,6 +119,7 @@ def _operand(phrase: str) -> str:
     return _quote([w for w in words if w] or [phrase])
 
 
+@lru_cache(maxsize=65_536)  # building an index stems the same words many times
 def stem(word: str) -> str:
     """A crude suffix stripper to match thesaurus and name keys (`re-elected` ~ `re-election`)."""
     word = re.sub(r"['’]s$", "", word)
@@ -127,6 +129,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=16_384)
 def normal_name(text: str) -> str:
     """A name reduced for comparison: lowercase words, no leading article, crude stems."""
     words = [stem(w) for w in re.split(r"[\s\-]+", " ".join(split_words(text))) if w]
