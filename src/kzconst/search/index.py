@@ -14,7 +14,7 @@ from typing import Any
 from kzconst.corpus.load import corpus_path
 from kzconst.search.query import Entry, key_of, normal_name, split_words
 
-INDEX_FORMAT = 15
+INDEX_FORMAT = 16
 IN_FORCE = "in-force"  # edition= value: the edition in force today
 
 
@@ -100,6 +100,7 @@ def _open_verified(entry: Path) -> sqlite3.Connection | None:
     return conn
 
 
+# `doc` and `topic` rank only (bm25 and rowids): contentless, they keep no copy of the text.
 # Row ids carry their article: article `ord` owns doc rows ord * UNIT_BASE + k (k = 0 the whole
 # article, k > 0 its sub-items) and rows ord * ROW_BASE + k, so ranking never reads stored text.
 UNIT_BASE = 1_000
@@ -112,9 +113,9 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE vocab(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE article(ord INTEGER PRIMARY KEY, edition TEXT, number TEXT, section TEXT,
                      title TEXT);
-CREATE VIRTUAL TABLE doc USING fts5(title, names, body, commentary, tags,
+CREATE VIRTUAL TABLE doc USING fts5(title, names, body, commentary, tags, content = '',
                                     tokenize = '{TOKENIZER}');
-CREATE VIRTUAL TABLE topic USING fts5(vocabulary, tags, tokenize = '{TOKENIZER}');
+CREATE VIRTUAL TABLE topic USING fts5(vocabulary, tags, content = '', tokenize = '{TOKENIZER}');
 CREATE VIRTUAL TABLE row USING fts5(body, tags, paragraph UNINDEXED, item UNINDEXED,
                                     kind UNINDEXED, ref UNINDEXED, tokenize = '{TOKENIZER}');
 """
