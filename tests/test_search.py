@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kzconst.errors import KzconstError, NotFoundError, UsageError
-from kzconst.search.query import parse_query
+from kzconst.search.query import Vocabulary, key_of, parse_query
 from kzconst.search.rank import search
 from kzconst.search.snippet import MARK_CLOSE, MARK_OPEN, make_snippet
 
@@ -410,3 +410,25 @@ def test_veto_finds_the_presidents_objections_not_objects_of_property() -> None:
         got = [a.article for a in search(query, edition="2026").articles]
         assert got[:2] == ["56", "46"], query
         assert "8" not in got, query
+
+
+def test_a_thesaurus_key_is_matched_across_filler_words() -> None:
+    entry = (["lose citizenship"], ["deprived of citizenship"], [], [])
+    entries = {key_of(["lose", "citizenship"]): entry}
+    vocab = Vocabulary(lambda key: entries.get(key))
+    [concept] = parse_query("can I lose my citizenship", vocab).concepts
+    assert concept.label == "lose citizenship"
+    assert concept.expansions == ('"deprived of citizenship"',)
+    # A filler opening the run never starts a key, and adjacent words still match first.
+    assert [c.label for c in parse_query("my citizenship", vocab).concepts] == ["citizenship"]
+
+
+def test_lay_questions_reach_the_provision_across_filler_words() -> None:
+    # 92: the Constitution is amended only by national referendum; 13(2): deprivation of
+    # citizenship; 51(1): the President's powers pass to the Vice President on illness.
+    for query, first in (
+        ("how can the constitution be changed", "92"),
+        ("can I lose my citizenship", "13"),
+        ("who is in charge if the president is ill", "51"),
+    ):
+        assert search(query, edition="2026").articles[0].article == first, query
