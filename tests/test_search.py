@@ -3,6 +3,7 @@ what the search tells the reader, and safety on any input."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from pathlib import Path
@@ -432,3 +433,21 @@ def test_lay_questions_reach_the_provision_across_filler_words() -> None:
         ("who is in charge if the president is ill", "51"),
     ):
         assert search(query, edition="2026").articles[0].article == first, query
+
+
+def test_verb_and_noun_meet_where_the_stemmer_keeps_them_apart() -> None:
+    from kzconst.search.query import derived
+
+    assert derived("dissolve") == {"dissolution"} and derived("dissolution") == {"dissolve"}
+    assert derived("reduced") == {"reduction"} and derived("assumption") == {"assume"}
+    assert derived("resolve") == set() and derived("resolutions") == set()  # acts, not resolving
+    # 62(1): the President may dissolve the Kurultai; 46(2) names the power only in passing.
+    assert search("who can dissolve the Kurultai", edition="2026").articles[0].article == "62"
+
+
+def test_the_scores_shown_follow_the_order_within_a_coordination_level() -> None:
+    for query in ("state of emergency", "Kurultai", "who appoints the Prime Minister", "veto"):
+        groups = search(query, edition="2026", limit=20).articles
+        for a, b in itertools.pairwise(groups):
+            if a.matched == b.matched:
+                assert a.score >= b.score, (query, a.article, b.article)

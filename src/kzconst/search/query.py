@@ -129,6 +129,29 @@ def stem(word: str) -> str:
     return word
 
 
+# Verb <-> noun pairs the porter stemmer keeps apart (dissolve: dissolv, dissolution: dissolut).
+# Not "resolve" / "resolution": a resolution of the Government is an act, not a resolving.
+_DERIVED = (
+    (r"(\w+)lv(?:e|es|ed|ing)", r"\1lution"),
+    (r"(\w+)lutions?", r"\1lve"),
+    (r"(\w+)duc(?:e|es|ed|ing)", r"\1duction"),
+    (r"(\w+)ductions?", r"\1duce"),
+    (r"(\w+)sum(?:e|es|ed|ing)", r"\1sumption"),
+    (r"(\w+)sumptions?", r"\1sume"),
+    (r"(\w+)scrib(?:e|es|ed|ing)", r"\1scription"),
+    (r"(\w+)scriptions?", r"\1scribe"),
+)
+
+
+def derived(word: str) -> set[str]:
+    """The other part of speech of a word the stemmer cannot bridge: dissolve <-> dissolution,
+    reduce <-> reduction, assume <-> assumption, describe <-> description."""
+    if word.startswith("resol") or len(word) < 6:
+        return set()
+    found = (re.fullmatch(pattern, word) for pattern, _ in _DERIVED)
+    return {m.expand(r) for m, (_, r) in zip(found, _DERIVED, strict=True) if m}
+
+
 @lru_cache(maxsize=16_384)
 def normal_name(text: str) -> str:
     """A name reduced for comparison: lowercase words, no leading article, crude stems."""
@@ -270,7 +293,10 @@ def _concepts(tokens: list[tuple[str, str]], vocab: Vocabulary, query: Query) ->
             out.extend([concept] if concept is not None else [])
             continue
         if concept is None:
-            concept = _concept(value, {value}, set(), {normal_name(value)}, single="-" not in value)
+            spellings = {value, *derived(value)}
+            concept = _concept(
+                value, spellings, set(), {normal_name(value)}, single="-" not in value
+            )
             (fillers if value in STOPWORDS else out).append(concept)
         else:
             out.append(concept)

@@ -1,9 +1,10 @@
 """Search: rank articles for a parsed query, then group their matching rows with snippets.
 
 Articles are ordered by coordination level (how many of the query's concepts they have), then
-by whether they define what the query names, then by a score: BM25 over the article's weighted
-fields (SQLite FTS5's bm25 weighs each field's term frequency, then saturates once: BM25F-like),
-plus the topic vocabulary, query words near each other, and the best-matching paragraph.
+by a score raised by the points for defining what the query names: BM25 over the article's
+weighted fields (SQLite FTS5's bm25 weighs each field's term frequency, then saturates once:
+BM25F-like), plus the topic vocabulary, query words near each other, and the best-matching
+paragraph.
 """
 
 from __future__ import annotations
@@ -180,7 +181,7 @@ class _Ranker:
             [
                 (
                     d,
-                    self.cands[d].score(),
+                    self.cands[d].ranked(),
                     len(self.cands[d].concepts),
                     self.cands[d].defines,
                     self.cands[d].rows,
