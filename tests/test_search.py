@@ -451,3 +451,54 @@ def test_the_scores_shown_follow_the_order_within_a_coordination_level() -> None
         for a, b in itertools.pairwise(groups):
             if a.matched == b.matched:
                 assert a.score >= b.score, (query, a.article, b.article)
+
+
+# Single-word thesaurus and glossary values whose porter stem also matches another word family
+# in the text, reviewed: each pair below is one family (application / applicable). A new pair
+# ("objections" matching "objects" of property, "correspondence" matching "the corresponding
+# decision") is a false friend: write the value as a phrase instead.
+REVIEWED_STEM_MATES = {
+    "application": {"applicable", "applicants"},
+    "applications": {"applicable", "applicants"},
+    "elections": {"elect", "elected", "elects"},
+    "government": {"governed", "governing", "governs"},
+    "interpretation": {"interpreted"},
+    "inviolability": {"inviolable"},
+    "obligation": {"obliged", "obliges"},
+    "organisation": {"organised", "organises", "organising"},
+    "requirements": {"require", "required", "requires", "requiring"},
+    "resignation": {"resign", "resigns"},
+}
+
+
+def test_thesaurus_words_match_no_false_friends() -> None:
+    import tomllib
+
+    from kzconst.corpus.load import corpus_path
+    from kzconst.search.index import open_index
+
+    with corpus_path(None).open("rb") as fh:
+        tables = tomllib.load(fh)
+    values = {
+        v.lower()
+        for table in ("thesaurus", "glossary")
+        for vs in tables[table].values()
+        for v in vs
+        if re.fullmatch(r"[\w-]+", v)
+    }
+    conn = open_index(None)
+    found = {}
+    for value in sorted(values):
+        forms = {
+            m.lower()
+            for (marked,) in conn.execute(
+                "SELECT highlight(row, 0, '[', ']') FROM row WHERE row MATCH ?",
+                [f'body : "{value}"'],
+            )
+            for m in re.findall(r"\[([^\]]*)\]", marked)
+        }
+        keep = max(3, len(value) - 3)
+        odd = {f for f in forms if f[:keep] != value[:keep]}
+        if odd:
+            found[value] = odd
+    assert found == REVIEWED_STEM_MATES
