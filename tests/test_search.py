@@ -502,3 +502,13 @@ def test_thesaurus_words_match_no_false_friends() -> None:
         if odd:
             found[value] = odd
     assert found == REVIEWED_STEM_MATES
+
+
+def test_a_1995_hit_in_a_later_wording_says_so(cli) -> None:
+    # 1995 15(2) allowed the death penalty until the Law of 8 June 2022 (referendum of 5 June
+    # 2022) prohibited it: the search quotes that last wording and must say since when.
+    r = cli("search", "death penalty", "--edition", "1995", "--limit", "2")
+    assert r.code == 0 and "15(2)@1995" in r.stdout
+    assert "15(2)@1995 (from 2022-06-08)" in r.stderr and "kzconst history" in r.stderr
+    # The 2026 text has one wording: no such note.
+    assert "history" not in cli("search", "death penalty", "--limit", "2").stderr

@@ -119,7 +119,12 @@ def search(
 
     if not result.articles:
         raise NotFoundError(_no_matches(text, result))
-    for note in search_notes(result, limit):
+    notes = search_notes(result, limit)
+    if any(g.edition != DEFAULT_EDITION for g in result.articles):  # only 1995 was amended
+        from kzconst.output.find import earlier_wordings
+
+        notes += filter(None, [earlier_wordings(result, open_corpus(corpus_file))])
+    for note in notes:
         sys.stderr.write(f"kzconst: {note}\n")
 
     if fmt is SearchFmt.refs:

@@ -8,6 +8,7 @@ from kzconst.output.records import SCHEMA_VERSION, key_record, provision_key
 from kzconst.output.render import Line, Span, highlight_spans
 
 if TYPE_CHECKING:
+    from kzconst.corpus.model import Corpus
     from kzconst.refs.extract import FoundRef
     from kzconst.search.result import SearchResult
 
@@ -76,6 +77,30 @@ def search_notes(result: SearchResult, limit: int) -> list[str]:
             f"showing {len(result.articles)} of {result.total} articles (--limit N for more)"
         )
     return notes
+
+
+def earlier_wordings(result: SearchResult, corpus: Corpus, *, per_article: int = 3) -> str | None:
+    """A note, for stderr, when shown hits quote the last wording of a provision that read
+    otherwise earlier (the index holds each edition's last wording: 1995 15(2) prohibits the
+    death penalty only from 2023): which ones, since when, and how to read the earlier text."""
+    amended = []
+    for group in result.articles:
+        art = corpus.article(group.edition, group.article)
+        if art is None:
+            continue
+        for hit in [h for h in group.hits if h.kind == "text"][:per_article]:
+            para = art.paragraph(hit.paragraph or "")
+            unit = para.item(hit.item) if para is not None and hit.item else para
+            hist = unit.history if unit is not None else None
+            if hist is not None and hist.since and (hist.wordings or hist.inserted):
+                amended.append(f"{hit.ref}@{group.edition} (from {hist.since})")
+    if not amended:
+        return None
+    shown = ", ".join(amended[:6]) + (f" and {len(amended) - 6} more" if len(amended) > 6 else "")
+    return (
+        f"quoted as they read from the day shown; before it they read otherwise or did not "
+        f"exist: {shown}; every wording: kzconst history REF"
+    )
 
 
 def search_records(result: SearchResult) -> list[dict[str, Any]]:
