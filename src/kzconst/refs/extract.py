@@ -43,6 +43,16 @@ _EDITION_AFTER = re.compile(
     r"(?:\d{1,2}\s+[^\W\d_]+\s+)?(?P<y2>\d{4})?",
     re.I,
 )
+# `Article 21 (1995)`: the year of the edition, in brackets.
+_YEAR_AFTER = re.compile(r"^\s*\((?P<y1>(?:19|20)\d\d)(?P<y2>)\)")
+# The edition just before: "the 1995 Constitution, Article 21", "Constitution of 1995, art. 21",
+# "Конституция 1995 года, статья 21".
+_EDITION_BEFORE = re.compile(
+    r"(?:\b(?P<y1>\d{4})\s+constitution|\b(?:constitution|конституци[а-я]*)\s+"
+    r"(?:of\s+(?:the\s+republic\s+of\s+kazakhstan\s+(?:of\s+)?)?|(?:республики\s+казахстан|рк)\s+)?"
+    r"(?P<y2>\d{4})(?:\s+(?:года|г\.))?)[\s,:]*$",
+    re.I,
+)
 # "... of the Constitution as amended in 2007", "ст. 15 Конституции (в редакции 2010 года)": the
 # 1995 text as it stood then, whatever the default edition.
 _AMENDED_AFTER = re.compile(
@@ -132,10 +142,12 @@ def _edition_of(text: str, hit: Hit, default: str) -> str | None:
     amended = _AMENDED_AFTER.match(after)
     if amended and 1995 <= int(amended.group("year") or amended.group("year2")) < 2026:
         return "1995"
-    m = _EDITION_AFTER.match(after)
-    if m is None:
-        return default
-    return _edition_year(m.group("y1") or m.group("y2"), default)
+    m = _EDITION_AFTER.match(after) or _YEAR_AFTER.match(after)
+    named = (m.group("y1") or m.group("y2")) if m is not None else None
+    if named is None:  # `the 1995 Constitution, Article 21`
+        m = _EDITION_BEFORE.search(text, max(0, hit.head - 80), hit.head)
+        named = (m.group("y1") or m.group("y2")) if m is not None else None
+    return _edition_year(named, default)
 
 
 def _edition_year(year: str | None, default: str) -> str | None:

@@ -13,14 +13,15 @@ from kzconst.refs.tokens import DASHES, MAX_LIST, Tokens
 
 
 class Hit(NamedTuple):
-    """One reference found: its own text, the provisions it names, and where the words that
-    may name its act or edition begin (after the last reference of its chain)."""
+    """One reference found: its own text, the provisions it names, and the bounds of its chain
+    (the references joined to it by `,` / `and`), around which its act or edition is named."""
 
     start: int  # character offsets in the text
     end: int
     specs: tuple[Spec, ...]
     kazakh: bool  # the act is named before the reference, not after
-    after: int
+    head: int  # where the first reference of its chain begins
+    after: int  # where the last one ends
 
 
 class Parser(Tokens):
@@ -61,8 +62,11 @@ class Parser(Tokens):
         pins: list[str] = []
         j = i + 1
         while (
-            len(pins) < 2 and self.is_sym(j, "(") and self.is_num(j + 1) and self.is_sym(j + 2, ")")
-        ):
+            len(pins) < 2
+            and self.is_sym(j, "(")
+            and self.is_small(j + 1)
+            and self.is_sym(j + 2, ")")
+        ):  # `Article 21 (1995)`: a year, not a paragraph
             pins.append(self.val[j + 1])
             j += 3
         if pins:
@@ -247,18 +251,37 @@ class Parser(Tokens):
             result, nxt = self.form(i)
             if result is None:
                 i = nxt
-                continue
-            specs, end = result
-            kazakh = self.kind[i] == "num"
-            chain = [(self.start[i], self.end[end - 1], specs)]
-            while not kazakh and len(chain) < MAX_LIST:
-                more = self.pinned_next(end)
-                if more is None:
-                    break
-                k, spec, end = more
-                chain.append((self.start[k], self.end[end - 1], [spec]))
-            # the act or edition named after the chain is every member's
-            tail = self.end[end - 1]
-            hits.extend(Hit(a, b, tuple(c), kazakh, tail) for a, b, c in chain)
-            i = end
+            elif self.kind[i] == "num":  # Kazakh: the act is named before, never after
+                specs, end = result
+                start, stop = self.start[i], self.end[end - 1]
+                hits.append(Hit(start, stop, tuple(specs), True, start, stop))
+                i = end
+            else:
+                chain, i = self.chain(i, result)
+                hits.extend(chain)
         return hits
+
+    def chain(self, i: int, first: tuple[list[Spec], int]) -> tuple[list[Hit], int]:
+        """The reference at token i and those joined to it by `,` or `and` (`ст. 9 и ст. 917
+        ГК`, `ч. 1 ст. 21 и 21(2)`): each has its own text; the act or edition named after the
+        last is every one's. Returns them and the index past the last."""
+        members: list[tuple[int, int, list[Spec]]] = []
+        start, (specs, end) = i, first
+        while True:
+            members.append((self.start[start], self.end[end - 1], specs))
+            if len(members) >= MAX_LIST:
+                break
+            more = self.pinned_next(end)
+            if more is not None:
+                start, spec, end = more
+                specs = [spec]
+                continue
+            k = self.skip(end, ",")
+            k = k + 1 if self.is_cls(k, "AND") else k
+            result = self.form(k)[0] if k > end and k < self.n and not self.is_num(k) else None
+            if result is None:
+                break
+            start, (specs, end) = k, result
+        tail = self.end[end - 1]
+        head = self.start[i]
+        return [Hit(a, b, tuple(c), False, head, tail) for a, b, c in members], end
