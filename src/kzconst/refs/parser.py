@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from kzconst.refs.resolve import Spec
-from kzconst.refs.tokens import DASHES, MAX_LIST, Tokens
+from kzconst.refs.tokens import MAX_LIST, Tokens
 
 
 class Hit(NamedTuple):
@@ -52,48 +52,6 @@ class Parser(Tokens):
         if len(specs) == 1 and not specs[0].paragraphs:
             specs[0], j = self.trailing(specs[0], j, "PARA_EN", "ITEM_EN")
         return specs, j
-
-    def pinned(self, i: int) -> tuple[Spec, int] | None:
-        """`21`, `21(1)`, `21(1)(3)`, `21.1`, `21-23`, `21 to 23`."""
-        if not self.is_num(i):
-            return None
-        if self.is_sym(i + 1, ".") and self.is_num(i + 2) and self.end[i + 1] == self.start[i + 2]:
-            return Spec(self.val[i], (self.val[i + 2],)), i + 3
-        pins: list[str] = []
-        j = i + 1
-        while (
-            len(pins) < 2
-            and self.is_sym(j, "(")
-            and self.is_small(j + 1)
-            and self.is_sym(j + 2, ")")
-        ):  # `Article 21 (1995)`: a year, not a paragraph
-            pins.append(self.val[j + 1])
-            j += 3
-        if pins:
-            return Spec(self.val[i], (pins[0],), tuple(pins[1:])), j
-        element = self.element(i)
-        return (Spec(element[0]), element[1]) if element is not None else None
-
-    def more_paragraphs(self, spec: Spec, i: int) -> tuple[Spec, int]:
-        """`21(1) and (2)`, `21(1), (2)`, `21(1)-(3)`: more paragraphs of the same article."""
-        if len(spec.paragraphs) != 1 or spec.items:
-            return spec, i
-        paras = list(spec.paragraphs)
-        while len(paras) < MAX_LIST:
-            k = self.skip(i, ",")
-            dash = self.is_sym(k, DASHES)
-            if self.is_cls(k, "AND") or dash:
-                k += 1
-            if k == i or not (
-                self.is_sym(k, "(") and self.is_num(k + 1) and self.is_sym(k + 2, ")")
-            ):
-                break
-            if dash:
-                paras[-1] = f"{paras[-1]}..{self.val[k + 1]}"
-            else:
-                paras.append(self.val[k + 1])
-            i = k + 3
-        return Spec(spec.article, tuple(paras), spec.items), i
 
     def trailing(self, spec: Spec, i: int, para: str, item: str) -> tuple[Spec, int]:
         """`, para. 5`, `п. 1`, `item 7` after a single article, unless they begin the next

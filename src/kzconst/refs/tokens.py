@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kzconst.refs.grammar import word_class
+from kzconst.refs.resolve import Spec
 
 # One pass: a number (`21`, `83-1`, `21-23`), a word in any script, or one other character.
 _TOKEN = re.compile(r"(?P<num>[0-9]+(?:-[0-9]+)?)|(?P<word>[^\W\d_]+)|(?P<sym>\S)")
@@ -95,6 +96,48 @@ class Tokens:
         if j > i + 1 and self.val[j : j + 2] == [self.val[i], "."]:
             return j + 2  # doubled for the plural: `п.п. 1, 2`, `ч.ч.`, `ст.ст. 12, 13`
         return j
+
+    def pinned(self, i: int) -> tuple[Spec, int] | None:
+        """`21`, `21(1)`, `21(1)(3)`, `21.1`, `21-23`, `21 to 23`."""
+        if not self.is_num(i):
+            return None
+        if self.is_sym(i + 1, ".") and self.is_num(i + 2) and self.end[i + 1] == self.start[i + 2]:
+            return Spec(self.val[i], (self.val[i + 2],)), i + 3
+        pins: list[str] = []
+        j = i + 1
+        while (
+            len(pins) < 2
+            and self.is_sym(j, "(")
+            and self.is_small(j + 1)
+            and self.is_sym(j + 2, ")")
+        ):  # `Article 21 (1995)`: a year, not a paragraph
+            pins.append(self.val[j + 1])
+            j += 3
+        if pins:
+            return Spec(self.val[i], (pins[0],), tuple(pins[1:])), j
+        element = self.element(i)
+        return (Spec(element[0]), element[1]) if element is not None else None
+
+    def more_paragraphs(self, spec: Spec, i: int) -> tuple[Spec, int]:
+        """`21(1) and (2)`, `21(1), (2)`, `21(1)-(3)`: more paragraphs of the same article."""
+        if len(spec.paragraphs) != 1 or spec.items:
+            return spec, i
+        paras = list(spec.paragraphs)
+        while len(paras) < MAX_LIST:
+            k = self.skip(i, ",")
+            dash = self.is_sym(k, DASHES)
+            if self.is_cls(k, "AND") or dash:
+                k += 1
+            if k == i or not (
+                self.is_sym(k, "(") and self.is_num(k + 1) and self.is_sym(k + 2, ")")
+            ):
+                break
+            if dash:
+                paras[-1] = f"{paras[-1]}..{self.val[k + 1]}"
+            else:
+                paras.append(self.val[k + 1])
+            i = k + 3
+        return Spec(spec.article, tuple(paras), spec.items), i
 
 
 def _short(number: str) -> bool:
