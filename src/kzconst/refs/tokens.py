@@ -1,0 +1,146 @@
+"""The tokens of prose that references are read from, and the pieces every form is made of."""
+
+from __future__ import annotations
+
+import re
+
+from kzconst.refs.grammar import word_class
+from kzconst.refs.resolve import Spec
+
+# One pass: a number (`21`, `83-1`, `21-23`), a word in any script, or one other character.
+_TOKEN = re.compile(r"(?P<num>[0-9]+(?:-[0-9]+)?)|(?P<word>[^\W\d_]+)|(?P<sym>\S)")
+MAX_LIST = 100  # numbers in one list (`статьи 17, 18 и 21`)
+DASHES = ("-", "–", "—")  # hyphen, en dash, em dash: range marks
+# `Article 1995`, `Article 2026`: a year, never an article (the Constitution has under 100).
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+class Tokens:
+    """The token list of a text; methods take a token index and return the next one."""
+
+    def __init__(self, text: str) -> None:
+        found = [
+            (m.lastgroup or "sym", m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)
+        ]
+        self.kind = [k if k != "num" or _short(v) else "sym" for k, v, _, _ in found]
+        self.val = [v.casefold() if k == "word" else v for k, v, _, _ in found]
+        self.cls = [
+            word_class(v) if k == "word" else "" for k, v in zip(self.kind, self.val, strict=True)
+        ]
+        self.start = [s for _, _, s, _ in found]
+        self.end = [e for _, _, _, e in found]
+        self.n = len(self.kind)
+
+    def is_sym(self, i: int, chars: str | tuple[str, ...]) -> bool:
+        return i < self.n and self.kind[i] == "sym" and self.val[i] in chars
+
+    def is_cls(self, i: int, *classes: str) -> bool:
+        return i < self.n and self.cls[i] in classes
+
+    def is_num(self, i: int) -> bool:
+        return i < self.n and self.kind[i] == "num"
+
+    def is_small(self, i: int) -> bool:
+        """A number that may continue a list: not a year or an amount (`Art. 21, 1995`)."""
+        return self.is_num(i) and len(self.val[i].partition("-")[0]) <= 3
+
+    def skip(self, i: int, chars: str) -> int:
+        return i + 1 if self.is_sym(i, chars) else i
+
+    def element(self, i: int) -> tuple[str, int] | None:
+        """A number, `8)`, or a range `21-23`, `21 to 23`, `1)-3)`."""
+        if not self.is_num(i) or self.is_cls(i + 1, "YEAR"):
+            return None  # `статьи 2026 года`: a date
+        value, i = self.val[i], self.skip(i + 1, ")")
+        if (self.is_sym(i, DASHES) or self.is_cls(i, "TO")) and self.is_num(i + 1):
+            value, i = f"{value}..{self.val[i + 1]}", self.skip(i + 2, ")")
+        elif _YEAR.fullmatch(value):
+            return None
+        return value, i
+
+    def numbers(self, i: int, single: bool = False) -> tuple[list[str], int] | None:
+        """A list `17, 18 и 21`, `1 and 2`, `1) и 2)`; one element when `single`. A number
+        with its own pin (`и 21(1)`, `and 46 item 8`) begins a new reference: the list stops."""
+        first = self.element(i)
+        if first is None:
+            return None
+        out, i = [first[0]], first[1]
+        while not single and len(out) < MAX_LIST:
+            j = self.skip(i, ",")
+            j = j + 1 if self.is_cls(j, "AND") else j
+            nxt = self.element(j) if j > i and self.is_small(j) else None
+            if nxt is None or self.has_pin(j):  # `Art. 21, 1995`: a year, not an article
+                break
+            out.append(nxt[0])
+            i = nxt[1]
+        return out, i
+
+    def has_pin(self, i: int) -> bool:
+        """Whether the number at i carries its own paragraph or sub-item: `21(1)`, `46 item 8`,
+        `23 para 2`."""
+        if self.is_sym(i + 1, "(") and self.is_small(i + 2) and self.is_sym(i + 3, ")"):
+            return True
+        k = self.keyword(i + 1, "PARA_EN", "ITEM_EN")
+        return k is not None and self.is_small(k)
+
+    def keyword(self, i: int, *classes: str) -> int | None:
+        """A keyword of one of `classes` and its abbreviation dot (`ст.`, `п.`, `art.`)."""
+        if not self.is_cls(i, *classes):
+            return None
+        if self.val[i] == "sub":  # `sub-paragraph`
+            ok = self.is_sym(i + 1, "-") and self.is_cls(i + 2, "PARA_EN")
+            return i + 3 if ok else None
+        j = self.skip(i + 1, ".")
+        if self.val[i] in ("п", "ч") and j == i + 1:
+            return None  # a bare letter is a paragraph only as an abbreviation: `п. 1`
+        if j > i + 1 and self.val[j : j + 2] == [self.val[i], "."]:
+            return j + 2  # doubled for the plural: `п.п. 1, 2`, `ч.ч.`, `ст.ст. 12, 13`
+        return j
+
+    def pinned(self, i: int) -> tuple[Spec, int] | None:
+        """`21`, `21(1)`, `21(1)(3)`, `21.1`, `21-23`, `21 to 23`."""
+        if not self.is_num(i):
+            return None
+        if self.is_sym(i + 1, ".") and self.is_num(i + 2) and self.end[i + 1] == self.start[i + 2]:
+            return Spec(self.val[i], (self.val[i + 2],)), i + 3
+        pins: list[str] = []
+        j = i + 1
+        while (
+            len(pins) < 2
+            and self.is_sym(j, "(")
+            and self.is_small(j + 1)
+            and self.is_sym(j + 2, ")")
+        ):  # `Article 21 (1995)`: a year, not a paragraph
+            pins.append(self.val[j + 1])
+            j += 3
+        if pins:
+            return Spec(self.val[i], (pins[0],), tuple(pins[1:])), j
+        element = self.element(i)
+        return (Spec(element[0]), element[1]) if element is not None else None
+
+    def more_paragraphs(self, spec: Spec, i: int) -> tuple[Spec, int]:
+        """`21(1) and (2)`, `21(1), (2)`, `21(1)-(3)`: more paragraphs of the same article."""
+        if len(spec.paragraphs) != 1 or spec.items:
+            return spec, i
+        paras = list(spec.paragraphs)
+        while len(paras) < MAX_LIST:
+            k = self.skip(i, ",")
+            dash = self.is_sym(k, DASHES)
+            if self.is_cls(k, "AND") or dash:
+                k += 1
+            if k == i or not (
+                self.is_sym(k, "(") and self.is_num(k + 1) and self.is_sym(k + 2, ")")
+            ):
+                break
+            if dash:
+                paras[-1] = f"{paras[-1]}..{self.val[k + 1]}"
+            else:
+                paras.append(self.val[k + 1])
+            i = k + 3
+        return Spec(spec.article, tuple(paras), spec.items), i
+
+
+def _short(number: str) -> bool:
+    """An article, paragraph or sub-item number has at most 4 digits a part; a longer number
+    breaks any reference."""
+    return all(len(part) <= 4 for part in number.split("-"))
