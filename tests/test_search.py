@@ -13,9 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kzconst.errors import KzconstError, NotFoundError, UsageError
-from kzconst.search.query import Vocabulary, key_of, parse_query
+from kzconst.search.query import Vocabulary, parse_query
 from kzconst.search.rank import search
 from kzconst.search.snippet import MARK_CLOSE, MARK_OPEN, make_snippet
+from kzconst.search.words import key_of
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 sys.path.insert(0, str(BENCH))
@@ -436,7 +437,7 @@ def test_lay_questions_reach_the_provision_across_filler_words() -> None:
 
 
 def test_verb_and_noun_meet_where_the_stemmer_keeps_them_apart() -> None:
-    from kzconst.search.query import derived
+    from kzconst.search.words import derived
 
     assert derived("dissolve") == {"dissolution"} and derived("dissolution") == {"dissolve"}
     assert derived("reduced") == {"reduction"} and derived("assumption") == {"assume"}

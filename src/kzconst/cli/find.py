@@ -105,26 +105,20 @@ def search(
 
     ed = None if all_editions else _search_edition(corpus_file, edition, as_of)
     text = " ".join(query)
-    sec = _search_section(corpus_file, section, ed) if section else None
     result = run_search(
         text,
         corpus_file=corpus_file,
         edition=ed,
-        section=sec,
+        section=_search_section(corpus_file, section, ed) if section else None,
         topic=topic,
-        scope=scope.value,
+        scope=scope,
         limit=limit,
     )
-    from kzconst.output.find import search_lines, search_notes, search_records
+    from kzconst.output.find import search_lines, search_records
 
     if not result.articles:
         raise NotFoundError(_no_matches(text, result))
-    notes = search_notes(result, limit)
-    if any(g.edition != DEFAULT_EDITION for g in result.articles):  # only 1995 was amended
-        from kzconst.output.find import earlier_wordings
-
-        notes += filter(None, [earlier_wordings(result, open_corpus(corpus_file))])
-    for note in notes:
+    for note in _notes(result, limit, corpus_file):
         sys.stderr.write(f"kzconst: {note}\n")
 
     if fmt is SearchFmt.refs:
@@ -133,6 +127,16 @@ def search(
         emit_records(Fmt(fmt.value), "search", search_records(result))
     else:
         make_output(plain, color, no_pager).lines(search_lines(result))
+
+
+def _notes(result: SearchResult, limit: int, corpus_file: str | None) -> list[str]:
+    """What stderr tells the reader about the results (see output.find)."""
+    from kzconst.output.find import earlier_wordings, search_notes
+
+    notes = search_notes(result, limit)
+    if any(g.edition != DEFAULT_EDITION for g in result.articles):  # only 1995 was amended
+        notes += filter(None, [earlier_wordings(result, open_corpus(corpus_file))])
+    return notes
 
 
 def _no_matches(text: str, result: SearchResult) -> str:

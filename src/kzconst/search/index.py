@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from kzconst.corpus.load import corpus_path
-from kzconst.search.query import Entry, key_of, normal_name, split_words
+from kzconst.search.query import Entry
+from kzconst.search.words import key_of, normal_name, split_words
 
 INDEX_FORMAT = 16
 IN_FORCE = "in-force"  # edition= value: the edition in force today
@@ -122,34 +123,19 @@ CREATE VIRTUAL TABLE row USING fts5(body, tags, paragraph UNINDEXED, item UNINDE
 
 
 def build_index(conn: sqlite3.Connection, corpus: Any, vocab: dict[str, Any] | None = None) -> None:
-    """(62 lines: one pass over the corpus, in the order the tables are declared.)
-
-    Fill an empty database with the corpus: one `doc` row per article (its fields weighted
+    """Fill an empty database with the corpus: one `doc` row per article (its fields weighted
     apart for article-level ranking), one per sub-item of a list article, and one `row` per
     paragraph, sub-item, title and commentary entry (for the best paragraph and the snippets);
     the vocabulary (names, spellings, thesaurus) by lookup key; the glossary."""
     conn.executescript(_SCHEMA)
     vocab = vocab or {}
-    editions = {e.id: [e.in_force_from, e.in_force_to] for e in corpus.editions.values()}
     articles = corpus.articles
     names = {n for a in articles for n in a.aliases} | {t.replace("-", " ") for t in corpus.topics}
     texts = [
         t for a in articles for p in a.paragraphs for t in (p.text, *(i.text for i in p.items))
     ]
     proper = proper_names(texts)
-    conn.executemany(
-        "INSERT INTO meta VALUES (?, ?)",
-        [
-            ("format", str(INDEX_FORMAT)),
-            ("articles", str(len(articles))),
-            ("row_chars", str(sum(map(len, texts)) / max(1, len(texts)))),
-            ("editions", json.dumps(editions)),
-            ("topics", json.dumps(corpus.topics)),
-            ("sections", json.dumps({f"{x.edition}/{x.number}": x.title for x in corpus.sections})),
-            ("proper", json.dumps(proper)),
-            ("glossary", json.dumps(_string_lists(vocab.get("glossary")))),
-        ],
-    )
+    conn.executemany("INSERT INTO meta VALUES (?, ?)", _meta(corpus, vocab, texts, proper))
     entries = vocabulary_entries(
         dict(corpus.aliases), sorted(names), _string_lists(vocab.get("thesaurus")), proper
     )
@@ -186,6 +172,21 @@ def build_index(conn: sqlite3.Connection, corpus: Any, vocab: dict[str, Any] | N
         (row for i, art in enumerate(articles) for row in _rows(i, art)),
     )
     conn.commit()
+
+
+def _meta(corpus: Any, vocab: dict[str, Any], texts: list[str], proper: list[str]) -> list[Any]:
+    """The index's facts about the corpus, by key."""
+    editions = {e.id: [e.in_force_from, e.in_force_to] for e in corpus.editions.values()}
+    return [
+        ("format", str(INDEX_FORMAT)),
+        ("articles", str(len(corpus.articles))),
+        ("row_chars", str(sum(map(len, texts)) / max(1, len(texts)))),
+        ("editions", json.dumps(editions)),
+        ("topics", json.dumps(corpus.topics)),
+        ("sections", json.dumps({f"{x.edition}/{x.number}": x.title for x in corpus.sections})),
+        ("proper", json.dumps(proper)),
+        ("glossary", json.dumps(_string_lists(vocab.get("glossary")))),
+    ]
 
 
 Row = tuple[int, str, str, str | None, str | None, str, str]

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from kzconst.errors import UsageError
 from kzconst.search.translate import (
@@ -17,11 +16,18 @@ from kzconst.search.translate import (
     has_cyrillic,
     strip_reference,
 )
+from kzconst.search.words import (
+    derived,
+    key_of,
+    normal_name,
+    operand,
+    quote,
+    split_words,
+)
 
 MAX_QUERY_LENGTH = 10_000
 MAX_TERMS = 64
 _TOKEN = re.compile(r'"(?P<phrase>[^"]*)"?|(?P<lp>\()|(?P<rp>\))|(?P<word>[^\s()"]+)')
-_WORD_CHARS = re.compile(r"\w+(?:['’-]\w+)*", re.UNICODE)
 OPERATORS = ("AND", "OR", "NOT")
 # Words of questions and filler: dropped from unquoted text when other words are left over.
 STOPWORDS = frozenset(
@@ -102,63 +108,6 @@ class Query:
         self.reference = reference
         self.translated: list[str] = []
         self.untranslated: list[str] = []
-
-
-def _quote(words: list[str]) -> str:
-    return '"' + " ".join(w.replace('"', "") for w in words) + '"'
-
-
-def split_words(text: str) -> list[str]:
-    """Lowercase words; hyphenated and apostrophe words stay whole (`re-elected`)."""
-    return [m.group(0).lower() for m in _WORD_CHARS.finditer(text)]
-
-
-def _operand(phrase: str) -> str:
-    """A phrase (or hyphenated word) as one FTS5 operand; a trailing possessive is dropped."""
-    words = [re.sub(r"['’]s$", "", w) for w in re.split(r"[\s\-'’]+", phrase) if w]
-    return _quote([w for w in words if w] or [phrase])
-
-
-@lru_cache(maxsize=65_536)  # building an index stems the same words many times
-def stem(word: str) -> str:
-    """A crude suffix stripper to match thesaurus and name keys (`re-elected` ~ `re-election`)."""
-    word = re.sub(r"['’]s$", "", word)
-    for suffix in ("ions", "ion", "ing", "ed", "es", "e", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
-# Verb <-> noun pairs the porter stemmer keeps apart (dissolve: dissolv, dissolution: dissolut).
-# Not "resolve" / "resolution": a resolution of the Government is an act, not a resolving.
-_DERIVED = (
-    (r"(\w+)lv(?:e|es|ed|ing)", r"\1lution"),
-    (r"(\w+)lutions?", r"\1lve"),
-    (r"(\w+)duc(?:e|es|ed|ing)", r"\1duction"),
-    (r"(\w+)ductions?", r"\1duce"),
-    (r"(\w+)sum(?:e|es|ed|ing)", r"\1sumption"),
-    (r"(\w+)sumptions?", r"\1sume"),
-    (r"(\w+)scrib(?:e|es|ed|ing)", r"\1scription"),
-    (r"(\w+)scriptions?", r"\1scribe"),
-)
-
-
-def derived(word: str) -> set[str]:
-    """The other part of speech of a word the stemmer cannot bridge: dissolve <-> dissolution,
-    reduce <-> reduction, assume <-> assumption, describe <-> description."""
-    if word.startswith("resol") or len(word) < 6:
-        return set()
-    found = (re.fullmatch(pattern, word) for pattern, _ in _DERIVED)
-    return {m.expand(r) for m, (_, r) in zip(found, _DERIVED, strict=True) if m}
-
-
-@lru_cache(maxsize=16_384)
-def normal_name(text: str) -> str:
-    """A name reduced for comparison: lowercase words, no leading article, crude stems."""
-    words = [stem(w) for w in re.split(r"[\s\-]+", " ".join(split_words(text))) if w]
-    while words and words[0] in ("the", "a", "an"):
-        words.pop(0)
-    return " ".join(words)
 
 
 def parse_query(text: str, vocab: Vocabulary | None = None) -> Query:
@@ -259,11 +208,6 @@ def _positive(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
 # --- concepts ----------------------------------------------------------------------------------
 
 
-def key_of(words: list[str]) -> str:
-    """The lookup key of a word sequence: its crude stems."""
-    return " ".join(stem(w) for w in words)
-
-
 def _concepts(tokens: list[tuple[str, str]], vocab: Vocabulary, query: Query) -> list[Concept]:
     """Group the operands into concepts: known names and thesaurus keys (the longest run of
     words first), glossary translations of Cyrillic words, then single words."""
@@ -273,7 +217,7 @@ def _concepts(tokens: list[tuple[str, str]], vocab: Vocabulary, query: Query) ->
     while i < len(tokens):
         kind, value = tokens[i]
         if kind == "prefix":
-            out.append(Concept(value + "*", (_quote([value]) + "*",)))
+            out.append(Concept(value + "*", (quote([value]) + "*",)))
             i += 1
             continue
         if kind == "phrase":
@@ -316,8 +260,8 @@ def _run(tokens: list[tuple[str, str]], start: int) -> list[tuple[str, str]]:
 def _concept(
     label: str, own: set[str], exp: set[str], names: set[str], single: bool = False
 ) -> Concept:
-    own_ops = sorted({_operand(s) for s in own})
-    exp_ops = sorted({_operand(s) for s in exp} - set(own_ops))
+    own_ops = sorted({operand(s) for s in own})
+    exp_ops = sorted({operand(s) for s in exp} - set(own_ops))
     return Concept(label, tuple(own_ops), tuple(exp_ops), tuple(sorted(names - {""})), single)
 
 
@@ -374,11 +318,11 @@ def _boolean(tokens: list[tuple[str, str]], vocab: Vocabulary) -> str:
             spellings = _spellings(
                 [v for _, v in _run(tokens, i)] if kind == "word" else [value], vocab
             )
-            parts.append(_group(tuple(sorted({_operand(s) for s in spellings[1]}))))
+            parts.append(_group(tuple(sorted({operand(s) for s in spellings[1]}))))
             i += spellings[0]
             continue
         if kind == "prefix":
-            parts.append(_quote([value]) + "*")
+            parts.append(quote([value]) + "*")
         else:
             parts.append(value)
         i += 1

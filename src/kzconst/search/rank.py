@@ -25,17 +25,10 @@ from kzconst.search.index import (
     suggest_spellings,
     tag,
 )
-from kzconst.search.query import (
-    Concept,
-    Entry,
-    Query,
-    Vocabulary,
-    normal_name,
-    parse_query,
-    stem,
-)
+from kzconst.search.query import Concept, Entry, Query, Vocabulary, parse_query
 from kzconst.search.result import ArticleHit, Hit, SearchResult, build_hits
 from kzconst.search.translate import suggest_english
+from kzconst.search.words import normal_name, stem
 
 # Weights of the doc fields: title, names (the article's aliases), text, commentary, tags.
 DOC_WEIGHTS = "4.0, 4.0, 1.0, 0.5, 0.0"
@@ -130,7 +123,7 @@ def _edition_in_force(editions: dict[str, list[str]]) -> str:
 class _Ranker:
     """Ranks the articles of one search; see the module docstring for the order.
 
-    252 lines: the ranking signals share one search's state; split, they would pass it around."""
+    245 lines: the ranking signals share one search's state; split, they would pass it around."""
 
     def __init__(
         self,
@@ -344,7 +337,7 @@ class _Ranker:
                 found.update({r: found.get(r, {}) for r in self.allowed.get(doc, ())})
                 self.cands[doc].rows = {}
         average = float(self.meta.get("row_chars", "0")) or 1.0
-        for rowid, kind, chars in self.rows_info(list(found)):
+        for rowid, kind, chars in _rows_info(self.conn, list(found)):
             art = self.cands[rowid // ROW_BASE]
             norm = 1 - ROW_LENGTH_NORM + ROW_LENGTH_NORM * chars / average
             score = sum(w * self.rarity[i] for i, w in found[rowid].items()) / norm
@@ -367,20 +360,22 @@ class _Ranker:
             for (r,) in self.conn.execute(sql, [expr, doc * ROW_BASE, (doc + 1) * ROW_BASE - 1])
         ]
 
-    def rows_info(self, rowids: list[int]) -> list[tuple[int, str, int]]:
-        out: list[tuple[int, str, int]] = []
-        for start in range(0, len(rowids), 500):
-            chunk = rowids[start : start + 500]
-            out += self.conn.execute(
-                f"SELECT rowid, kind, length(body) FROM row WHERE rowid IN "
-                f"({','.join('?' * len(chunk))})",
-                chunk,
-            ).fetchall()
-        return out
-
     def total(self) -> int:
         """How many articles match, counted without ranking them (for a cut ranking)."""
         operands = [o for c in self.query.concepts for o in (*c.own, *c.expansions)]
         expr = f"({' OR '.join(operands)}){self.where}"
         sql = f"SELECT count(DISTINCT rowid / {UNIT_BASE}) FROM doc WHERE doc MATCH ?"
         return max(int(self.conn.execute(sql, [expr]).fetchone()[0]), len(self.cands))
+
+
+def _rows_info(conn: sqlite3.Connection, rowids: list[int]) -> list[tuple[int, str, int]]:
+    """Each row's kind and length, by id."""
+    out: list[tuple[int, str, int]] = []
+    for start in range(0, len(rowids), 500):
+        chunk = rowids[start : start + 500]
+        out += conn.execute(
+            f"SELECT rowid, kind, length(body) FROM row WHERE rowid IN "
+            f"({','.join('?' * len(chunk))})",
+            chunk,
+        ).fetchall()
+    return out
