@@ -513,3 +513,32 @@ def test_a_1995_hit_in_a_later_wording_says_so(cli) -> None:
     assert "15(2)@1995 (from 2022-06-08)" in r.stderr and "kzconst history" in r.stderr
     # The 2026 text has one wording: no such note.
     assert "history" not in cli("search", "death penalty", "--limit", "2").stderr
+
+
+# The paragraph that answers, judged from the law: it must be the first one shown for its
+# article (and so what `search -f refs` hands to `show`).
+ANSWERING_PARAGRAPH = [
+    ("who replaces the president", "51(1)"),  # the powers pass to the Vice President...
+    ("how long is the president's term", "43(1)"),  # elected for a term of seven years
+    ("how many deputies are in the Kurultai", "53(1)"),  # one hundred and forty-five deputies
+    ("is same-sex marriage allowed", "30(2)"),  # a union of a man and a woman
+    ("what is the People's Council", "70(1)"),  # the highest consultative body
+    ("Kurultai", "52(1)"),  # the highest representative body, exercising legislative power
+    ("who appoints the Prime Minister", "46(4)"),  # with the Kurultai's consent
+    ("state language", "9(1)"),
+    ("death penalty", "17(3)"),
+    ("censorship", "23(5)"),
+    ("presumption of innocence", "19(1)"),
+    ("torture", "20(2)"),
+    ("how old must the president be", "43(2)"),  # not younger than forty
+    ("extradition", "14(1)"),
+    ("private property", "29(1)"),
+    ("detention without a court decision", "18(2)"),
+]
+
+
+@pytest.mark.parametrize(("query", "paragraph"), ANSWERING_PARAGRAPH)
+def test_the_answering_paragraph_is_shown_first(query: str, paragraph: str) -> None:
+    article = paragraph.split("(")[0]
+    [group] = [g for g in search(query, edition="2026", limit=20).articles if g.article == article]
+    assert group.best_ref == paragraph

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kzconst.search.query import Concept
+from kzconst.search.result import RowScore
 
 EXPANSION_WEIGHT = 0.5  # a thesaurus word counts for half the user's own word
 PARAGRAPH_WEIGHT = 0.3  # the best-matching paragraph, on top of the whole article
@@ -19,7 +20,7 @@ class Candidate:
         self.extra = 0.0  # topic vocabulary and proximity
         self.defines = 0.0
         self.weight = 1.0
-        self.rows: dict[int, tuple[int, float]] = {}  # rowid -> (concepts, score): the hits
+        self.rows: dict[int, RowScore] = {}  # the rows that match, shown as hits
         self.paragraph = 0.0  # the best text row's score
 
     def score(self) -> float:

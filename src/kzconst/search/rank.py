@@ -26,7 +26,7 @@ from kzconst.search.index import (
     tag,
 )
 from kzconst.search.query import Concept, Entry, Query, Vocabulary, parse_query
-from kzconst.search.result import ArticleHit, Hit, SearchResult, build_hits
+from kzconst.search.result import ArticleHit, Hit, RowScore, SearchResult, build_hits
 from kzconst.search.translate import suggest_english
 from kzconst.search.words import normal_name, stem
 
@@ -340,10 +340,10 @@ class _Ranker:
         for rowid, kind, chars in _rows_info(self.conn, list(found)):
             art = self.cands[rowid // ROW_BASE]
             norm = 1 - ROW_LENGTH_NORM + ROW_LENGTH_NORM * chars / average
-            score = sum(w * self.rarity[i] for i, w in found[rowid].items()) / norm
-            art.rows[rowid] = (len(found[rowid]), score)
+            base = sum(w * self.rarity[i] for i, w in found[rowid].items())
+            art.rows[rowid] = RowScore(len(found[rowid]), base / norm, base, chars / average)
             if kind == "text":
-                art.paragraph = max(art.paragraph, score)
+                art.paragraph = max(art.paragraph, base / norm)
 
     def matching_rows(self, operands: tuple[str, ...], docs: list[int]) -> list[int]:
         """The rows of `docs` that have one of the operands: read article by article when the

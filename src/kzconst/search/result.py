@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
+from kzconst.search.index import ROW_BASE
 from kzconst.search.query import Query
 from kzconst.search.snippet import MARK_CLOSE, MARK_OPEN, make_snippet
 
 SHOWN_HITS = 5  # matching rows kept (and highlighted) per article
+TF_K = 1.2  # how fast repeated query words in a row saturate (BM25's k1)
+LENGTH_B = 0.3  # how much a long row is discounted (BM25's b; softer than for ranking articles)
+OPENS_WEIGHT = 0.5  # a row that opens with the query's words
+EARLY_WEIGHT = 0.3  # the article's first paragraph; half that for the second, a third...
+
+
+class RowScore(NamedTuple):
+    """How one row matched: how many of the query's concepts, its length-discounted score (for
+    the article's best paragraph), the undiscounted weight of its concepts and its length
+    against the average row."""
+
+    concepts: int
+    score: float
+    weight: float
+    length: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,34 +78,44 @@ def build_hits(
     conn: Any,
     query: Query,
     sections: dict[str, str],
-    picks: list[tuple[int, float, int, float, dict[int, tuple[int, float]]]],
+    picks: list[tuple[int, float, int, float, dict[int, RowScore]]],
 ) -> list[ArticleHit]:
     """The shown articles (ord, score, concepts matched, defining points, rows) with their
-    best rows, titles and highlighted snippets; `conn` is the index. A row is better when it
-    has more of the query's concepts (46(4), which appoints the Prime Minister, before 46(7),
-    which only appoints), then by its score."""
-    shown = {
-        doc: [
-            (rowid, score)
-            for rowid, (_, score) in sorted(rows.items(), key=lambda r: (-r[1][0], -r[1][1], r[0]))
-        ][:SHOWN_HITS]
-        for doc, _, _, _, rows in picks
-    }
-    marked = _marked(conn, query, [rowid for best in shown.values() for rowid, _ in best])
+    best rows, titles and highlighted snippets; `conn` is the index. See `_row_order` for
+    which rows come first."""
+    marked = _marked(conn, query, [rowid for *_, rows in picks for rowid in rows])
     out = []
-    for doc, score, matched, defines, _ in picks:
+    for doc, score, matched, defines, rows in picks:
         edition, number, section, title = conn.execute(
             "SELECT edition, number, section, title FROM article WHERE ord = ?", (doc,)
         ).fetchone()
         group = ArticleHit(edition, number, section, title, round(score, 4))
         group.section_title = sections.get(f"{edition}/{section}", "")
         group.matched, group.defines = matched, defines
-        for rowid, row_score in shown[doc]:
+        order = sorted(rows, key=lambda r: _row_order(r, rows[r], marked[r]))
+        for rowid in order[:SHOWN_HITS]:
             text, para, item, kind, ref = marked[rowid]
             snippet, spans = make_snippet(text)
-            group.hits.append(Hit(ref, para, item, kind, row_score, snippet, spans, rowid))
+            group.hits.append(Hit(ref, para, item, kind, rows[rowid].score, snippet, spans, rowid))
         out.append(group)
     return out
+
+
+def _row_order(rowid: int, row: RowScore, found: tuple[Any, ...]) -> tuple[int, float, int]:
+    """Rows with more of the query's concepts first (46(4), which appoints the Prime Minister,
+    before 46(7), which only appoints); then by a BM25-like score of the row: the weight of its
+    concepts, raised (and saturated) the more often the query's words occur in it (13(2),
+    deprivation of citizenship three times), gently discounted for length; raised when the
+    row opens with them (the paragraph about it: 52(1) "The Kurultai ... is", 30(2) "Marriage
+    is") and for the first paragraphs, where an article states its rule (51(1), 53(1)); then
+    in the official order."""
+    marked, kind = found[0], found[3]
+    position = rowid % ROW_BASE if kind == "text" else 1_000  # the title row is 0, text from 1
+    tf = max(1, marked.count(MARK_OPEN))
+    saturated = tf * (TF_K + 1) / (tf + TF_K * (1 - LENGTH_B + LENGTH_B * row.length))
+    opens = marked.lstrip().removeprefix("The ").startswith(MARK_OPEN)
+    prior = 1 + OPENS_WEIGHT * opens + EARLY_WEIGHT / position
+    return (-row.concepts, -row.weight * saturated * prior, rowid)
 
 
 def _marked(conn: Any, query: Query, rowids: list[int]) -> dict[int, tuple[Any, ...]]:
