@@ -69,12 +69,10 @@ def article_heading(corpus: Corpus, p: Provision) -> list[Line]:
         lines.append(Line.of(wording_label(corpus, p), "warn"))
         if art.edition == "1995":
             lines.append(Line.of("Titles: editorial, and of the last wording.", "meta"))
-    elif corpus.laws and art.edition == "1995":
-        last = max(corpus.laws.values(), key=lambda law: law.date)
+    elif last := last_wording_label(corpus, art.edition):
         lines.append(
             Line.of(
-                f"The last wording, as amended up to the {last.title}; for the law of an earlier "
-                "date: REF@DATE, --as-of, or kzconst history",
+                f"{last}; for the law of an earlier date: REF@DATE, --as-of, or kzconst history",
                 "meta",
             )
         )
@@ -86,6 +84,14 @@ def article_heading(corpus: Corpus, p: Provision) -> list[Line]:
         # The official text marks the article «исключена», like any excluded provision.
         lines.append(Line.of(f"[excluded] {art.status_note}".strip(), "warn"))
     return lines
+
+
+def last_wording_label(corpus: Corpus, edition: str) -> str:
+    """For an amended edition read without a date: which wording is shown ("" otherwise)."""
+    if not corpus.laws or edition != "1995":
+        return ""
+    last = max(corpus.laws.values(), key=lambda law: law.date)
+    return f"The last wording, as amended up to the {last.title}"
 
 
 def wording_label(corpus: Corpus, p: Provision) -> str:
@@ -161,8 +167,9 @@ def provision_lines(
     """The whole display of a provision: heading, text, commentary, concordance, sources;
     with `text_only`, the first heading line and the text, nothing else (for pasting)."""
     art = p.article
-    if text_only:  # the heading's first line, and for a dated text the wording it is
-        head = article_heading(corpus, p)[:2] if art.as_of else article_heading(corpus, p)[:1]
+    if text_only:  # the heading's first line, and for an amended text the wording it is
+        amended = art.as_of or last_wording_label(corpus, art.edition)
+        head = article_heading(corpus, p)[: 2 if amended else 1]
         return [*head, BLANK, *text_lines(p)]
     lines = article_heading(corpus, p)
     lines.append(BLANK)
@@ -261,8 +268,9 @@ def provision_markdown(
     name = "Preamble" if art.is_preamble else f"Article {p.label}"
     if text_only:
         out = [f"## {name} ({art.edition})", ""]
-        if art.as_of:
-            out += [f"*{_md_escape(wording_label(corpus, p))}*", ""]
+        wording = wording_label(corpus, p) if art.as_of else last_wording_label(corpus, art.edition)
+        if wording:
+            out += [f"*{_md_escape(wording)}*", ""]
     else:
         out = [
             f"## {name} ({art.edition}) — {_md_escape(art.title)} *(editorial title)*",
@@ -270,6 +278,9 @@ def provision_markdown(
             f"*{edition_label(ed)}*",
             "",
         ]
+        wording = wording_label(corpus, p) if art.as_of else last_wording_label(corpus, art.edition)
+        if wording:
+            out += [f"*{_md_escape(wording)}*", ""]
     section = corpus.section(art.edition, art.section)
     if section and not text_only:
         out += [f"Section {section.number}. {_md_escape(section.title)}", ""]
