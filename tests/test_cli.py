@@ -185,8 +185,8 @@ def test_json_show_is_versioned_and_keeps_non_ascii(cli) -> None:
 def test_text_only_1995_says_which_wording_it_quotes(cli) -> None:
     # 1995 41(1) set a seven-year term only from the Law of 17 September 2022 (five years
     # before): pasted without a date, the text must still say it is the last wording.
-    for args in (("show", "41@1995", "--text-only"), ("show", "41@1995", "--text-only", "-f", "md")):
-        out = cli(*args).stdout
+    for fmt in ("text", "md"):
+        out = cli("show", "41@1995", "--text-only", "-f", fmt).stdout
         assert "seven years" in out and "last wording" in out and "17 September 2022" in out
     assert "five years" in cli("show", "41@1995@2010-01-01", "--text-only", "-f", "md").stdout
     assert "Text in force on 1 January 2010" in cli("show", "41@1995@2010-01-01", "-f", "md").stdout

@@ -539,6 +539,6 @@ ANSWERING_PARAGRAPH = [
 
 @pytest.mark.parametrize(("query", "paragraph"), ANSWERING_PARAGRAPH)
 def test_the_answering_paragraph_is_shown_first(query: str, paragraph: str) -> None:
-    article = paragraph.split("(")[0]
+    article = paragraph.split("(", maxsplit=1)[0]
     [group] = [g for g in search(query, edition="2026", limit=20).articles if g.article == article]
     assert group.best_ref == paragraph
