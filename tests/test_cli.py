@@ -191,3 +191,21 @@ def test_text_only_1995_says_which_wording_it_quotes(cli) -> None:
     assert "five years" in cli("show", "41@1995@2010-01-01", "--text-only", "-f", "md").stdout
     assert "Text in force on 1 January 2010" in cli("show", "41@1995@2010-01-01", "-f", "md").stdout
     assert "wording" not in cli("show", "41", "--text-only", "-f", "md").stdout  # 2026: one text
+
+
+def test_json_wording_dates_are_never_open_for_a_text_no_longer_in_force(cli) -> None:
+    import json
+
+    def para(ref: str) -> dict[str, object]:
+        return json.loads(cli("show", ref, "-f", "json").stdout)["results"][0]["paragraphs"][0]
+
+    # 1995 Article 1(1) was never amended: the original text, 5 Sept 1995 to 30 June 2026.
+    assert {k: para("1(1)@1995")[k] for k in ("valid_from", "valid_to", "law")} == {
+        "valid_from": "1995-09-05",
+        "valid_to": "2026-06-30",
+        "law": "1995",
+    }
+    # 1995 41(1)'s last wording ended with the edition, not "null" (still in force).
+    assert para("41(1)@1995")["valid_to"] == "2026-06-30"
+    # The 2026 text is in force from 1 July 2026, with no end.
+    assert para("17(3)")["valid_from"] == "2026-07-01" and para("17(3)")["valid_to"] is None

@@ -114,15 +114,23 @@ def section_record(corpus: Corpus, edition: str, number: str) -> dict[str, Any] 
     return {"number": section.number, "title": section.title} if section else None
 
 
-def _wording(art: Article, unit: Paragraph | Item) -> dict[str, Any]:
-    """The wording's dates and law: when it took effect and ceased, and which law made it."""
+def _wording(art: Article, unit: Paragraph | Item, edition: Edition) -> dict[str, Any]:
+    """The wording's dates and law: when it took effect and ceased (the edition's own days
+    where the wording has no later date: a 1995 provision never amended ran from 5 September
+    1995 to 30 June 2026; null `valid_to` means still in force), and which law made it (the
+    1995 original text is law "1995"; null for the 2026 text, which has one wording)."""
     from kzconst.corpus.asof import reading
 
     day = date.fromisoformat(art.as_of) if art.as_of else date.max
     r = reading(unit.text, unit.status, unit.history, day) if unit.history else None
-    if r is None:
-        return {"valid_from": None, "valid_to": None, "law": None}
-    return {"valid_from": r.start or None, "valid_to": r.end or None, "law": r.law or None}
+    start, end, law = (r.start, r.end, r.law) if r is not None else ("", "", "")
+    if not law and not start and edition.id == "1995":
+        law = "1995"
+    return {
+        "valid_from": start or edition.in_force_from,
+        "valid_to": end or edition.in_force_to or None,
+        "law": law or None,
+    }
 
 
 def _concord(unit: Paragraph | Item) -> dict[str, Any]:
@@ -137,7 +145,7 @@ def _concord(unit: Paragraph | Item) -> dict[str, Any]:
     }
 
 
-def _item_record(art: Article, para: Paragraph, item: Item) -> dict[str, Any]:
+def _item_record(art: Article, para: Paragraph, item: Item, edition: Edition) -> dict[str, Any]:
     return {
         "number": item.number,
         "lead_in": item.lead_in or None,
@@ -145,12 +153,14 @@ def _item_record(art: Article, para: Paragraph, item: Item) -> dict[str, Any]:
         "text": "" if item.text == GAP else item.text,
         "status": "gap" if item.text == GAP else item.status or "in force",
         "status_note": item.status_note,
-        **_wording(art, item),
+        **_wording(art, item, edition),
         **_concord(item),
     }
 
 
-def _paragraph_record(art: Article, para: Paragraph, only: Item | None) -> dict[str, Any]:
+def _paragraph_record(
+    art: Article, para: Paragraph, only: Item | None, edition: Edition
+) -> dict[str, Any]:
     items = [it for it in para.items if only is None or it is only]
     return {
         "number": para.number or None,
@@ -158,9 +168,9 @@ def _paragraph_record(art: Article, para: Paragraph, only: Item | None) -> dict[
         "text": "" if only is not None or para.text == GAP else para.text,
         "status": "gap" if para.text == GAP else para.status or "in force",
         "status_note": para.status_note,
-        "items": [_item_record(art, para, it) for it in items],
+        "items": [_item_record(art, para, it, edition) for it in items],
         "closing": para.closing if only is None else "",
-        **_wording(art, para),
+        **_wording(art, para, edition),
         **_concord(para),
     }
 
@@ -182,7 +192,7 @@ def provision_record(corpus: Corpus, p: Provision, *, commentary: bool = True) -
             "in_force": _in_force(edition, art.as_of),
             "as_of": art.as_of or None,
             "amended_by": _amended_by(corpus, art),
-            "paragraphs": [_paragraph_record(art, para, p.item) for para in paragraphs],
+            "paragraphs": [_paragraph_record(art, para, p.item, edition) for para in paragraphs],
             "topics": list(art.topics),
             "xrefs": list(art.xrefs),
             "concordance": concordance_record(corpus, art),
