@@ -542,3 +542,10 @@ def test_the_answering_paragraph_is_shown_first(query: str, paragraph: str) -> N
     article = paragraph.split("(", maxsplit=1)[0]
     [group] = [g for g in search(query, edition="2026", limit=20).articles if g.article == article]
     assert group.best_ref == paragraph
+
+
+def test_a_possessive_finds_the_plain_word() -> None:
+    # 53(2): the term of office of the deputies of the Kurultai is five years.
+    [deputy, _] = parse_query("how long is a deputy's term").concepts
+    assert '"deputy"' in deputy.own
+    assert search("how long is a deputy's term", edition="2026").articles[0].article == "53"

@@ -41,7 +41,7 @@ STOPWORDS = frozenset(
     many much long old happen happens happened away come comes became become
     someone somebody anyone anybody everyone person people's ever new get
     another else kazakhstan article articles section something anything nothing everything
-    thing things stuff really actually just still even already""".split()
+    thing things stuff really actually just still even already sit sits""".split()
 )
 # Plain classes, not dataclasses: `search` is held to a start-up budget (see bench/).
 
@@ -237,7 +237,8 @@ def _concepts(tokens: list[tuple[str, str]], vocab: Vocabulary, query: Query) ->
             out.extend([concept] if concept is not None else [])
             continue
         if concept is None:
-            spellings = {value, *derived(value)}
+            base = re.sub(r"['’]s$", "", value)  # deputy's: also "deputy" (the text: deputies)
+            spellings = {value, base, *derived(base)}
             concept = _concept(
                 value, spellings, set(), {normal_name(value)}, single="-" not in value
             )
