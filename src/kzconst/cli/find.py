@@ -30,7 +30,6 @@ from kzconst.cli.app import (
     open_corpus,
 )
 from kzconst.cli.when import pick_time
-from kzconst.corpus.model import DEFAULT_EDITION
 from kzconst.errors import NotFoundError, UsageError
 
 if TYPE_CHECKING:
@@ -150,6 +149,8 @@ def _no_matches(text: str, result: "SearchResult") -> str:
 
 
 def _shown(ref: str, edition: str | None) -> str:
+    from kzconst.corpus.model import DEFAULT_EDITION  # search from the index needs no model
+
     return f"{ref}@{edition}" if edition and edition != DEFAULT_EDITION else ref
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kzconst.corpus.model import Article, Corpus, Edition, Law, Section, TimelineEvent
 from kzconst.errors import CorpusError
+
+if TYPE_CHECKING:  # imported when a corpus is built: a search from the index needs no model
+    from kzconst.corpus.model import Article, Corpus
 
 
 def packaged_corpus_path() -> Path:
@@ -176,6 +178,8 @@ def corpus_from_tables(
     raw: dict[str, Any], path: Path, built: tuple[Article, ...] | None = None
 ) -> Corpus:
     """A Corpus over validated TOML tables (articles are built lazily unless `built`)."""
+    from kzconst.corpus.model import Corpus, Edition, Law, Section, TimelineEvent
+
     meta = raw.get("corpus", {})
     editions = {
         e["id"]: Edition(
