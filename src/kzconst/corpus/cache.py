@@ -106,8 +106,12 @@ def stat_key(st: os.stat_result) -> str:
 
 
 def _stat_entry(path: Path) -> Path | None:
-    name = os.fsencode(os.path.abspath(path))
-    return entry_path("stat", f"{_key_prefix()}-{_blake2b(name, 16).hex()}", "bin")
+    """The record of the file at `path`. Named by a CRC of the path (zlib is loaded already):
+    two paths that share a name only evict each other's record, as the stat key differs."""
+    import zlib
+
+    name = zlib.crc32(os.fsencode(os.path.abspath(path)))
+    return entry_path("stat", f"{_key_prefix()}-{name:08x}", "bin")
 
 
 def known_key(path: Path, st: os.stat_result) -> str | None:
