@@ -89,7 +89,8 @@ def content_key(data: bytes) -> str:
 #   rule): a file system stamps times in ticks (1 s on ext3 and HFS+, 2 s on FAT), and a
 #   second write in the tick of the first would leave the stat key unchanged; once a tick is
 #   over, no later write can carry its stamp;
-# - not on Windows, where ctime is the creation time: there the corpus is always hashed.
+# - not on Windows, where ctime is the creation time, nor for a file system that reports an
+#   inode, mtime or ctime of 0: there the corpus is hashed every run.
 # What would defeat it: setting the system clock back by more than SETTLE_NS and then writing
 # the same number of bytes within the old tick; a file system that reports no times.
 SETTLE_NS = 3_000_000_000
@@ -133,6 +134,8 @@ def remember_key(path: Path, before: os.stat_result, after: os.stat_result, key:
 
     if sys.platform == "win32" or stat_key(before) != stat_key(after):
         return
+    if not (after.st_ino and after.st_mtime_ns and after.st_ctime_ns):
+        return  # a file system without these cannot tell an edit by its stat
     if time.time_ns() - max(after.st_mtime_ns, after.st_ctime_ns) <= SETTLE_NS:
         return  # changed too recently: a write in the same tick would not show
     write_payload(_stat_entry(path), f"{stat_key(after)} {key}".encode("ascii"))
