@@ -1,7 +1,7 @@
 """The Typer app, the shared options declared once, and helpers every command uses."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: Typer evaluates a command's string annotations
+# (three times a run, each Annotated[...] anew); evaluated once at import, they cost less.
 import contextlib
 import sys
 from collections.abc import Callable
@@ -212,7 +212,7 @@ def help_epilog(func: Callable[..., Any]) -> str | None:
 # --- helpers the commands share ----------------------------------------------------------------
 
 
-def open_corpus(path: str | None) -> Corpus:
+def open_corpus(path: str | None) -> "Corpus":
     from kzconst.corpus.load import load_corpus
 
     return load_corpus(path)
@@ -288,7 +288,7 @@ def parse_section(text: str) -> tuple[str, str | None]:
     return number, (edition_name(edition.strip()) if edition else None)
 
 
-def make_output(plain: bool, color: Color, no_pager: bool = False) -> Output:
+def make_output(plain: bool, color: Color, no_pager: bool = False) -> "Output":
     from kzconst.output.render import Output
 
     return Output(plain=plain, color=color.value, pager=not no_pager)

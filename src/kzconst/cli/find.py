@@ -1,7 +1,7 @@
 """Finding commands: search the text, and find references in free text."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: Typer evaluates a command's string annotations
+# (three times a run, each Annotated[...] anew); evaluated once at import, they cost less.
 import sys
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
@@ -30,7 +30,6 @@ from kzconst.cli.app import (
     open_corpus,
 )
 from kzconst.cli.when import pick_time
-from kzconst.corpus.model import DEFAULT_EDITION
 from kzconst.errors import NotFoundError, UsageError
 
 if TYPE_CHECKING:
@@ -129,17 +128,17 @@ def search(
         make_output(plain, color, no_pager).lines(search_lines(result))
 
 
-def _notes(result: SearchResult, limit: int, corpus_file: str | None) -> list[str]:
+def _notes(result: "SearchResult", limit: int, corpus_file: str | None) -> list[str]:
     """What stderr tells the reader about the results (see output.find)."""
     from kzconst.output.find import earlier_wordings, search_notes
 
     notes = search_notes(result, limit)
-    if any(g.edition != DEFAULT_EDITION for g in result.articles):  # only 1995 was amended
+    if any(g.edition == "1995" for g in result.articles):  # the edition with amendments
         notes += filter(None, [earlier_wordings(result, open_corpus(corpus_file))])
     return notes
 
 
-def _no_matches(text: str, result: SearchResult) -> str:
+def _no_matches(text: str, result: "SearchResult") -> str:
     """Why nothing was found, and what to try instead."""
     query = result.query
     if query.reference is not None and not query.concepts and not query.untranslated:
@@ -159,10 +158,12 @@ def _no_matches(text: str, result: SearchResult) -> str:
 
 
 def _shown(ref: str, edition: str | None) -> str:
+    from kzconst.corpus.model import DEFAULT_EDITION  # search from the index needs no model
+
     return f"{ref}@{edition}" if edition and edition != DEFAULT_EDITION else ref
 
 
-def _english_example(result: SearchResult) -> str:
+def _english_example(result: "SearchResult") -> str:
     return result.suggestions[0] if result.suggestions else "personal data"
 
 
@@ -251,7 +252,7 @@ def refs(
         make_output(plain, color, no_pager).lines(refs_lines(found))
 
 
-def _dated(corpus: Corpus, f: FoundRef, day: date) -> FoundRef:
+def _dated(corpus: "Corpus", f: "FoundRef", day: "date") -> "FoundRef":
     """A found reference read on --as-of's day: a provision not yet inserted does not exist."""
     import dataclasses
 

@@ -87,7 +87,6 @@ def resolve_refs(
     A reference and the options never disagree silently: two dates, or an edition that was not
     in force on the date asked, is an error.
     """
-    from kzconst.refs.dated import provision_on
     from kzconst.refs.resolve import resolve
 
     out: list[Provision] = []
@@ -106,7 +105,11 @@ def resolve_refs(
                 f"({_period(corpus, ed)}); {ref} names it"
             )
         found = resolve(corpus, ref, ed)
-        out += [provision_on(corpus, p, when) for p in found] if when is not None else found
+        if when is not None:
+            from kzconst.refs.dated import provision_on  # only for a date: start-up
+
+            found = [provision_on(corpus, p, when) for p in found]
+        out += found
         if len(out) > MAX_PROVISIONS:
             bounded(out)  # the usage error, before any more are expanded
     return out

@@ -71,8 +71,74 @@ def content_key(data: bytes) -> str:
         digest = "s" + hashlib.sha256(data).hexdigest()[:32]
     else:
         digest = _blake2b(data, 16).hex()
+    return f"{_key_prefix()}-{digest}"
+
+
+# --- the corpus's key from its stat, without reading the file ---------------------------------
+#
+# Reading and hashing the corpus costs ~3 ms a run (0.8 MB), a tenth of what `show` may add to
+# the start-up of `import typer`. So a small entry `stat-PREFIX-PATH.bin` maps the file's
+# STAT KEY (device, inode, size, mtime_ns, ctime_ns, as os.stat gives them) to the content key
+# computed from its bytes. The rule, which keeps a stale corpus from ever being served:
+#
+# - the content key is used without hashing only when every field of the stat key is equal;
+#   any write changes ctime (which no tool can set back, unlike mtime: `touch -r`, `cp -p`,
+#   tar and rsync restore mtime), and an editor's save-and-rename changes the inode;
+# - a stat key is recorded only when it was the same before and after the bytes were read
+#   (no write during the read) and the file had not changed for SETTLE_NS (git's "racy clean"
+#   rule): a file system stamps times in ticks (1 s on ext3 and HFS+, 2 s on FAT), and a
+#   second write in the tick of the first would leave the stat key unchanged; once a tick is
+#   over, no later write can carry its stamp;
+# - not on Windows, where ctime is the creation time, nor for a file system that reports an
+#   inode, mtime or ctime of 0: there the corpus is hashed every run.
+# What would defeat it: setting the system clock back by more than SETTLE_NS and then writing
+# the same number of bytes within the old tick; a file system that reports no times.
+SETTLE_NS = 3_000_000_000
+
+
+def _key_prefix() -> str:
     version = "".join(ch if ch.isalnum() else "_" for ch in __version__)
-    return f"{_CACHE_FORMAT}-{version}-{sys.hexversion:x}-{digest}"
+    return f"{_CACHE_FORMAT}-{version}-{sys.hexversion:x}"
+
+
+def stat_key(st: os.stat_result) -> str:
+    """The fields of a file's stat that any write to it changes, as one string."""
+    return f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
+
+
+def _stat_entry(path: Path) -> Path | None:
+    """The record of the file at `path`. Named by a CRC of the path (zlib is loaded already):
+    two paths that share a name only evict each other's record, as the stat key differs."""
+    import zlib
+
+    name = zlib.crc32(os.fsencode(os.path.abspath(path)))
+    return entry_path("stat", f"{_key_prefix()}-{name:08x}", "bin")
+
+
+def known_key(path: Path, st: os.stat_result) -> str | None:
+    """The content key recorded for `path` with exactly this stat key, else None."""
+    if sys.platform == "win32":
+        return None
+    payload = read_payload(_stat_entry(path))
+    if payload is None:
+        return None
+    recorded, _, key = bytes(payload).decode("ascii", "replace").partition(" ")
+    if recorded != stat_key(st) or not key.startswith(_key_prefix() + "-"):
+        return None
+    return key
+
+
+def remember_key(path: Path, before: os.stat_result, after: os.stat_result, key: str) -> None:
+    """Record `key` for the stat key of `path` when the rule above allows it."""
+    import time
+
+    if sys.platform == "win32" or stat_key(before) != stat_key(after):
+        return
+    if not (after.st_ino and after.st_mtime_ns and after.st_ctime_ns):
+        return  # a file system without these cannot tell an edit by its stat
+    if time.time_ns() - max(after.st_mtime_ns, after.st_ctime_ns) <= SETTLE_NS:
+        return  # changed too recently: a write in the same tick would not show
+    write_payload(_stat_entry(path), f"{stat_key(after)} {key}".encode("ascii"))
 
 
 def entry_path(kind: str, key: str, suffix: str) -> Path | None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kzconst.corpus.model import Article, Corpus, Edition, Law, Section, TimelineEvent
 from kzconst.errors import CorpusError
+
+if TYPE_CHECKING:  # imported when a corpus is built: a search from the index needs no model
+    from kzconst.corpus.model import Article, Corpus
 
 
 def packaged_corpus_path() -> Path:
@@ -39,26 +41,31 @@ def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
     """Load and memoise a corpus; raise CorpusError with file, line and field.
 
     The validated tables are cached under a hash of the file's bytes (with the kzconst, format
-    and Python versions), so a cache hit skips parsing and validation and can never be stale.
+    and Python versions), so a cache hit skips parsing and validation and can never be stale;
+    the hash is looked up by the file's stat key when that is safe (see corpus/cache.py).
     """
     target = corpus_path(path)
     if target in _loaded:
         return _loaded[target]
     from kzconst.corpus import cache
 
-    data = read_corpus_bytes(target)
-    key = cache.content_key(data)
-    entry = cache.entry_path("corpus", key, "bin")
-    raw = _cached_tables(entry)
+    key = _known_key(target)
+    raw = None if key is None else _cached_tables(cache.entry_path("corpus", key, "bin"))
     built = None
-    if raw is None:
-        raw = parse_toml(target, data)
-        from kzconst.corpus.validate import build_corpus
+    if raw is None or key is None:
+        # Read and hashed here, not taken from the stat key: the bytes parsed are the bytes
+        # keyed, even when the file changed since it was looked at.
+        data, key = _read_and_key(target)
+        entry = cache.entry_path("corpus", key, "bin")
+        raw = _cached_tables(entry)
+        if raw is None:
+            raw = parse_toml(target, data)
+            from kzconst.corpus.validate import build_corpus
 
-        built = build_corpus(raw, target).articles
-        # A value JSON cannot hold means no cache entry: only speed is lost.
-        with contextlib.suppress(TypeError, ValueError, RecursionError):
-            cache.write_payload(entry, cache.encode_tables(raw))
+            built = build_corpus(raw, target).articles
+            # A value marshal cannot hold means no cache entry: only speed is lost.
+            with contextlib.suppress(TypeError, ValueError, RecursionError):
+                cache.write_payload(entry, cache.encode_tables(raw))
     corpus = corpus_from_tables(raw, target, built)
     _loaded[target] = corpus
     _keys[target] = key
@@ -75,10 +82,38 @@ def loaded_key(path: str | os.PathLike[str] | None = None) -> str:
 
 def corpus_key(path: str | os.PathLike[str] | None = None) -> str:
     """The content key of the corpus file as it is now (read and hashed, not parsed)."""
-    from kzconst.corpus import cache
 
     target = corpus_path(path)
-    return _keys.get(target) or cache.content_key(read_corpus_bytes(target))
+    return _keys.get(target) or _known_key(target) or _read_and_key(target)[1]
+
+
+def _known_key(target: Path) -> str | None:
+    """The content key of the file from its stat key alone (corpus/cache.py says when)."""
+    from kzconst.corpus import cache
+
+    try:
+        st = os.stat(target)
+    except (OSError, ValueError):
+        return None  # reading it says why, with the right error
+    if not _regular(st) or st.st_size > MAX_CORPUS_BYTES:
+        return None
+    return cache.known_key(target, st)
+
+
+def _read_and_key(target: Path) -> tuple[bytes, str]:
+    """The bytes of the corpus and their content key (recorded for its stat key)."""
+    from kzconst.corpus import cache
+
+    data, before, after = read_corpus(target)
+    key = cache.content_key(data)
+    cache.remember_key(target, before, after, key)
+    return data, key
+
+
+def _regular(st: os.stat_result) -> bool:
+    import stat
+
+    return stat.S_ISREG(st.st_mode)
 
 
 def _cached_tables(entry: Path | None) -> dict[str, Any] | None:
@@ -98,6 +133,11 @@ def read_corpus_bytes(path: Path) -> bytes:
 
     A FIFO, a device (/dev/zero), a directory or a runaway file is refused at once.
     """
+    return read_corpus(path)[0]
+
+
+def read_corpus(path: Path) -> tuple[bytes, os.stat_result, os.stat_result]:
+    """The bytes of a corpus file, with its stat before and after they were read."""
     import stat
 
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -124,19 +164,22 @@ def read_corpus_bytes(path: Path) -> bytes:
             data = fh.read(st.st_size + 1)  # not MAX: read() allocates what it is asked for
             if len(data) > st.st_size:  # it grew while we read: up to the limit, no more
                 data += fh.read(MAX_CORPUS_BYTES + 1 - len(data))
+        after = os.fstat(fd)
     except OSError as exc:
         raise CorpusError(f"{path}: cannot read the corpus file ({exc.strerror})") from None
     finally:
         os.close(fd)
     if len(data) > MAX_CORPUS_BYTES:
         raise CorpusError(f"{path}: the corpus file grew past {MAX_CORPUS_BYTES // 2**20} MB")
-    return data
+    return data, st, after
 
 
 def corpus_from_tables(
     raw: dict[str, Any], path: Path, built: tuple[Article, ...] | None = None
 ) -> Corpus:
     """A Corpus over validated TOML tables (articles are built lazily unless `built`)."""
+    from kzconst.corpus.model import Corpus, Edition, Law, Section, TimelineEvent
+
     meta = raw.get("corpus", {})
     editions = {
         e["id"]: Edition(

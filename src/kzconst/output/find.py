@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kzconst.output.records import SCHEMA_VERSION, key_record, provision_key
 from kzconst.output.render import Line, Span, highlight_spans
 
 if TYPE_CHECKING:
@@ -104,6 +103,8 @@ def earlier_wordings(result: SearchResult, corpus: Corpus, *, per_article: int =
 
 
 def search_records(result: SearchResult) -> list[dict[str, Any]]:
+    from kzconst.output.records import key_record  # not for text: it imports the refs grammar
+
     out = []
     for rank, group in enumerate(result.articles, 1):
         best = group.best_ref
@@ -159,6 +160,7 @@ def refs_records(found: list[FoundRef]) -> list[dict[str, Any]]:
     """One record per provision, every record with the same keys (null where they do not
     apply): the common keys of the provision resolved (`ref` qualified by its edition unless it
     is the default, so `jq -r '.results[].ref' | kzconst cite -` cites the same provision)."""
+    from kzconst.output.records import SCHEMA_VERSION, key_record, provision_key
     from kzconst.refs.grammar import format_ref
 
     out = []
