@@ -240,7 +240,7 @@ def _string_lists(table: Any) -> dict[str, list[str]]:
 def tag(kind: str, value: str) -> str:
     """A filter token for the `tags` column: scoping by edition, kind, section and topic is
     done by the full-text index itself, not by reading every matching row."""
-    return "zz" + kind + "".join(ch for ch in value.lower() if ch.isalnum())
+    return "zz" + kind + "".join(filter(str.isalnum, value.lower()))
 
 
 def defined_names(art: Any) -> tuple[set[str], set[str]]:
