@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from kzconst.refs.resolve import Spec
-from kzconst.refs.tokens import MAX_LIST, Tokens
+from kzconst.refs.tokens import EDITIONS, MAX_LIST, Tokens
 
 
 class Hit(NamedTuple):
@@ -39,12 +39,17 @@ class Parser(Tokens):
             if pinned is None:
                 break
             spec, j = self.more_paragraphs(*pinned)
-            specs.append(spec)
-            k = self.skip(j, ",")
+            edition = self.edition_pin(j)
+            k = self.skip(j + 3 if edition else j, ",")
             k = k + 1 if self.is_cls(k, "AND") else k
-            # The singular `Article` names one article: `Article 21 and 1995` is not two, and
-            # in `Article 62(3) and 46(8)` the second is a reference of its own (pinned_next).
-            if self.cls[i] == "ART_EN_1" or k == j or not self.is_small(k):
+            if edition and k > j + 3 and self.is_small(k):  # `Articles 18 (1995) and 21 (2026)`
+                spec, j = spec._replace(edition=edition), j + 3
+            specs.append(spec)
+            # The singular `Article` heads a list of bare numbers in sloppy prose (`Article 18,
+            # 21 and 23`); in `Article 62(3) and 46(8)` the second is a reference of its own
+            # (pinned_next); `Article 21 and 1995` is not two (a year is not small).
+            pinned_first = self.cls[i] == "ART_EN_1" and bool(specs[0].paragraphs)
+            if pinned_first or k == j or not self.is_small(k) or self.has_pin(k):
                 break
             j = k
         if not specs:
@@ -87,8 +92,11 @@ class Parser(Tokens):
         paras: list[str] = []
         j = i
         for cls, into in (("ITEM_EN", items), ("PARA_EN", paras)):
-            k = self.keyword(j, cls)
-            found = self.numbers(k) if k is not None else None
+            ordinals = self.ordinals(j)  # `the second paragraph of Article 21`
+            k = self.keyword(ordinals[1] if ordinals else j, cls)
+            found = self.numbers(k) if k is not None and not ordinals else None
+            if ordinals and k is not None:
+                found = ordinals[0], k
             if found is None or not self.is_cls(found[1], "OF"):
                 continue
             into.extend(found[0])
@@ -113,8 +121,8 @@ class Parser(Tokens):
         j = i
         for cls, into in (("ITEM_RU", items), ("PARA_RU", paras)):
             k = self.keyword(j, cls)
-            found = self.numbers(k) if k is not None else None
-            if found is not None:
+            found = (self.numbers(k) or self.ordinals(k)) if k is not None else None
+            if found is not None:  # `пункт 1`, `части первой`
                 into.extend(found[0])
                 j = found[1]
         k = self.keyword(j, "ART_RU", "ART_RU_1")
@@ -150,7 +158,7 @@ class Parser(Tokens):
         paras: list[str] = []
         items: list[str] = []
         for cls, into in (("PARA_KK", paras), ("ITEM_KK", items)):
-            found = self.numbers(j)
+            found = self.numbers(j) or self.ordinals(j)  # `1-тармағы`, `бірінші тармағы`
             k = self.skip(found[1], "-") if found is not None else j
             if found is not None and self.is_cls(k, cls):
                 into.extend(found[0])
@@ -175,7 +183,7 @@ class Parser(Tokens):
         cls = self.cls[i]
         if cls in ("ART_EN", "ART_EN_1"):
             return self.english_article(i), i + 1
-        if cls in ("PARA_EN", "ITEM_EN"):
+        if cls in ("PARA_EN", "ITEM_EN") or (cls == "ORD" and self.is_ascii(i)):
             return self.english_part_first(i), i + 1
         if cls.endswith("_RU") or cls == "ART_RU_1":
             return self.russian(i), i + 1
@@ -202,12 +210,32 @@ class Parser(Tokens):
         spec, j = self.trailing(Spec(self.val[k]), k + 1, "PARA_EN", "ITEM_EN")
         return (k, spec, j) if spec.paragraphs or spec.items else None
 
+    def year_pinned(self, i: int) -> tuple[list[Spec], int] | None:
+        """`1995 18(2)`, `2026 21(1)`: an edition year, then a number with its own paragraph."""
+        if not (self.is_num(i) and self.val[i] in EDITIONS and self.has_pin(i + 1)):
+            return None
+        if self.end[i] == self.start[i + 1] or not self.is_sym(i + 2, "("):
+            return None
+        pinned = self.pinned(i + 1)
+        return (
+            ([self.more_paragraphs(*pinned)[0]], self.more_paragraphs(*pinned)[1])
+            if pinned
+            else None
+        )
+
+    def is_ascii(self, i: int) -> bool:
+        return self.val[i].isascii()
+
     def parse(self) -> list[Hit]:
         hits: list[Hit] = []
         i = 0
         while i < self.n:
             result, nxt = self.form(i)
-            if result is None:
+            year = self.year_pinned(i) if result is None else None
+            if year is not None:  # `1995 18(2)`: the edition, then a pinned number
+                chain, i = self.chain(i + 1, year)
+                hits.extend(chain)
+            elif result is None:
                 i = nxt
             elif self.kind[i] == "num":  # Kazakh: the act is named before, never after
                 specs, end = result
