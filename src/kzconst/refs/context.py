@@ -72,19 +72,27 @@ _EDITION_BEFORE = re.compile(
     r"successors?|text|wording|edition))?)[\s,:]*$",
     re.I,
 )
+# `the Constitution in force until 1 July 2026`, `Конституции, действовавшей до 1 июля 2026 года`.
+_UNTIL_AFTER = re.compile(
+    r"^[\s,]*(?:of\s+)?(?:the\s+)?(?:constitution|конституци[а-я]*)\b[\s,]*(?:(?:in\s+force|"
+    r"действовавш[а-я]*)\s+)?(?:until|till|up\s+to|before|до|по)\s+(?:\d{1,2}\s+[^\W\d_]+\s+)?"
+    r"(?:19\d\d|20[01]\d|202[0-6])",
+    re.I,
+)
 _OLD_BEFORE = re.compile(rf"\b(?:{_OLD}|{_NEW})\s+(?:constitution|конституци[а-я]*)[\s,:]*$", re.I)
 # "... of the Constitution as amended in 2007", "ст. 15 Конституции (в редакции 2010 года)": the
 # 1995 text as it stood then, whatever the default edition.
 _AMENDED_AFTER = re.compile(
-    r"^[^.;\n]{0,60}?(?:(?:as\s+amended|в\s+редакции|в\s+ред\.)[^.;\n]{0,30}?"
+    r"^[^.;\n]{0,60}?(?:(?:as\s+amended|as\s+it\s+stood|as\s+in\s+force|в\s+редакции|в\s+ред\.)"
+    r"[^.;\n]{0,30}?"
     r"(?P<year>(?:19|20)\d\d)|in\s+(?:the|its)\s+(?P<year2>(?:19|20)\d\d)\s+wording)",
     re.I,
 )
 # An article of an act named just before (`Law No. 254-III of 21 May 2007, Article 1`).
 _LAW_BEFORE = re.compile(
     r"\b(?:law|code|act|decree|закон[а-я]*|кодекс[а-я]*|указ[а-я]*|заң[а-яәіңғүұқөһ]*)\s+"
-    r"(?:(?:of|от)\s+[^,;.]{0,40}?\s+)?(?:no\.?|№|nr\.?)\s*[\w-]+"
-    r"(?:\s+(?:of|от|dated)\s+[^,;.]{0,30}?\d{4}(?:\s+(?:года|г\.))?)?[\s,:]*$",
+    r"(?:(?:(?:of|от)\s+[^,;.]{0,40}?\s+)?(?:no\.?|№|nr\.?)\s*[\w-]+)?"
+    r"(?:\s*(?:of|от|dated)\s+[^,;.]{0,30}?\d{4}(?:\s+(?:года|г\.))?)?[\s,:]*$",
     re.I,
 )
 # Amendments made before 2026 are amendments of the 1995 text (the 2026 text has none): "the
@@ -95,8 +103,12 @@ _AMENDING_BEFORE = re.compile(
     re.I,
 )
 # `of 30 August 1995, Article 5`, `dated 1995`: the date of some act, not an edition.
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+)
 _DATE_BEFORE = re.compile(
-    r"(?:\b(?:of|от|dated|from|since|до|с)|\d{1,2}\s+[^\W\d_]+|[^\W\d_]+\s+\d{1,2},)\s*$", re.I
+    rf"(?:\b(?:dated|since|until|до)|\d{{1,2}}\s+{_MONTH}[а-я]*|{_MONTH}\s+\d{{1,2}},)\s*$", re.I
 )
 _SENTENCE = re.compile(r"[.;!?]\s+(?=[A-ZА-ЯЁ])|\n")
 _BEFORE_2026 = re.compile(r"\b(?:199[5-9]|20[01]\d|202[0-5])\b|\b(?:no\.?|№)\s*\d", re.I)
@@ -124,8 +136,13 @@ def context_of(text: str, hit: Hit, default: str) -> Context | None:
     if after.startswith(("@1995", "@2026")):  # kzconst's own qualifier, pasted into prose
         return Context(after[1:5])
     before = text[max(0, hit.head - 120) : hit.head]
-    if _other_act(after, before):
+    law = _LAW_BEFORE.search(before)
+    if law is not None and _CONSTITUTION_NEXT.match(after):  # `By Law No. 254-III of 2007,
+        return Context("1995" if _BEFORE_2026.search(law.group()) else default)  # Article 41 of
+    if _other_act(after, before):  # the Constitution was amended`
         return None
+    if _UNTIL_AFTER.match(after):
+        return Context("1995")
     amended = _AMENDED_AFTER.match(after)
     if amended:
         year = int(amended.group("year") or amended.group("year2"))

@@ -79,7 +79,8 @@ def _resolved(
 
     day, note = wording_day(corpus, year) if year is not None else ("", "")
     out: list[FoundRef] = []
-    for ref, p, msg in resolve_spec(corpus, spec, ed, labels.get(ed, [])):
+    for ref, found, why in resolve_spec(corpus, spec, ed, labels.get(ed, [])):
+        p, msg = found, why
         if p is not None and day:
             try:
                 p = provision_on(corpus, p, date.fromisoformat(day))

@@ -305,10 +305,10 @@ _STEMS = (
 
 
 # Ordinal words: `the second paragraph`, `части первой`, `бірінші тармағы`.
-_ORDINALS_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
-_ORDINALS_EN += ("ninth", "tenth")
-_ORDINALS_KK = ("бірінші", "екінші", "үшінші", "төртінші", "бесінші", "алтыншы", "жетінші")
-_ORDINALS_KK += ("сегізінші", "тоғызыншы", "оныншы")
+_ORDINALS_EN = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+_ORDINALS_KK = (
+    "бірінші екінші үшінші төртінші бесінші алтыншы жетінші сегізінші тоғызыншы оныншы".split()
+)
 _ORDINAL_RU = re.compile(
     r"(перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)"
     r"(?:ая|ой|ую|ый|ое|ого|ом|ому|ым|ые|ых|ыми|ья|ьей|ью|ье|ий|ьего|ьем|ьему|ьим|ьи|ьих|ьими)"

@@ -40,6 +40,9 @@ def wording_day(corpus: Corpus, year: int) -> tuple[str, str]:
     if laws:
         law = max(laws, key=lambda x: x.in_force or x.date)
         day = law.in_force or law.date
-        return day, f"as amended in {year}: the wording in force from {day} (law of {law.date})"
+        return (
+            day,
+            f"as amended in {year}: the wording in force from {day}, after the law of {law.date}",
+        )
     day = f"{year}-12-31"
     return day, f"as amended in {year}: no amending law of {year}; the wording in force on {day}"

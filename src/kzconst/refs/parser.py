@@ -92,6 +92,8 @@ class Parser(Tokens):
         paras: list[str] = []
         j = i
         for cls, into in (("ITEM_EN", items), ("PARA_EN", paras)):
+            if j > i and self.is_cls(j, "THE") and self.is_cls(j + 1, "ORD"):
+                j += 1  # `subparagraph 1) of the first paragraph`
             ordinals = self.ordinals(j)  # `the second paragraph of Article 21`
             k = self.keyword(ordinals[1] if ordinals else j, cls)
             found = self.numbers(k) if k is not None and not ordinals else None
@@ -120,6 +122,11 @@ class Parser(Tokens):
         paras: list[str] = []
         j = i
         for cls, into in (("ITEM_RU", items), ("PARA_RU", paras)):
+            before = self.ordinals(j)  # `во второй части статьи 21`
+            if before is not None and self.is_cls(before[1], cls):
+                into.extend(before[0])
+                j = before[1] + 1
+                continue
             k = self.keyword(j, cls)
             found = (self.numbers(k) or self.ordinals(k)) if k is not None else None
             if found is not None:  # `пункт 1`, `части первой`
@@ -185,7 +192,7 @@ class Parser(Tokens):
             return self.english_article(i), i + 1
         if cls in ("PARA_EN", "ITEM_EN") or (cls == "ORD" and self.is_ascii(i)):
             return self.english_part_first(i), i + 1
-        if cls.endswith("_RU") or cls == "ART_RU_1":
+        if cls.endswith("_RU") or cls in {"ART_RU_1", "ORD"}:
             return self.russian(i), i + 1
         if cls == "PREAMBLE":
             return self.preamble(i), i + 1
