@@ -72,6 +72,14 @@ CONTEXT = [
     ("части первой и третьей статьи 21", ["21(1)", "21(3)"]),
     ("21-баптың бірінші тармағы", ["21(1)"]),
     ("подп. 8 ст. 46", ["46(8)"]),
+    # found in kzconst's own commentary (`kzconst show N | kzconst refs -`)
+    (
+        "subparagraphs 1), 2) and 7) of Article 77(3) of the 1995 Constitution",
+        ["77(3)(1)@1995", "77(3)(2)@1995", "77(3)(7)@1995"],
+    ),
+    ("(1995: under Article 48; 2026: under Article 51)", ["48@1995", "51"]),
+    ("in the 1995 text as amended, Article 45(2) had been excluded", ["45(2)@1995"]),
+    ("Of the 1995 transitional Articles 98 and 99", ["98@1995", "99@1995"]),
 ]
 
 

@@ -69,7 +69,8 @@ _EDITION_BEFORE = re.compile(
     r"(?:of\s+(?:the\s+republic\s+of\s+kazakhstan\s+(?:of\s+)?)?|(?:республики\s+казахстан|рк)\s+|"
     r"(?:adopted|принят[а-я]*)\s+(?:in\s+|on\s+|в\s+)?(?:\d{1,2}\s+[^\W\d_]+\s+)?)?"
     r"(?P<y2>\d{4})(?:\s+(?:года|г\.))?|(?<![\d.\-/])\b(?P<y3>1995|2026)(?:\s+(?:predecessors?|"
-    r"successors?|text|wording|edition))?)[\s,:]*$",
+    r"successors?|text|wording|edition)(?:\s+as\s+amended)?|\s+(?:transitional|original))?"
+    r"(?::\s*(?:under|in|see)\b)?)[\s,:]*$",
     re.I,
 )
 # `the Constitution in force until 1 July 2026`, `Конституции, действовавшей до 1 июля 2026 года`.

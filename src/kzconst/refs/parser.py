@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from kzconst.refs.resolve import Spec
-from kzconst.refs.tokens import EDITIONS, MAX_LIST, Tokens
+from kzconst.refs.tokens import MAX_LIST, Tokens
 
 
 class Hit(NamedTuple):
@@ -75,16 +75,6 @@ class Parser(Tokens):
             i = found[1]
         return Spec(spec.article, tuple(paras), tuple(items)), i
 
-    def names_next(self, i: int) -> bool:
-        """Whether token i goes on to another article (`... of Article 22`, `... статьи 22`):
-        then the paragraph before it is that article's, not the one before."""
-        if self.is_cls(i, "ART_RU", "ART_RU_1", "PARA_RU", "ITEM_RU"):
-            return True
-        if not self.is_cls(i, "OF"):
-            return False
-        i = i + 2 if self.is_cls(i + 1, "THE") else i + 1
-        return self.is_cls(i, "ART_EN", "ART_EN_1")
-
     def english_part_first(self, i: int) -> tuple[list[Spec], int] | None:
         """`paragraph 5 of Article 43`, `subparagraph 3) of paragraph 1 of Article 46`,
         `paragraphs 1 and 2 of Article 18`, `subparagraph 8) of Article 46`."""
@@ -111,7 +101,11 @@ class Parser(Tokens):
         found = self.numbers(k, single=self.cls[j] == "ART_EN_1") if k is not None else None
         if found is None:
             return None
-        return [Spec(a, tuple(paras), tuple(items)) for a in found[0]], found[1]
+        end = found[1]
+        pin = self.is_sym(end, "(") and self.is_small(end + 1) and self.is_sym(end + 2, ")")
+        if items and not paras and len(found[0]) == 1 and pin:  # `of Article 77(3)`
+            paras, end = [self.val[end + 1]], end + 3
+        return [Spec(a, tuple(paras), tuple(items)) for a in found[0]], end
 
     # --- Russian ------------------------------------------------------------------------------
 
@@ -216,22 +210,6 @@ class Parser(Tokens):
             return k, spec, j
         spec, j = self.trailing(Spec(self.val[k]), k + 1, "PARA_EN", "ITEM_EN")
         return (k, spec, j) if spec.paragraphs or spec.items else None
-
-    def year_pinned(self, i: int) -> tuple[list[Spec], int] | None:
-        """`1995 18(2)`, `2026 21(1)`: an edition year, then a number with its own paragraph."""
-        if not (self.is_num(i) and self.val[i] in EDITIONS and self.has_pin(i + 1)):
-            return None
-        if self.end[i] == self.start[i + 1] or not self.is_sym(i + 2, "("):
-            return None
-        pinned = self.pinned(i + 1)
-        return (
-            ([self.more_paragraphs(*pinned)[0]], self.more_paragraphs(*pinned)[1])
-            if pinned
-            else None
-        )
-
-    def is_ascii(self, i: int) -> bool:
-        return self.val[i].isascii()
 
     def parse(self) -> list[Hit]:
         hits: list[Hit] = []

@@ -162,6 +162,32 @@ class Tokens:
             i = k + 3
         return Spec(spec.article, tuple(paras), spec.items), i
 
+    def year_pinned(self, i: int) -> tuple[list[Spec], int] | None:
+        """`1995 18(2)`, `2026 21(1)`: an edition year, then a number with its own paragraph."""
+        if not (self.is_num(i) and self.val[i] in EDITIONS and self.has_pin(i + 1)):
+            return None
+        if self.end[i] == self.start[i + 1] or not self.is_sym(i + 2, "("):
+            return None
+        pinned = self.pinned(i + 1)
+        return (
+            ([self.more_paragraphs(*pinned)[0]], self.more_paragraphs(*pinned)[1])
+            if pinned
+            else None
+        )
+
+    def is_ascii(self, i: int) -> bool:
+        return self.val[i].isascii()
+
+    def names_next(self, i: int) -> bool:
+        """Whether token i goes on to another article (`... of Article 22`, `... статьи 22`):
+        then the paragraph before it is that article's, not the one before."""
+        if self.is_cls(i, "ART_RU", "ART_RU_1", "PARA_RU", "ITEM_RU"):
+            return True
+        if not self.is_cls(i, "OF"):
+            return False
+        i = i + 2 if self.is_cls(i + 1, "THE") else i + 1
+        return self.is_cls(i, "ART_EN", "ART_EN_1")
+
 
 def _short(number: str) -> bool:
     """An article, paragraph or sub-item number has at most 4 digits a part; a longer number
