@@ -40,7 +40,10 @@ CONTEXT = [
     ("Article 21 of the 1995 Constitution", ["21@1995"]),
     ("ст. 21 Конституции РК", ["21"]),
     ("Конституцияның 21-бабы", ["21"]),
-    ("Article 21 requires a law to be passed.", ["21"]),  # `a law` is not the act named
+    ("Article 21 requires a law to be passed.", ["21"]),
+    ("Article 21 of the Constitution of Uzbekistan", []),
+    ("Article 21 of the Constitution of Kazakhstan", ["21"]),
+    ("Article 5 UN Charter", []),  # `a law` is not the act named
     # A3: the edition by a word or a year of amendment
     ("Article 44 of the former Constitution", ["44@1995"]),
     ("Article 44 of the old Constitution", ["44@1995"]),

@@ -39,7 +39,8 @@ _FOREIGN = re.compile(
     r"^[\s,]*(?:(?:of|to)\s+)?(?:the\s+)?(?:constitution|конституци(?:я|и|ю|ей))\b[\s,]*"
     r"(?:of\s+)?(?:the\s+)?(?:republic\s+of\s+(?!kazakhstan)|республики\s+(?!казахстан)|"
     r"russian|ussr|soviet|kazakh\s+ssr|[^\W\d_]+\s+ssr\b|united\s+states|российской|"
-    r"рф\b|ссср|[^\W\d_]+\s+сср\b|кыргыз|киргиз|узбек|беларус|украин)",
+    r"рф\b|ссср|[^\W\d_]+\s+сср\b|кыргыз|киргиз|узбек|беларус|украин|"
+    r"(?<=of\s)(?:the\s+)?(?!kazakhstan\b|republic\b)(?-i:[A-Z][a-z]{2,})\b)",
     re.I,
 )
 # The Constitution that was in force before 2026, or the new one.
