@@ -259,8 +259,12 @@ def _dated(corpus: "Corpus", f: "FoundRef", day: "date") -> "FoundRef":
     from kzconst.errors import NotFoundError
     from kzconst.refs.dated import provision_on
 
-    if f.provision is None or f.edition != corpus.edition_in_force(day):
-        return f
+    if (
+        f.provision is None
+        or f.provision.article.as_of
+        or f.edition != corpus.edition_in_force(day)
+    ):
+        return f  # `as amended in 2007` keeps its own day
     try:
         return dataclasses.replace(f, provision=provision_on(corpus, f.provision, day))
     except NotFoundError as exc:

@@ -145,14 +145,19 @@ def refs_lines(found: list[FoundRef]) -> list[Line]:
         where = Span(f"{f.line}:{f.column}", "ref")
         text = Span(f"  {f.text}", "text")
         if f.provision is None:
-            lines.append(Line((where, text, Span(f"  -> NOT FOUND: {f.message}", "warn"))))
+            why = f" ({f.note})" if f.note else ""
+            lines.append(Line((where, text, Span(f"  -> NOT FOUND{why}: {f.message}", "warn"))))
             continue
         extra = ""
         if f.edition == "1995":
-            named = [n if n == "preamble" else f"art. {n}" for n in f.successors]
+            named = [n if n == "preamble" or "(" in n else f"art. {n}" for n in f.successors]
             extra = "  -> 2026: " + (", ".join(named) if named else "no successor")
-        resolved = Span(f"  = {f.provision.label}@{f.edition}", "ref")
-        lines.append(Line((where, text, resolved, Span(extra, "warn"))))
+        label = f"{f.provision.label}@{f.edition}"
+        if f.provision.article.as_of:
+            label += f"@{f.provision.article.as_of}"
+        resolved = Span(f"  = {label}", "ref")
+        note = Span(f"  ({f.note})", "meta") if f.note else Span("", "meta")
+        lines.append(Line((where, text, resolved, note, Span(extra, "warn"))))
     return lines
 
 
@@ -181,6 +186,7 @@ def refs_records(found: list[FoundRef]) -> list[dict[str, Any]]:
                 "parsed": format_ref(f.ref) if f.ref is not None else None,
                 "exists": p is not None,
                 "message": f.message or None,
+                "note": f.note or None,
                 "successors_2026": list(f.successors) if is_1995 and p else None,
                 "predecessors_1995": list(f.predecessors) if not is_1995 and p else None,
             }

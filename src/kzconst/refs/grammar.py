@@ -273,7 +273,7 @@ _WORDS = {
     "ART_RU": ("ст", "статьи", "статей", "статьям", "статьями", "статьях"),
     "ART_RU_1": ("статья", "статье", "статью", "статьей", "статьёй"),
     "PARA_RU": ("п", "ч", "часть", "части", "частью", "частей", "частям", "частями", "частях"),
-    "ITEM_RU": ("пп",),
+    "ITEM_RU": ("пп", "подп", "подпп"),
     "AND": ("and", "or", "и", "или", "а", "және", "немесе"),
     "TO": ("to", "through"),
     "YEAR": ("года", "год", "году", "г", "жылғы", "жылы", "year"),
@@ -304,6 +304,30 @@ _STEMS = (
 )
 
 
+# Ordinal words: `the second paragraph`, `части первой`, `бірінші тармағы`.
+_ORDINALS_EN = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+_ORDINALS_KK = (
+    "бірінші екінші үшінші төртінші бесінші алтыншы жетінші сегізінші тоғызыншы оныншы".split()
+)
+_ORDINAL_RU = re.compile(
+    r"(перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)"
+    r"(?:ая|ой|ую|ый|ое|ого|ом|ому|ым|ые|ых|ыми|ья|ьей|ью|ье|ий|ьего|ьем|ьему|ьим|ьи|ьих|ьими)"
+)
+_RU_STEMS = ("перв", "втор", "трет", "четв", "пят", "шест", "седьм", "восьм", "девят", "десят")
+
+
+def ordinal(word: str) -> str | None:
+    """The number an ordinal word (casefolded) stands for, `second` -> `2`; else None."""
+    for words in (_ORDINALS_EN, _ORDINALS_KK):
+        if word in words:
+            return str(words.index(word) + 1)
+    m = _ORDINAL_RU.fullmatch(word)
+    if m is None:
+        return None
+    stem = m.group(1).replace("ё", "е")
+    return str(next(n for n, s in enumerate(_RU_STEMS, 1) if stem.startswith(s)))
+
+
 @functools.lru_cache(maxsize=8192)  # bounded: the text may hold millions of distinct words
 def word_class(word: str) -> str:
     """The part a (casefolded) word plays in a reference: `ART_EN`, `PARA_RU`, `ITEM_KK`,
@@ -311,6 +335,8 @@ def word_class(word: str) -> str:
     cls = _WORD_CLASS.get(word)
     if cls is not None:
         return cls
+    if ordinal(word) is not None:
+        return "ORD"
     for stem, cls, not_it in _STEMS:
         if word.startswith(stem) and not any(word.startswith(n) for n in not_it):
             return cls

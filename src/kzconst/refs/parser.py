@@ -39,12 +39,17 @@ class Parser(Tokens):
             if pinned is None:
                 break
             spec, j = self.more_paragraphs(*pinned)
-            specs.append(spec)
-            k = self.skip(j, ",")
+            edition = self.edition_pin(j)
+            k = self.skip(j + 3 if edition else j, ",")
             k = k + 1 if self.is_cls(k, "AND") else k
-            # The singular `Article` names one article: `Article 21 and 1995` is not two, and
-            # in `Article 62(3) and 46(8)` the second is a reference of its own (pinned_next).
-            if self.cls[i] == "ART_EN_1" or k == j or not self.is_small(k):
+            if edition and k > j + 3 and self.is_small(k):  # `Articles 18 (1995) and 21 (2026)`
+                spec, j = spec._replace(edition=edition), j + 3
+            specs.append(spec)
+            # The singular `Article` heads a list of bare numbers in sloppy prose (`Article 18,
+            # 21 and 23`); in `Article 62(3) and 46(8)` the second is a reference of its own
+            # (pinned_next); `Article 21 and 1995` is not two (a year is not small).
+            pinned_first = self.cls[i] == "ART_EN_1" and bool(specs[0].paragraphs)
+            if pinned_first or k == j or not self.is_small(k) or self.has_pin(k):
                 break
             j = k
         if not specs:
@@ -70,16 +75,6 @@ class Parser(Tokens):
             i = found[1]
         return Spec(spec.article, tuple(paras), tuple(items)), i
 
-    def names_next(self, i: int) -> bool:
-        """Whether token i goes on to another article (`... of Article 22`, `... статьи 22`):
-        then the paragraph before it is that article's, not the one before."""
-        if self.is_cls(i, "ART_RU", "ART_RU_1", "PARA_RU", "ITEM_RU"):
-            return True
-        if not self.is_cls(i, "OF"):
-            return False
-        i = i + 2 if self.is_cls(i + 1, "THE") else i + 1
-        return self.is_cls(i, "ART_EN", "ART_EN_1")
-
     def english_part_first(self, i: int) -> tuple[list[Spec], int] | None:
         """`paragraph 5 of Article 43`, `subparagraph 3) of paragraph 1 of Article 46`,
         `paragraphs 1 and 2 of Article 18`, `subparagraph 8) of Article 46`."""
@@ -87,8 +82,13 @@ class Parser(Tokens):
         paras: list[str] = []
         j = i
         for cls, into in (("ITEM_EN", items), ("PARA_EN", paras)):
-            k = self.keyword(j, cls)
-            found = self.numbers(k) if k is not None else None
+            if j > i and self.is_cls(j, "THE") and self.is_cls(j + 1, "ORD"):
+                j += 1  # `subparagraph 1) of the first paragraph`
+            ordinals = self.ordinals(j)  # `the second paragraph of Article 21`
+            k = self.keyword(ordinals[1] if ordinals else j, cls)
+            found = self.numbers(k) if k is not None and not ordinals else None
+            if ordinals and k is not None:
+                found = ordinals[0], k
             if found is None or not self.is_cls(found[1], "OF"):
                 continue
             into.extend(found[0])
@@ -101,7 +101,11 @@ class Parser(Tokens):
         found = self.numbers(k, single=self.cls[j] == "ART_EN_1") if k is not None else None
         if found is None:
             return None
-        return [Spec(a, tuple(paras), tuple(items)) for a in found[0]], found[1]
+        end = found[1]
+        pin = self.is_sym(end, "(") and self.is_small(end + 1) and self.is_sym(end + 2, ")")
+        if items and not paras and len(found[0]) == 1 and pin:  # `of Article 77(3)`
+            paras, end = [self.val[end + 1]], end + 3
+        return [Spec(a, tuple(paras), tuple(items)) for a in found[0]], end
 
     # --- Russian ------------------------------------------------------------------------------
 
@@ -112,9 +116,14 @@ class Parser(Tokens):
         paras: list[str] = []
         j = i
         for cls, into in (("ITEM_RU", items), ("PARA_RU", paras)):
+            before = self.ordinals(j)  # `во второй части статьи 21`
+            if before is not None and self.is_cls(before[1], cls):
+                into.extend(before[0])
+                j = before[1] + 1
+                continue
             k = self.keyword(j, cls)
-            found = self.numbers(k) if k is not None else None
-            if found is not None:
+            found = (self.numbers(k) or self.ordinals(k)) if k is not None else None
+            if found is not None:  # `пункт 1`, `части первой`
                 into.extend(found[0])
                 j = found[1]
         k = self.keyword(j, "ART_RU", "ART_RU_1")
@@ -150,7 +159,7 @@ class Parser(Tokens):
         paras: list[str] = []
         items: list[str] = []
         for cls, into in (("PARA_KK", paras), ("ITEM_KK", items)):
-            found = self.numbers(j)
+            found = self.numbers(j) or self.ordinals(j)  # `1-тармағы`, `бірінші тармағы`
             k = self.skip(found[1], "-") if found is not None else j
             if found is not None and self.is_cls(k, cls):
                 into.extend(found[0])
@@ -175,9 +184,9 @@ class Parser(Tokens):
         cls = self.cls[i]
         if cls in ("ART_EN", "ART_EN_1"):
             return self.english_article(i), i + 1
-        if cls in ("PARA_EN", "ITEM_EN"):
+        if cls in ("PARA_EN", "ITEM_EN") or (cls == "ORD" and self.is_ascii(i)):
             return self.english_part_first(i), i + 1
-        if cls.endswith("_RU") or cls == "ART_RU_1":
+        if cls.endswith("_RU") or cls in {"ART_RU_1", "ORD"}:
             return self.russian(i), i + 1
         if cls == "PREAMBLE":
             return self.preamble(i), i + 1
@@ -207,7 +216,11 @@ class Parser(Tokens):
         i = 0
         while i < self.n:
             result, nxt = self.form(i)
-            if result is None:
+            year = self.year_pinned(i) if result is None else None
+            if year is not None:  # `1995 18(2)`: the edition, then a pinned number
+                chain, i = self.chain(i + 1, year)
+                hits.extend(chain)
+            elif result is None:
                 i = nxt
             elif self.kind[i] == "num":  # Kazakh: the act is named before, never after
                 specs, end = result

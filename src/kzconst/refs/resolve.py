@@ -15,6 +15,7 @@ class Spec(NamedTuple):
     article: str  # `21`, `83-1`, `21-23` (range or inserted number), `21..23` (range)
     paragraphs: tuple[str, ...] = ()
     items: tuple[str, ...] = ()
+    edition: str | None = None  # named for this reference alone: `Articles 18 (1995) and 21`
 
 
 MAX_RANGE = 200  # numbers one range in prose may expand to

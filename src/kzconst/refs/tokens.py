@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kzconst.refs.grammar import word_class
+from kzconst.refs.grammar import ordinal, word_class
 from kzconst.refs.resolve import Spec
 
 # One pass: a number (`21`, `83-1`, `21-23`), a word in any script, or one other character.
@@ -13,6 +13,8 @@ MAX_LIST = 100  # numbers in one list (`статьи 17, 18 и 21`)
 DASHES = ("-", "–", "—")  # hyphen, en dash, em dash: range marks
 # `Article 1995`, `Article 2026`: a year, never an article (the Constitution has under 100).
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_SYMBOLS = {"&": "AND", "§": "PARA_EN"}  # `Arts 12 & 13`, `Article 21 § 2`
+EDITIONS = ("1995", "2026")
 
 
 class Tokens:
@@ -25,7 +27,8 @@ class Tokens:
         self.kind = [k if k != "num" or _short(v) else "sym" for k, v, _, _ in found]
         self.val = [v.casefold() if k == "word" else v for k, v, _, _ in found]
         self.cls = [
-            word_class(v) if k == "word" else "" for k, v in zip(self.kind, self.val, strict=True)
+            word_class(v) if k == "word" else _SYMBOLS.get(v, "")
+            for k, v in zip(self.kind, self.val, strict=True)
         ]
         self.start = [s for _, _, s, _ in found]
         self.end = [e for _, _, _, e in found]
@@ -75,6 +78,23 @@ class Tokens:
             i = nxt[1]
         return out, i
 
+    def ordinals(self, i: int) -> tuple[list[str], int] | None:
+        """`second`, `first and second`, `первой и второй`: the numbers and the index past."""
+        out: list[str] = []
+        while self.is_cls(i, "ORD") and len(out) < MAX_LIST:
+            out.append(ordinal(self.val[i]) or "")
+            j = self.skip(i + 1, ",")
+            j = j + 1 if self.is_cls(j, "AND") else j
+            if j == i + 1 or not self.is_cls(j, "ORD"):
+                return out, i + 1
+            i = j
+        return (out, i) if out else None
+
+    def edition_pin(self, i: int) -> str | None:
+        """`(1995)`, `(2026)` at i: the edition one member of a list names."""
+        ok = self.is_sym(i, "(") and self.is_sym(i + 2, ")") and self.is_num(i + 1)
+        return self.val[i + 1] if ok and self.val[i + 1] in EDITIONS else None
+
     def has_pin(self, i: int) -> bool:
         """Whether the number at i carries its own paragraph or sub-item: `21(1)`, `46 item 8`,
         `23 para 2`."""
@@ -103,6 +123,9 @@ class Tokens:
             return None
         if self.is_sym(i + 1, ".") and self.is_num(i + 2) and self.end[i + 1] == self.start[i + 2]:
             return Spec(self.val[i], (self.val[i + 2],)), i + 3
+        k = self.keyword(i + 2, "PARA_EN") if self.is_sym(i + 1, "(") else None
+        if k is not None and self.is_small(k) and self.is_sym(k + 1, ")"):
+            return Spec(self.val[i], (self.val[k],)), k + 2  # `Articles 21 (paragraph 2) and 23`
         pins: list[str] = []
         j = i + 1
         while (
@@ -138,6 +161,32 @@ class Tokens:
                 paras.append(self.val[k + 1])
             i = k + 3
         return Spec(spec.article, tuple(paras), spec.items), i
+
+    def year_pinned(self, i: int) -> tuple[list[Spec], int] | None:
+        """`1995 18(2)`, `2026 21(1)`: an edition year, then a number with its own paragraph."""
+        if not (self.is_num(i) and self.val[i] in EDITIONS and self.has_pin(i + 1)):
+            return None
+        if self.end[i] == self.start[i + 1] or not self.is_sym(i + 2, "("):
+            return None
+        pinned = self.pinned(i + 1)
+        return (
+            ([self.more_paragraphs(*pinned)[0]], self.more_paragraphs(*pinned)[1])
+            if pinned
+            else None
+        )
+
+    def is_ascii(self, i: int) -> bool:
+        return self.val[i].isascii()
+
+    def names_next(self, i: int) -> bool:
+        """Whether token i goes on to another article (`... of Article 22`, `... статьи 22`):
+        then the paragraph before it is that article's, not the one before."""
+        if self.is_cls(i, "ART_RU", "ART_RU_1", "PARA_RU", "ITEM_RU"):
+            return True
+        if not self.is_cls(i, "OF"):
+            return False
+        i = i + 2 if self.is_cls(i + 1, "THE") else i + 1
+        return self.is_cls(i, "ART_EN", "ART_EN_1")
 
 
 def _short(number: str) -> bool:

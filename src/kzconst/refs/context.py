@@ -1,0 +1,216 @@
+"""Which act, edition and wording a reference found in prose names, from the words around it."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from kzconst.refs.grammar import word_class
+from kzconst.refs.parser import Hit
+
+_CAPS = "A-ZА-ЯЁӘІҢҒҮҰҚӨҺ"
+# A reference followed by one of these names another act, not the Constitution: after `of`, a
+# few words then the act (`of the Universal Declaration of Human Rights`); without `of`, the act
+# itself or a capitalised / genitive adjective first (`Гражданского кодекса`, `Civil Code`).
+_ACT_WORD = (
+    r"(?:code|law|act|decree|regulation|convention|covenant|treaty|declaration|charter|"
+    r"protocol|agreement|statute|constitutional\s+law|кодекс|закон|указ|постановлен|конвенц|"
+    r"пакт|договор|декларац|хартия|хартии|протокол|соглашени|конституционн|заң|"
+    r"[УГН]К\b|[ГУ]ПК\b|КоАП\b|АПК\b|ТК\b)"
+)
+_OTHER_ACT = re.compile(
+    rf"^[\s,]*(?:of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?|"
+    rf"(?:(?-i:[{_CAPS}][\w-]*)\s+|[а-яё]+(?:ого|его|ой|ей|ых|их)\s+){{0,2}}){_ACT_WORD}",
+    re.I,
+)
+# An abbreviation right after the number (`Article 21 ECHR`, `ст. 19 МПГПП`, `of the ICCPR`)
+# or right before the reference (`ICCPR, Article 19`) names another act, except these.
+_ACRONYM_AFTER = re.compile(rf"^[\s,]*(?:of\s+(?:the\s+)?)?(?P<a>[{_CAPS}]{{2,8}})\b")
+_ACRONYM_BEFORE = re.compile(rf"\b(?P<a>[{_CAPS}]{{2,8}})[\s,:]*$")
+_OURS = {"РК", "RK", "KZ", "КРК", "ҚР", "КР", "AND", "OR", "NOT", "SEE", "ALSO", "CF", "NB", "THE"}
+_ROMAN = re.compile(r"[IVXLC]+")
+_CONSTITUTION_NEXT = re.compile(
+    r"^[\s,]*(?:of\s+)?(?:the\s+)?(?:[^\W\d_]+\s+)?(?:\d{4}\s+)?"
+    r"(?:constitution\b|конституци(?:я|и|ю|ей)\b)",
+    re.I,
+)
+# Another state's constitution: "Constitution of the Russian Federation", "Конституции СССР".
+_FOREIGN = re.compile(
+    r"^[\s,]*(?:(?:of|to)\s+)?(?:the\s+)?(?:constitution|конституци(?:я|и|ю|ей))\b[\s,]*"
+    r"(?:of\s+)?(?:the\s+)?(?:republic\s+of\s+(?!kazakhstan)|республики\s+(?!казахстан)|"
+    r"russian|ussr|soviet|kazakh\s+ssr|[^\W\d_]+\s+ssr\b|united\s+states|российской|"
+    r"рф\b|ссср|[^\W\d_]+\s+сср\b|кыргыз|киргиз|узбек|беларус|украин|"
+    r"(?<=of\s)(?:the\s+)?(?!kazakhstan\b|republic\b)(?-i:[A-Z][a-z]{2,})\b)",
+    re.I,
+)
+# The Constitution that was in force before 2026, or the new one.
+_OLD = (
+    r"(?P<old>former|old|previous|earlier|prior|superseded|repealed|прежн[а-я]*|стар[а-я]*|"
+    r"предыдущ[а-я]*|ранее\s+действовавш[а-я]*|утративш[а-я]*\s+силу)"
+)
+_NEW = r"(?P<new>new|нов[а-я]*)"
+# "... of the Constitution of 1995", "Конституции Республики Казахстан 1995 года",
+# "Конституции РК от 30 августа 1995 года", "the 1995 Constitution", "of the former Constitution".
+_EDITION_AFTER = re.compile(
+    rf"^[\s,]*(?:(?:of|to)\s+)?(?:the\s+)?(?:(?:{_OLD}|{_NEW})\s+)?"
+    r"(?:(?P<y1>\d{4})(?:\s+года)?\s+)?"
+    r"(?:constitution|конституци(?:я|и|ю|ей))\b"
+    r"(?:\s+(?:of\s+)?(?:the\s+)?(?:republic\s+of\s+kazakhstan|республики\s+казахстан|рк\b))?"
+    r"[\s,(]*(?:(?:adopted\s+(?:on|in)|adopted|принят[а-я]*(?:\s+в)?|of|от|dated)\s+)?"
+    r"(?:\d{1,2}\s+[^\W\d_]+\s+)?(?P<y2>\d{4})?",
+    re.I,
+)
+# `Article 21 (1995)`: the year of the edition, in brackets.
+_YEAR_AFTER = re.compile(r"^\s*\((?P<y1>(?:19|20)\d\d)(?P<y2>)\)")
+# The edition just before: "the 1995 Constitution, Article 21", "Constitution of 1995, art. 21",
+# "the Constitution adopted in 1995, Article 41", "Конституция 1995 года, статья 21", and the
+# tool's own commentary: "1995 Article 21(2)", "1995 predecessor: Article 21", "1995 18(2)".
+_EDITION_BEFORE = re.compile(
+    r"(?:\b(?P<y1>\d{4})\s+constitution|\b(?:constitution|конституци[а-я]*)\s+"
+    r"(?:of\s+(?:the\s+republic\s+of\s+kazakhstan\s+(?:of\s+)?)?|(?:республики\s+казахстан|рк)\s+|"
+    r"(?:adopted|принят[а-я]*)\s+(?:in\s+|on\s+|в\s+)?(?:\d{1,2}\s+[^\W\d_]+\s+)?)?"
+    r"(?P<y2>\d{4})(?:\s+(?:года|г\.))?|(?<![\d.\-/])\b(?P<y3>1995|2026)(?:\s+(?:predecessors?|"
+    r"successors?|text|wording|edition)(?:\s+as\s+amended)?|\s+(?:transitional|original))?"
+    r"(?::\s*(?:under|in|see)\b)?)[\s,:]*$",
+    re.I,
+)
+# `the Constitution in force until 1 July 2026`, `Конституции, действовавшей до 1 июля 2026 года`.
+_UNTIL_AFTER = re.compile(
+    r"^[\s,]*(?:of\s+)?(?:the\s+)?(?:constitution|конституци[а-я]*)\b[\s,]*(?:(?:in\s+force|"
+    r"действовавш[а-я]*)\s+)?(?:until|till|up\s+to|before|до|по)\s+(?:\d{1,2}\s+[^\W\d_]+\s+)?"
+    r"(?:19\d\d|20[01]\d|202[0-6])",
+    re.I,
+)
+_OLD_BEFORE = re.compile(rf"\b(?:{_OLD}|{_NEW})\s+(?:constitution|конституци[а-я]*)[\s,:]*$", re.I)
+# "... of the Constitution as amended in 2007", "ст. 15 Конституции (в редакции 2010 года)": the
+# 1995 text as it stood then, whatever the default edition.
+_AMENDED_AFTER = re.compile(
+    r"^[^.;\n]{0,60}?(?:(?:as\s+amended|as\s+it\s+stood|as\s+in\s+force|в\s+редакции|в\s+ред\.)"
+    r"[^.;\n]{0,30}?"
+    r"(?P<year>(?:19|20)\d\d)|in\s+(?:the|its)\s+(?P<year2>(?:19|20)\d\d)\s+wording)",
+    re.I,
+)
+# An article of an act named just before (`Law No. 254-III of 21 May 2007, Article 1`).
+_LAW_BEFORE = re.compile(
+    r"\b(?:law|code|act|decree|закон[а-я]*|кодекс[а-я]*|указ[а-я]*|заң[а-яәіңғүұқөһ]*)\s+"
+    r"(?:(?:(?:of|от)\s+[^,;.]{0,40}?\s+)?(?:no\.?|№|nr\.?)\s*[\w-]+)?"
+    r"(?:\s*(?:of|от|dated)\s+[^,;.]{0,30}?\d{4}(?:\s+(?:года|г\.))?)?[\s,:]*$",
+    re.I,
+)
+# Amendments made before 2026 are amendments of the 1995 text (the 2026 text has none): "the
+# 2022 amendments to Articles 44 and 47", "Law No. 254-III amended Article 41".
+_AMENDING_BEFORE = re.compile(
+    r"(?:amendments?\s+(?:to|of)|amended|amending|изменени[яй]\s+(?:в|к)|поправк[аи]\s+к|"
+    r"изменил[аи]?|изменен[аоы]?)\s+(?:the\s+)?$",
+    re.I,
+)
+# `of 30 August 1995, Article 5`, `dated 1995`: the date of some act, not an edition.
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+)
+_DATE_BEFORE = re.compile(
+    rf"(?:\b(?:dated|since|until|до)|\d{{1,2}}\s+{_MONTH}[а-я]*|{_MONTH}\s+\d{{1,2}},)\s*$", re.I
+)
+_SENTENCE = re.compile(r"[.;!?]\s+(?=[A-ZА-ЯЁ])|\n")
+_BEFORE_2026 = re.compile(r"\b(?:199[5-9]|20[01]\d|202[0-5])\b|\b(?:no\.?|№)\s*\d", re.I)
+# Kazakh names the act before the reference: "1995 жылғы Конституцияның 4-бабы",
+# "Азаматтық кодекстің 9-бабы", "бұрынғы Конституцияның 44-бабы".
+_ACT_BEFORE = re.compile(r"([^\W\d_]+)[\s,]*$")
+_YEAR_BEFORE = re.compile(r"(\d{4})\s+жылғы\s+(?:\d{1,2}\s+[^\W\d_]+\s+)?(?:[^\W\d_]+\s+){0,2}$")
+_KK_OLD = re.compile(r"(?:бұрынғы|ескі|бұрын\s+қолданылған)\s+$", re.I)
+
+
+class Context(NamedTuple):
+    """The edition a reference names and, for `as amended in 2007`, the year of the wording."""
+
+    edition: str
+    year: int | None = None
+
+
+def context_of(text: str, hit: Hit, default: str) -> Context | None:
+    """The edition (and wording year) the reference names, the default when it names none, or
+    None when it names another act or another constitution."""
+    if hit.kazakh:
+        ed = _kazakh_edition(text, hit, default)
+        return Context(ed) if ed is not None else None
+    after = text[hit.after : hit.after + 120]
+    if after.startswith(("@1995", "@2026")):  # kzconst's own qualifier, pasted into prose
+        return Context(after[1:5])
+    before = text[max(0, hit.head - 120) : hit.head]
+    law = _LAW_BEFORE.search(before)
+    if law is not None and _CONSTITUTION_NEXT.match(after):  # `By Law No. 254-III of 2007,
+        return Context("1995" if _BEFORE_2026.search(law.group()) else default)  # Article 41 of
+    if _other_act(after, before):  # the Constitution was amended`
+        return None
+    if _UNTIL_AFTER.match(after):
+        return Context("1995")
+    amended = _AMENDED_AFTER.match(after)
+    if amended:
+        year = int(amended.group("year") or amended.group("year2"))
+        if 1995 <= year < 2026:
+            return Context("1995", year)
+    m = _EDITION_AFTER.match(after) or _YEAR_AFTER.match(after)
+    if m is not None and (m.groupdict().get("old") or m.groupdict().get("new")):
+        return Context("1995" if m.group("old") else "2026")
+    named = (m.group("y1") or m.group("y2")) if m is not None else None
+    if named is None:
+        ed = _edition_before(before)
+        if ed is not None:
+            return Context(ed) if ed else None
+    ed = _edition_year(named, default)
+    return Context(ed) if ed is not None else None
+
+
+def _other_act(after: str, before: str) -> bool:
+    """Whether the act named right after (or right before) the reference is not ours."""
+    if _FOREIGN.match(after) or _LAW_BEFORE.search(before):
+        return True
+    if _CONSTITUTION_NEXT.match(after):
+        return False
+    if _OTHER_ACT.match(after):
+        return True
+    for m in (_ACRONYM_AFTER.match(after), _ACRONYM_BEFORE.search(before)):
+        if m is not None and m.group("a") not in _OURS and not _ROMAN.fullmatch(m.group("a")):
+            return True
+    return False
+
+
+def _edition_before(before: str) -> str | None:
+    """The edition named just before the reference, or by an amendment of the 1995 text; ""
+    for another constitution (`the 1993 Constitution, Article 64`)."""
+    m = _EDITION_BEFORE.search(before)
+    if m is not None and not (m.group("y3") and _DATE_BEFORE.search(before, 0, m.start())):
+        return _edition_year(m.group("y1") or m.group("y2") or m.group("y3"), "") or ""
+    m = _OLD_BEFORE.search(before)
+    if m is not None:
+        return "1995" if m.group("old") else "2026"
+    if _AMENDING_BEFORE.search(before):
+        sentence = _SENTENCE.split(before)[-1]
+        if _BEFORE_2026.search(sentence):
+            return "1995"
+    return None
+
+
+def _kazakh_edition(text: str, hit: Hit, default: str) -> str | None:
+    before = text[max(0, hit.start - 100) : hit.start]
+    for _ in range(3):  # `Азаматтық кодекстің жалпы бөлімінің 5-бабы`: the act, further back
+        word = _ACT_BEFORE.search(before)
+        if word is not None and word.group(1).isupper() and len(word.group(1)) > 1:
+            return default if word.group(1) in _OURS else None  # `МПГПП 19-бабы`
+        cls = word_class(word.group(1).casefold()) if word else ""
+        if word is None or cls == "ACT":
+            return None if cls == "ACT" else default
+        before = before[: word.start()]
+        if cls == "CONST":
+            if _KK_OLD.search(before):
+                return "1995"
+            year = _YEAR_BEFORE.search(before)
+            return _edition_year(year.group(1) if year else None, default)
+    return default
+
+
+def _edition_year(year: str | None, default: str) -> str | None:
+    if year is None:
+        return default or None
+    return year if year in ("1995", "2026") else None
