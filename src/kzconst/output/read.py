@@ -266,21 +266,18 @@ def provision_markdown(
     art = p.article
     ed = corpus.editions[art.edition]
     name = "Preamble" if art.is_preamble else f"Article {p.label}"
+    wording = wording_label(corpus, p) if art.as_of else last_wording_label(corpus, art.edition)
+    said = [f"*{_md_escape(wording)}*", ""] if wording else []
     if text_only:
-        out = [f"## {name} ({art.edition})", ""]
-        wording = wording_label(corpus, p) if art.as_of else last_wording_label(corpus, art.edition)
-        if wording:
-            out += [f"*{_md_escape(wording)}*", ""]
+        out = [f"## {name} ({art.edition})", "", *said]
     else:
         out = [
             f"## {name} ({art.edition}) — {_md_escape(art.title)} *(editorial title)*",
             "",
             f"*{edition_label(ed)}*",
             "",
+            *said,
         ]
-        wording = wording_label(corpus, p) if art.as_of else last_wording_label(corpus, art.edition)
-        if wording:
-            out += [f"*{_md_escape(wording)}*", ""]
     section = corpus.section(art.edition, art.section)
     if section and not text_only:
         out += [f"Section {section.number}. {_md_escape(section.title)}", ""]

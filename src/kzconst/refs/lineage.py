@@ -13,9 +13,13 @@ def successors_of(corpus: Corpus, p: Provision) -> tuple[str, ...]:
 
     if p.paragraph is None and p.item is None:
         return p.article.successors
-    if not compare._concordance(corpus):  # a corpus without the paragraph-level concordance
+    if not _has_concordance(corpus):  # a corpus without the paragraph-level concordance
         return p.article.successors
     return tuple(dict.fromkeys(u.provision.label for u in compare.successors(corpus, p)))
+
+
+def _has_concordance(corpus: Corpus) -> bool:
+    return any(p.concord is not None for a in corpus.edition_articles("2026") for p in a.paragraphs)
 
 
 def predecessors_of(corpus: Corpus, p: Provision) -> tuple[str, ...]:
