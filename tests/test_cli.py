@@ -209,3 +209,16 @@ def test_json_wording_dates_are_never_open_for_a_text_no_longer_in_force(cli) ->
     assert para("41(1)@1995")["valid_to"] == "2026-06-30"
     # The 2026 text is in force from 1 July 2026, with no end.
     assert para("17(3)")["valid_from"] == "2026-07-01" and para("17(3)")["valid_to"] is None
+
+
+def test_json_amended_by_names_the_law_of_the_provision_shown(cli) -> None:
+    import json
+
+    def amended(ref: str) -> object:
+        return json.loads(cli("show", ref, "-f", "json").stdout)["results"][0]["amended_by"]["id"]
+
+    # On 17 Sept 2022, 1995 4(1) still read as in 1995 (the Law of 8 June 2022 changed it from
+    # 1 Jan 2023); the Law of 10 March 2017 had changed 4(3), not 4(1).
+    assert amended("4(1)@1995@2022-09-17") == "1995"
+    assert amended("4(3)@1995@2022-09-17") == "2017-03-10"
+    assert amended("4@1995@2022-09-17") == "2017-03-10"  # the article: its latest wording

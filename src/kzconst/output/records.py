@@ -191,7 +191,7 @@ def provision_record(corpus: Corpus, p: Provision, *, commentary: bool = True) -
             "status_note": art.status_note,
             "in_force": _in_force(edition, art.as_of),
             "as_of": art.as_of or None,
-            "amended_by": _amended_by(corpus, art),
+            "amended_by": _amended_by(corpus, p),
             "paragraphs": [_paragraph_record(art, para, p.item, edition) for para in paragraphs],
             "topics": list(art.topics),
             "xrefs": list(art.xrefs),
@@ -212,13 +212,19 @@ def _in_force(edition: Edition, as_of: str) -> bool:
     return edition.in_force_on(date.fromisoformat(as_of) if as_of else date.today())
 
 
-def _amended_by(corpus: Corpus, art: Article) -> dict[str, Any] | None:
-    """The law whose wording is the latest shown (only for a dated 1995 article)."""
+def _amended_by(corpus: Corpus, p: Provision) -> dict[str, Any] | None:
+    """The law whose wording is the latest shown: of the article, or of the one paragraph or
+    sub-item shown (only for a dated 1995 provision)."""
+    art = p.article
     if not art.as_of or art.edition != "1995":
         return None
     from kzconst.corpus.asof import amended_by
 
-    law_id = amended_by(corpus, art, date.fromisoformat(art.as_of))
+    only = (
+        p.paragraph.number if p.paragraph is not None else None,
+        p.item.number if p.item is not None else None,
+    )
+    law_id = amended_by(corpus, art, date.fromisoformat(art.as_of), only)
     law = corpus.laws.get(law_id)
     if not law_id:
         return {"id": "1995", "title": "the original text of 30 August 1995", "date": "1995-08-30"}
