@@ -543,3 +543,21 @@ def test_a_possessive_finds_the_plain_word() -> None:
     [deputy, _] = parse_query("how long is a deputy's term").concepts
     assert '"deputy"' in deputy.own
     assert search("how long is a deputy's term", edition="2026").articles[0].article == "53"
+
+
+def test_an_article_inserted_later_says_since_when(cli) -> None:
+    # 1995 Article 99 (the Constitutional Council's transition) was inserted by the Law of
+    # 8 June 2022: quoted from the 1995 text, it must not read as if it had always been there.
+    r = cli("search", "Constitutional Council", "--edition", "1995", "-n", "3")
+    assert "99(1)@1995 (from 2022-06-08)" in r.stderr
+
+
+def test_no_match_in_the_1995_text_says_only_its_last_wording_was_searched(cli) -> None:
+    # 2(3) named the capital Nur-Sultan from 2019 to 2022: the search holds the last wording.
+    r = cli("search", "Nur-Sultan", "--edition", "1995")
+    assert r.code == 1 and "last wording" in r.stderr and "history" in r.stderr
+
+
+def test_the_preamble_is_placed_before_section_i(cli) -> None:
+    out = cli("search", "united people of Kazakhstan", "-n", "20").stdout
+    assert "preamble@2026  Preamble  [before Section I;" in out

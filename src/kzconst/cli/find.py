@@ -154,6 +154,8 @@ def _no_matches(text: str, result: "SearchResult") -> str:
         )
     hint = f"; did you mean: {', '.join(result.suggestions)}?" if result.suggestions else ""
     where = f" in the {result.edition} edition" if result.edition else ""
+    if result.edition in (None, "1995"):  # the amended text is searched in its last wording
+        where += " (the 1995 text in its last wording; earlier ones: kzconst history REF@1995)"
     return f"no matches for {text[:80]!r}{where}{hint}"
 
 

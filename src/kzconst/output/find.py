@@ -19,6 +19,10 @@ def _qualified(ref: str, edition: str) -> str:
     return f"{ref}@{edition}"
 
 
+def _where(section: str) -> str:
+    return f"Section {section}" if section else "before Section I"  # the preamble
+
+
 def search_lines(result: SearchResult, *, per_article: int = 3) -> list[Line]:
     """Every line starts with its reference, so `grep` and `cut` work on the output."""
     lines: list[Line] = []
@@ -29,7 +33,7 @@ def search_lines(result: SearchResult, *, per_article: int = 3) -> list[Line]:
                 (
                     Span(head, "ref"),
                     Span(f"  {group.title}", "title"),
-                    Span(f"  [Section {group.section}; score {group.score:.2f}]", "meta"),
+                    Span(f"  [{_where(group.section)}; score {group.score:.2f}]", "meta"),
                 ),
                 0,
                 len(head) + 2,
@@ -91,6 +95,8 @@ def earlier_wordings(result: SearchResult, corpus: Corpus, *, per_article: int =
             para = art.paragraph(hit.paragraph or "")
             unit = para.item(hit.item) if para is not None and hit.item else para
             hist = unit.history if unit is not None else None
+            if hist is None or not hist.since:  # an article inserted later (1995 83-1, 99)
+                hist = art.history if art.history is not None and art.history.inserted else hist
             if hist is not None and hist.since and (hist.wordings or hist.inserted):
                 amended.append(f"{hit.ref}@{group.edition} (from {hist.since})")
     if not amended:

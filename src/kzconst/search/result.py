@@ -101,21 +101,21 @@ def build_hits(
     return out
 
 
-def _row_order(rowid: int, row: RowScore, found: tuple[Any, ...]) -> tuple[int, float, int]:
+def _row_order(rowid: int, row: RowScore, found: tuple[Any, ...]) -> tuple[int, bool, float, int]:
     """Rows with more of the query's concepts first (46(4), which appoints the Prime Minister,
     before 46(7), which only appoints); then by a BM25-like score of the row: the weight of its
     concepts, raised (and saturated) the more often the query's words occur in it (13(2),
     deprivation of citizenship three times), gently discounted for length; raised when the
     row opens with them (the paragraph about it: 52(1) "The Kurultai ... is", 30(2) "Marriage
-    is") and for the first paragraphs, where an article states its rule (51(1), 53(1)); then
-    in the official order."""
+    is") and for the first paragraphs, where an article states its rule (51(1), 53(1)); the
+    text before our commentary; then in the official order."""
     marked, kind = found[0], found[3]
     position = rowid % ROW_BASE if kind == "text" else 1_000  # the title row is 0, text from 1
     tf = max(1, marked.count(MARK_OPEN))
     saturated = tf * (TF_K + 1) / (tf + TF_K * (1 - LENGTH_B + LENGTH_B * row.length))
     opens = marked.lstrip().removeprefix("The ").startswith(MARK_OPEN)
     prior = 1 + OPENS_WEIGHT * opens + EARLY_WEIGHT / position
-    return (-row.concepts, -row.weight * saturated * prior, rowid)
+    return (-row.concepts, kind == "commentary", -row.weight * saturated * prior, rowid)
 
 
 def _marked(conn: Any, query: Query, rowids: list[int]) -> dict[int, tuple[Any, ...]]:
