@@ -222,3 +222,13 @@ def test_json_amended_by_names_the_law_of_the_provision_shown(cli) -> None:
     assert amended("4(1)@1995@2022-09-17") == "1995"
     assert amended("4(3)@1995@2022-09-17") == "2017-03-10"
     assert amended("4@1995@2022-09-17") == "2017-03-10"  # the article: its latest wording
+
+
+def test_an_undated_1995_heading_says_since_when_the_provision_reads_so(cli) -> None:
+    # 4(1): reworded by the Law of 8 June 2022 with effect from 1 January 2023 (not from the
+    # edition's last law, of 17 September 2022); 84: excluded by the Law of 21 May 2007.
+    line = cli("show", "4(1)@1995", "--text-only").stdout.splitlines()[1]
+    assert "from 1 January 2023" in line and "8 June 2022" in line
+    assert "17 September 2022" not in line
+    line = cli("show", "84@1995", "--text-only").stdout.splitlines()[1]
+    assert line.startswith("Excluded from 22 May 2007") and "21 May 2007" in line

@@ -145,7 +145,7 @@ def _edition_words(c: Citation) -> str:
 
 
 def _long(iso: str) -> str:
-    from kzconst.output.read import long_date
+    from kzconst.output.wording import long_date
 
     return long_date(iso)
 

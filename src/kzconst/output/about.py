@@ -6,9 +6,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from kzconst.corpus.model import Article, Corpus
-from kzconst.output.read import edition_label, long_date
+from kzconst.output.read import edition_label
 from kzconst.output.records import no_key
 from kzconst.output.render import BLANK, Line, Span
+from kzconst.output.wording import long_date
 
 if TYPE_CHECKING:
     pass

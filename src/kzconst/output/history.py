@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Any
 from kzconst.corpus.asof import law_title
 from kzconst.corpus.model import Corpus
 from kzconst.output.diff import diff_lines
-from kzconst.output.read import UNOFFICIAL, long_date
+from kzconst.output.read import UNOFFICIAL
 from kzconst.output.records import SCHEMA_VERSION, key_record
 from kzconst.output.render import BLANK, Line, Span
+from kzconst.output.wording import long_date
 
 if TYPE_CHECKING:
     from kzconst.history import Timeline, Version

@@ -7,33 +7,12 @@ from datetime import date
 
 from kzconst.corpus.model import Article, Corpus, Edition, Item, Paragraph
 from kzconst.output.render import BLANK, Line, Span
+from kzconst.output.wording import last_wording_label, long_date, wording_label
 from kzconst.refs.resolve import Provision
 
 UNOFFICIAL = (
     "Unofficial English rendering by kzconst; the official texts are in Kazakh and Russian."
 )
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def long_date(iso: str) -> str:
-    """`2026-07-01` -> `1 July 2026`."""
-    if not iso:
-        return ""
-    y, m, d = iso.split("-")
-    return f"{int(d)} {MONTHS[int(m) - 1]} {y}"
 
 
 def edition_label(ed: Edition) -> str:
@@ -69,13 +48,9 @@ def article_heading(corpus: Corpus, p: Provision) -> list[Line]:
         lines.append(Line.of(wording_label(corpus, p), "warn"))
         if art.edition == "1995":
             lines.append(Line.of("Titles: editorial, and of the last wording.", "meta"))
-    elif last := last_wording_label(corpus, art.edition):
-        lines.append(
-            Line.of(
-                f"{last}; for the law of an earlier date: REF@DATE, --as-of, or kzconst history",
-                "meta",
-            )
-        )
+    elif last := last_wording_label(corpus, p):
+        earlier = "" if "unchanged" in last else "; earlier wordings: REF@DATE or kzconst history"
+        lines.append(Line.of(last + earlier, "meta"))
     section = corpus.section(art.edition, art.section)
     if section is not None:
         lines.append(Line.of(f"Section {section.number}. {section.title}", "section"))
@@ -84,34 +59,6 @@ def article_heading(corpus: Corpus, p: Provision) -> list[Line]:
         # The official text marks the article «исключена», like any excluded provision.
         lines.append(Line.of(f"[excluded] {art.status_note}".strip(), "warn"))
     return lines
-
-
-def last_wording_label(corpus: Corpus, edition: str) -> str:
-    """For an amended edition read without a date: which wording is shown ("" otherwise)."""
-    if not corpus.laws or edition != "1995":
-        return ""
-    last = max(corpus.laws.values(), key=lambda law: law.date)
-    return f"The last wording, as amended up to the {last.title}"
-
-
-def wording_label(corpus: Corpus, p: Provision) -> str:
-    """`Text in force on 1 January 2010, as amended by the Law of 21 May 2007 No. 254-III`."""
-    from datetime import date
-
-    from kzconst.corpus.asof import amended_by, law_title
-
-    art = p.article
-    head = f"Text in force on {long_date(art.as_of)}"
-    if art.edition != "1995":
-        return head
-    only = (
-        p.paragraph.number if p.paragraph is not None else None,
-        p.item.number if p.item is not None else None,
-    )
-    law = amended_by(corpus, art, date.fromisoformat(art.as_of), only)
-    if law:
-        return f"{head}, as amended by the {law_title(corpus, law)}"
-    return f"{head}: the original wording of 30 August 1995"
 
 
 def paragraph_lines(art: Article, para: Paragraph, only_item: Item | None = None) -> Iterator[Line]:
@@ -168,7 +115,7 @@ def provision_lines(
     with `text_only`, the first heading line and the text, nothing else (for pasting)."""
     art = p.article
     if text_only:  # the heading's first line, and for an amended text the wording it is
-        amended = art.as_of or last_wording_label(corpus, art.edition)
+        amended = art.as_of or last_wording_label(corpus, p)
         head = article_heading(corpus, p)[: 2 if amended else 1]
         return [*head, BLANK, *text_lines(p)]
     lines = article_heading(corpus, p)
@@ -266,7 +213,7 @@ def provision_markdown(
     art = p.article
     ed = corpus.editions[art.edition]
     name = "Preamble" if art.is_preamble else f"Article {p.label}"
-    wording = wording_label(corpus, p) if art.as_of else last_wording_label(corpus, art.edition)
+    wording = wording_label(corpus, p) if art.as_of else last_wording_label(corpus, p)
     said = [f"*{_md_escape(wording)}*", ""] if wording else []
     if text_only:
         out = [f"## {name} ({art.edition})", "", *said]
