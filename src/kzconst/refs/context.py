@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from kzconst.refs.grammar import word_class
 from kzconst.refs.parser import Hit
+from kzconst.refs.wording import When, when_after, when_before
 
 _CAPS = "A-ZА-ЯЁӘІҢҒҮҰҚӨҺ"
 # A reference followed by one of these names another act, not the Constitution: after `of`, a
@@ -82,14 +83,6 @@ _UNTIL_AFTER = re.compile(
     re.I,
 )
 _OLD_BEFORE = re.compile(rf"\b(?:{_OLD}|{_NEW})\s+(?:constitution|конституци[а-я]*)[\s,:]*$", re.I)
-# "... of the Constitution as amended in 2007", "ст. 15 Конституции (в редакции 2010 года)": the
-# 1995 text as it stood then, whatever the default edition.
-_AMENDED_AFTER = re.compile(
-    r"^[^.;\n]{0,60}?(?:(?:as\s+amended|as\s+it\s+stood|as\s+in\s+force|в\s+редакции|в\s+ред\.)"
-    r"[^.;\n]{0,30}?"
-    r"(?P<year>(?:19|20)\d\d)|in\s+(?:the|its)\s+(?P<year2>(?:19|20)\d\d)\s+wording)",
-    re.I,
-)
 # An article of an act named just before (`Law No. 254-III of 21 May 2007, Article 1`).
 _LAW_BEFORE = re.compile(
     r"\b(?:law|code|act|decree|закон[а-я]*|кодекс[а-я]*|указ[а-я]*|заң[а-яәіңғүұқөһ]*)\s+"
@@ -121,11 +114,31 @@ _YEAR_BEFORE = re.compile(r"(\d{4})\s+жылғы\s+(?:\d{1,2}\s+[^\W\d_]+\s+)?(?
 _KK_OLD = re.compile(r"(?:бұрынғы|ескі|бұрын\s+қолданылған)\s+$", re.I)
 
 
+# A line break ends what names a reference's act or edition (bulleted lists have no full stops):
+# a blank line, or a reference that begins its line (after a bullet), unless the line before
+# ends with a list connector.
+_BLANK = re.compile(r"\n[ \t]*\n\s*")
+_BULLET = re.compile(r"[ \t]*(?:[-•*–—]|\d{1,3}[.)]|[a-zа-я][.)])?[ \t]*")
+_CONNECTOR = re.compile(r"(?:[,;:]|\band|\bor|\bи|\bили|\bжәне|\bнемесе)\s*$", re.I)
+_AFTER_BREAK = re.compile(r"\n[ \t]*(?:\n|[-•*–—]\s)")
+
+
+def _block(before: str) -> str:
+    """The text before a reference, back to the line break that ends its chain."""
+    nl = before.rfind("\n")
+    if nl >= 0 and _BULLET.fullmatch(before, nl + 1) and not _CONNECTOR.search(before[:nl]):
+        return ""
+    blanks = list(_BLANK.finditer(before))
+    if blanks and not _CONNECTOR.search(before[: blanks[-1].start()]):
+        return before[blanks[-1].end() :]
+    return before
+
+
 class Context(NamedTuple):
-    """The edition a reference names and, for `as amended in 2007`, the year of the wording."""
+    """The edition a reference names and, for `as amended in 2007`, the wording's time phrase."""
 
     edition: str
-    year: int | None = None
+    when: When | None = None
 
 
 def context_of(text: str, hit: Hit, default: str) -> Context | None:
@@ -134,10 +147,10 @@ def context_of(text: str, hit: Hit, default: str) -> Context | None:
     if hit.kazakh:
         ed = _kazakh_edition(text, hit, default)
         return Context(ed) if ed is not None else None
-    after = text[hit.after : hit.after + 120]
+    after = _AFTER_BREAK.split(text[hit.after : hit.after + 120], 1)[0]
     if after.startswith(("@1995", "@2026")):  # kzconst's own qualifier, pasted into prose
         return Context(after[1:5])
-    before = text[max(0, hit.head - 120) : hit.head]
+    before = _block(text[max(0, hit.head - 120) : hit.head])
     law = _LAW_BEFORE.search(before)
     if law is not None and _CONSTITUTION_NEXT.match(after):  # `By Law No. 254-III of 2007,
         return Context("1995" if _BEFORE_2026.search(law.group()) else default)  # Article 41 of
@@ -145,11 +158,9 @@ def context_of(text: str, hit: Hit, default: str) -> Context | None:
         return None
     if _UNTIL_AFTER.match(after):
         return Context("1995")
-    amended = _AMENDED_AFTER.match(after)
-    if amended:
-        year = int(amended.group("year") or amended.group("year2"))
-        if 1995 <= year < 2026:
-            return Context("1995", year)
+    when = when_after(after) or when_before(before)
+    if when is not None:
+        return Context("1995", when)
     m = _EDITION_AFTER.match(after) or _YEAR_AFTER.match(after)
     if m is not None and (m.groupdict().get("old") or m.groupdict().get("new")):
         return Context("1995" if m.group("old") else "2026")
@@ -193,7 +204,7 @@ def _edition_before(before: str) -> str | None:
 
 
 def _kazakh_edition(text: str, hit: Hit, default: str) -> str | None:
-    before = text[max(0, hit.start - 100) : hit.start]
+    before = _block(text[max(0, hit.start - 100) : hit.start])
     for _ in range(3):  # `Азаматтық кодекстің жалпы бөлімінің 5-бабы`: the act, further back
         word = _ACT_BEFORE.search(before)
         if word is not None and word.group(1).isupper() and len(word.group(1)) > 1:
