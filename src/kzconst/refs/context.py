@@ -15,7 +15,10 @@ _CAPS = "A-ZА-ЯЁӘІҢҒҮҰҚӨҺ"
 # itself or a capitalised / genitive adjective first (`Гражданского кодекса`, `Civil Code`).
 _ACT_WORD = (
     r"(?:code|law|act|decree|regulation|convention|covenant|treaty|declaration|charter|"
-    r"protocol|agreement|statute|constitutional\s+law|кодекс|закон|указ|постановлен|конвенц|"
+    r"protocol|agreement|statute|constitutional\s+law|order|rules|resolution|instruction|"
+    r"memorandum|directive|bill|ordinance|regulations|standing\s+orders|procedure|"
+    r"кодекс|закон|указ|постановлен|конвенц|приказ|регламент|устав|инструкци|распоряжени|"
+    r"правил(?:а|ам|ами|ах)?\b|положени[яюе]\b|директив|меморандум|резолюци|"
     r"пакт|договор|декларац|хартия|хартии|протокол|соглашени|конституционн|заң|"
     r"[УГН]К\b|[ГУ]ПК\b|КоАП\b|АПК\b|ТК\b)"
 )
@@ -31,16 +34,46 @@ _ACRONYM_BEFORE = re.compile(rf"\b(?P<a>[{_CAPS}]{{2,8}})[\s,:]*$")
 _OURS = {"РК", "RK", "KZ", "КРК", "ҚР", "КР", "AND", "OR", "NOT", "SEE", "ALSO", "CF", "NB", "THE"}
 _ROMAN = re.compile(r"[IVXLC]+")
 _CONSTITUTION_NEXT = re.compile(
-    r"^[\s,]*(?:of\s+)?(?:the\s+)?(?:[^\W\d_]+\s+)?(?:\d{4}\s+)?"
-    r"(?:constitution\b|конституци(?:я|и|ю|ей)\b)",
+    r"^[\s,]*(?:of\s+)?(?:the\s+)?(?:(?:[^\W\d_]+\s+)?(?:\d{4}\s+)?"
+    r"(?:constitution\b|конституци(?:я|и|ю|ей)\b)|(?:basic|fundamental)\s+law\b|"
+    r"основн(?:ой|ого|ому|ым)\s+закон)",
+    re.I,
+)
+# A capitalised adjective or name before `Constitution` other than ours names another state's:
+# `the Russian Constitution`, `the French Constitution of 1958`; also named before, `the Russian
+# Constitution (Article 35)`, `Согласно Конституции РФ (ст. 35)`.
+_OURS_ADJ = (
+    r"(?!(?:Kazakh|Republic|New|Old|Former|Current|Present|Previous|Prior|Original|Amended|"
+    r"Revised|Same|This|That|Our|Its|The|Basic|Fundamental|Constitution)\b|Kazakh)"
+)
+_COUNTRY_RU = (
+    r"(?:рф|росси[а-я]*|российск[а-я]*|ссср|сша|франц[а-я]*|герман[а-я]*|украин[а-я]*|"
+    r"беларус[а-я]*|белорусс[а-я]*|кыргыз[а-я]*|киргиз[а-я]*|узбек[а-я]*|таджик[а-я]*|"
+    r"туркмен[а-я]*|азербайджан[а-я]*|армени[а-я]*|грузи[а-я]*|молдов[а-я]*|литв[а-я]*|"
+    r"латви[а-я]*|эстони[а-я]*|кита[а-я]*|кнр|япони[а-я]*|итали[а-я]*|испани[а-я]*|"
+    r"польш[а-я]*|турци[а-я]*|монголи[а-я]*)\b"
+)
+_FOREIGN_ADJ = re.compile(
+    rf"^[\s,]*(?:(?:of|to|under|in)\s+)?(?:the\s+)?(?-i:{_OURS_ADJ}[A-Z][\w'-]+)\s+"
+    r"(?-i:Constitution)\b",
+)
+# `Article 3 of the Order of the Minister of Justice`: after `of`, a capitalised name of a
+# document that is not the Constitution (a part of ours, `of Section II`, is not a document).
+_OF_DOCUMENT = re.compile(
+    r"^[\s,]*of\s+(?:the\s+|this\s+|that\s+)?(?-i:(?!(?:Section|Chapter|Part|Title|Division|"
+    r"Constitution|Republic|Kazakh\w*|RK|KZ)\b)[A-Z][a-z][\w'-]*)",
+)
+_FOREIGN_BEFORE = re.compile(
+    rf"(?:(?-i:\b{_OURS_ADJ}[A-Z][\w'-]+)\s+(?-i:Constitution)|"
+    rf"\bконституци[а-я]*\s+{_COUNTRY_RU})[\s,:]*\(?\s*$",
     re.I,
 )
 # Another state's constitution: "Constitution of the Russian Federation", "Конституции СССР".
 _FOREIGN = re.compile(
     r"^[\s,]*(?:(?:of|to)\s+)?(?:the\s+)?(?:constitution|конституци(?:я|и|ю|ей))\b[\s,]*"
     r"(?:of\s+)?(?:the\s+)?(?:republic\s+of\s+(?!kazakhstan)|республики\s+(?!казахстан)|"
-    r"russian|ussr|soviet|kazakh\s+ssr|[^\W\d_]+\s+ssr\b|united\s+states|российской|"
-    r"рф\b|ссср|[^\W\d_]+\s+сср\b|кыргыз|киргиз|узбек|беларус|украин|"
+    r"russian|ussr|soviet|kazakh\s+ssr|[^\W\d_]+\s+ssr\b|united\s+states|"
+    rf"{_COUNTRY_RU}|[^\W\d_]+\s+сср\b|"
     r"(?<=of\s)(?:the\s+)?(?!kazakhstan\b|republic\b)(?-i:[A-Z][a-z]{2,})\b)",
     re.I,
 )
@@ -111,6 +144,14 @@ _BEFORE_2026 = re.compile(r"\b(?:199[5-9]|20[01]\d|202[0-5])\b|\b(?:no\.?|№)\s
 # "Азаматтық кодекстің 9-бабы", "бұрынғы Конституцияның 44-бабы".
 _ACT_BEFORE = re.compile(r"([^\W\d_]+)[\s,]*$")
 _YEAR_BEFORE = re.compile(r"(\d{4})\s+жылғы\s+(?:\d{1,2}\s+[^\W\d_]+\s+)?(?:[^\W\d_]+\s+){0,2}$")
+_KK_BASIC = re.compile(r"\bата\s+$", re.I)
+# Another state named before `Конституциясының`: `Ресей Федерациясы`, `Қырғыз Республикасы`.
+_KK_FOREIGN = re.compile(
+    r"(?:(?<!қазақстан)\s+(?:республикасы|федерациясы)|\b(?:ресей|қырғыз|өзбекстан|беларусь|"
+    r"украина|франция|германия|ақш|кср|кеңес|түркия|қытай|тәжікстан|түрікменстан|әзірбайжан))"
+    r"[\s,]*$",
+    re.I,
+)
 _KK_OLD = re.compile(r"(?:бұрынғы|ескі|бұрын\s+қолданылған)\s+$", re.I)
 
 
@@ -175,11 +216,13 @@ def context_of(text: str, hit: Hit, default: str) -> Context | None:
 
 def _other_act(after: str, before: str) -> bool:
     """Whether the act named right after (or right before) the reference is not ours."""
-    if _FOREIGN.match(after) or _LAW_BEFORE.search(before):
+    if _FOREIGN.match(after) or _FOREIGN_ADJ.match(after) or _LAW_BEFORE.search(before):
+        return True
+    if _FOREIGN_BEFORE.search(before):
         return True
     if _CONSTITUTION_NEXT.match(after):
         return False
-    if _OTHER_ACT.match(after):
+    if _OTHER_ACT.match(after) or _OF_DOCUMENT.match(after):
         return True
     for m in (_ACRONYM_AFTER.match(after), _ACRONYM_BEFORE.search(before)):
         if m is not None and m.group("a") not in _OURS and not _ROMAN.fullmatch(m.group("a")):
@@ -210,10 +253,14 @@ def _kazakh_edition(text: str, hit: Hit, default: str) -> str | None:
         if word is not None and word.group(1).isupper() and len(word.group(1)) > 1:
             return default if word.group(1) in _OURS else None  # `МПГПП 19-бабы`
         cls = word_class(word.group(1).casefold()) if word else ""
+        if word is not None and cls == "ACT" and _KK_BASIC.search(before, 0, word.start()):
+            cls = "CONST"  # `Ата Заңның 21-бабы`: the Fundamental Law is the Constitution
         if word is None or cls == "ACT":
             return None if cls == "ACT" else default
         before = before[: word.start()]
         if cls == "CONST":
+            if _KK_FOREIGN.search(before):
+                return None  # `Ресей Федерациясы Конституциясының 19-бабы`
             if _KK_OLD.search(before):
                 return "1995"
             year = _YEAR_BEFORE.search(before)
