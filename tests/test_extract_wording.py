@@ -77,3 +77,13 @@ def test_a_line_break_ends_what_names_the_edition(
     corpus: Corpus, text: str, expected: list[str]
 ) -> None:
     assert found_as_expected(corpus, text, "2026") == expected
+
+
+def test_refs_exits_1_when_no_reference_names_a_provision_that_exists(cli) -> None:
+    """DESIGN: exit 1 = nothing found; the NOT FOUND lines are still printed."""
+    r = cli("refs", "-", input="Article 200\n")
+    assert r.code == 1 and "NOT FOUND" in r.stdout
+    r = cli("refs", "-", "-f", "json", input="Article 200\n")
+    assert r.code == 1 and '"exists": false' in r.stdout
+    assert cli("refs", "-", input="Article 200 and Article 21(1)\n").code == 0
+    assert cli("refs", "-", input="no references here\n").code == 1
