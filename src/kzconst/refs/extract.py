@@ -63,12 +63,24 @@ def find_refs(corpus: Corpus, text: str, edition: str) -> list[FoundRef]:
         raw = " ".join(text[hit.start : hit.end].split())
         for spec in hit.specs:
             ed = spec.edition or context.edition  # `Articles 18 (1995) and 21 (2026)`
+            if _a_paragraph(corpus, spec, ed):
+                continue  # `Article 21(1) and 2`: a paragraph, or an article? Not guessed.
             when = context.when if ed == "1995" else None
             resolved = cache.get((spec, ed, when))
             if resolved is None:
                 resolved = cache[spec, ed, when] = _resolved(corpus, spec, ed, when, labels)
             found.extend(replace(f, line=line, column=column, text=raw) for f in resolved)
     return found
+
+
+def _a_paragraph(corpus: Corpus, spec: Spec, ed: str) -> bool:
+    """Whether the bare number after `Article 21(1) and` may be a paragraph of article 21."""
+    if spec.unless_para_of is None:
+        return False
+    art = corpus.article(ed, spec.unless_para_of)
+    numbers = {p.number for p in art.paragraphs} if art is not None else set()
+    number = spec.article
+    return not number.isdigit() or int(number) <= len(numbers) or number in numbers
 
 
 def _resolved(

@@ -49,7 +49,17 @@ class Parser(Tokens):
             # 21 and 23`); in `Article 62(3) and 46(8)` the second is a reference of its own
             # (pinned_next); `Article 21 and 1995` is not two (a year is not small).
             pinned_first = self.cls[i] == "ART_EN_1" and bool(specs[0].paragraphs)
-            if pinned_first or k == j or not self.is_small(k) or self.has_pin(k):
+            if pinned_first and k > j and self.is_small(k) and not self.has_pin(k):
+                # `Article 21(1) and 23`: 23 is article 23 unless Article 21 has a paragraph 23
+                # (refs/extract.py decides, knowing the paragraphs)
+                nxt = self.element(k)
+                if nxt is not None and ".." not in nxt[0] and len(specs) == 1:
+                    specs.append(Spec(nxt[0], unless_para_of=specs[0].article))
+                    j = nxt[1]
+                break
+            # `Articles 21(1), 22(2) and 23`: a plural list goes on past a pinned number
+            bracket = self.has_pin(k) and self.is_sym(k + 1, "(") and self.cls[i] == "ART_EN"
+            if pinned_first or k == j or not self.is_small(k) or (self.has_pin(k) and not bracket):
                 break
             j = k
         if not specs:

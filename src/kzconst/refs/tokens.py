@@ -107,8 +107,8 @@ class Tokens:
         """A keyword of one of `classes` and its abbreviation dot (`ст.`, `п.`, `art.`)."""
         if not self.is_cls(i, *classes):
             return None
-        if self.val[i] == "sub":  # `sub-paragraph`
-            ok = self.is_sym(i + 1, "-") and self.is_cls(i + 2, "PARA_EN")
+        if self.val[i] == "sub":  # `sub-paragraph`, `sub-item`
+            ok = self.is_sym(i + 1, "-") and self.is_cls(i + 2, "PARA_EN", "ITEM_EN")
             return i + 3 if ok else None
         j = self.skip(i + 1, ".")
         if self.val[i] in ("п", "ч") and j == i + 1:
@@ -190,6 +190,7 @@ class Tokens:
 
 
 def _short(number: str) -> bool:
-    """An article, paragraph or sub-item number has at most 4 digits a part; a longer number
-    breaks any reference."""
-    return all(len(part) <= 4 for part in number.split("-"))
+    """An article, paragraph or sub-item number has at most 4 digits; a longer number breaks
+    any reference, except as the end of a range (`Articles 1-99999`)."""
+    head, _, tail = number.partition("-")
+    return len(head) <= 4 and len(tail) <= 9
