@@ -87,3 +87,15 @@ def test_refs_exits_1_when_no_reference_names_a_provision_that_exists(cli) -> No
     assert r.code == 1 and '"exists": false' in r.stdout
     assert cli("refs", "-", input="Article 200 and Article 21(1)\n").code == 0
     assert cli("refs", "-", input="no references here\n").code == 1
+
+
+@pytest.mark.parametrize("text", ["статьи " + "1, " * 300, "Articles " + "1, " * 300])
+def test_a_list_cut_at_max_list_says_so(corpus: Corpus, text: str) -> None:
+    found = find_refs(corpus, text, "2026")
+    assert len(found) == 100 and "cut at 100" in found[-1].note
+    assert not any(f.note for f in found[:-1])
+
+
+def test_a_list_of_exactly_max_list_is_not_cut(corpus: Corpus) -> None:
+    found = find_refs(corpus, "статьи " + "1, " * 99 + "2", "2026")
+    assert len(found) == 100 and not any(f.note for f in found)

@@ -18,11 +18,15 @@ from kzconst.refs.grammar import Ref
 from kzconst.refs.lineage import predecessors_of, successors_of
 from kzconst.refs.parser import Parser
 from kzconst.refs.resolve import Provision, Spec, resolve_spec
+from kzconst.refs.tokens import MAX_LIST
 from kzconst.refs.wording import When, wording_day
 
 # A line that opens with `Статья 1.` (nominative, then a full stop) heads an article of the
 # document being read, not a reference to the Constitution.
 _OWN_HEADING = re.compile(r"[ \t]*Статья\s+\d+(?:-\d+)?\.\s", re.I)
+
+
+_CUT = f"the list was cut at {MAX_LIST} numbers: the numbers after this one were not read"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +74,8 @@ def find_refs(corpus: Corpus, text: str, edition: str) -> list[FoundRef]:
             if resolved is None:
                 resolved = cache[spec, ed, when] = _resolved(corpus, spec, ed, when, labels)
             found.extend(replace(f, line=line, column=column, text=raw) for f in resolved)
+        if hit.cut and found:
+            found[-1] = replace(found[-1], note=_CUT)
     return found
 
 

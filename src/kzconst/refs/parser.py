@@ -22,6 +22,7 @@ class Hit(NamedTuple):
     kazakh: bool  # the act is named before the reference, not after
     head: int  # where the first reference of its chain begins
     after: int  # where the last one ends
+    cut: bool = False  # a list in it was cut at MAX_LIST numbers
 
 
 class Parser(Tokens):
@@ -64,6 +65,8 @@ class Parser(Tokens):
             j = k
         if not specs:
             return None
+        if len(specs) >= MAX_LIST:
+            self.note_cut(j)
         if len(specs) == 1 and not specs[0].paragraphs:
             specs[0], j = self.trailing(specs[0], j, "PARA_EN", "ITEM_EN")
         return specs, j
@@ -235,7 +238,8 @@ class Parser(Tokens):
             elif self.kind[i] == "num":  # Kazakh: the act is named before, never after
                 specs, end = result
                 start, stop = self.start[i], self.end[end - 1]
-                hits.append(Hit(start, stop, tuple(specs), True, start, stop))
+                cut = any(i <= c <= end for c in self.cut_at)
+                hits.append(Hit(start, stop, tuple(specs), True, start, stop, cut))
                 i = end
             else:
                 chain, i = self.chain(i, result)
@@ -251,6 +255,7 @@ class Parser(Tokens):
         while True:
             members.append((self.start[start], self.end[end - 1], specs))
             if len(members) >= MAX_LIST:
+                self.note_cut(end)
                 break
             more = self.pinned_next(end)
             if more is not None:
@@ -265,4 +270,7 @@ class Parser(Tokens):
             start, (specs, end) = k, result
         tail = self.end[end - 1]
         head = self.start[i]
-        return [Hit(a, b, tuple(c), False, head, tail) for a, b, c in members], end
+        hits = [Hit(a, b, tuple(c), False, head, tail) for a, b, c in members]
+        if any(i <= c <= end for c in self.cut_at):
+            hits[-1] = hits[-1]._replace(cut=True)
+        return hits, end

@@ -33,6 +33,7 @@ class Tokens:
         self.start = [s for _, _, s, _ in found]
         self.end = [e for _, _, _, e in found]
         self.n = len(self.kind)
+        self.cut_at: set[int] = set()  # where a list was cut at MAX_LIST numbers
 
     def is_sym(self, i: int, chars: str | tuple[str, ...]) -> bool:
         return i < self.n and self.kind[i] == "sym" and self.val[i] in chars
@@ -76,7 +77,16 @@ class Tokens:
                 break
             out.append(nxt[0])
             i = nxt[1]
+        if len(out) >= MAX_LIST:
+            self.note_cut(i)
         return out, i
+
+    def note_cut(self, i: int) -> None:
+        """Remember that a list stopped at MAX_LIST before the list went on at token i."""
+        j = self.skip(i, ",;")
+        j = j + 1 if self.is_cls(j, "AND") else j
+        if self.is_num(j):
+            self.cut_at.add(i)
 
     def ordinals(self, i: int) -> tuple[list[str], int] | None:
         """`second`, `first and second`, `первой и второй`: the numbers and the index past."""
