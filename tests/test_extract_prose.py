@@ -113,6 +113,8 @@ PROSE = [
     ("Article 21(1) and 23", ["21(1)", "23"]),
     ("Article 21(1) and 2", ["21(1)"]),
     ("Articles 21(1), 22(2) and 23.", ["21(1)", "22(2)", "23"]),
+    ("Article 21 to 2026 Article 56", ["21", "56"]),  # a year ends no range
+    ("in the case of Article 55, of the Senate", ["55"]),
     ("Articles 21(1) and 23", ["21(1)", "23"]),
     ("статья 21, 1995", ["21"]),
     ("ст. 21 и ст. 23(2)", ["21", "23(2)"]),

@@ -60,7 +60,7 @@ _FOREIGN_ADJ = re.compile(
 # `Article 3 of the Order of the Minister of Justice`: after `of`, a capitalised name of a
 # document that is not the Constitution (a part of ours, `of Section II`, is not a document).
 _OF_DOCUMENT = re.compile(
-    r"^[\s,]*of\s+(?:the\s+|this\s+|that\s+)?(?-i:(?!(?:Section|Chapter|Part|Title|Division|"
+    r"^\s*of\s+(?:the\s+|this\s+|that\s+)?(?-i:(?!(?:Section|Chapter|Part|Title|Division|"
     r"Constitution|Republic|Kazakh\w*|RK|KZ)\b)[A-Z][a-z][\w'-]*)",
 )
 _FOREIGN_BEFORE = re.compile(

@@ -56,7 +56,8 @@ class Tokens:
         if not self.is_num(i) or self.is_cls(i + 1, "YEAR"):
             return None  # `статьи 2026 года`: a date
         value, i = self.val[i], self.skip(i + 1, ")")
-        if (self.is_sym(i, DASHES) or self.is_cls(i, "TO")) and self.is_num(i + 1):
+        to = self.is_sym(i, DASHES) or self.is_cls(i, "TO")
+        if to and self.is_num(i + 1) and not _YEAR.fullmatch(self.val[i + 1]):  # `57 to 2026`
             value, i = f"{value}..{self.val[i + 1]}", self.skip(i + 2, ")")
         elif _YEAR.fullmatch(value):
             return None
