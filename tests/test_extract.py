@@ -53,8 +53,13 @@ EN = [
     ("the preamble to the 1995 Constitution", "2026", ["preamble@1995"]),
     ("the preamble to the Law", "2026", []),
     ("Art. 21, 1995", "2026", ["21"]),  # a year does not continue a list
-    ("Articles 94-99", "2026", ["94", "95", "96", "!97", "!98", "!99"]),
-    ("Articles 1-9999", "2026", ["!1..9999"]),  # one error, not ten thousand
+    # a range past the last article: the part that exists, and the rest once
+    ("Articles 94-99", "2026", ["94", "95", "96", "!97..99"]),
+    ("Articles 95-200", "2026", ["95", "96", "!97..200"]),
+    ("Articles 1-9999", "2026", [*map(str, range(1, 97)), "!97..9999"]),
+    ("Articles 1-99999", "2026", [*map(str, range(1, 97)), "!97..99999"]),
+    ("Articles 97-200", "2026", ["!97..200"]),
+    ("Art. 21 par. 1", "2026", ["21(1)"]),
     ("paragraph 1 of Article 21 of the Civil Code", "2026", []),
     ("Article 21 of the Constitution of the Russian Federation", "2026", []),
     ("Article 3 of the Constitution of the Republic of Kyrgyzstan", "2026", []),

@@ -83,6 +83,47 @@ CONTEXT = [
     ("(1995: under Article 48; 2026: under Article 51)", ["48@1995", "51"]),
     ("in the 1995 text as amended, Article 45(2) had been excluded", ["45(2)@1995"]),
     ("Of the 1995 transitional Articles 98 and 99", ["98@1995", "99@1995"]),
+    # another state's constitution, by an adjective or a country, after or before the reference
+    ("Article 1 of the Russian Constitution", []),
+    ("Article 19 of the Kyrgyz Constitution", []),
+    ("Article 2 of the French Constitution of 1958", []),
+    ("Art. 3 of the Belarusian Constitution", []),
+    ("Article 1 of the Soviet Constitution", []),
+    ("Articles 26 and 35 of the Russian Constitution", []),
+    ("the Russian Constitution (Article 35)", []),
+    ("ст. 35 Конституции России", []),
+    ("Согласно Конституции РФ (ст. 35)", []),
+    ("Ресей Федерациясы Конституциясының 19-бабы", []),
+    ("Ресей Конституциясының 19-бабы", []),
+    ("Қырғыз Республикасы Конституциясының 21-бабы", []),
+    ("Article 3 of the Kazakh Constitution", ["3"]),
+    ("Article 3 of Kazakhstan's Constitution", ["3"]),
+    ("Article 3 of the new Constitution", ["3"]),
+    ("the Constitution of the Republic of Kazakhstan (Article 3)", ["3"]),
+    ("ст. 3 Конституции Республики Казахстан", ["3"]),
+    ("Қазақстан Республикасы Конституциясының 3-бабы", ["3"]),
+    # other acts: a document named after `of`, or an act word in any language and case
+    ("Article 3 of the Order of the Minister of Justice", []),
+    ("Article 7 of the Rules", []),
+    ("Article 9 of the Resolution", []),
+    ("Article 4 of the Instruction", []),
+    ("Article 3 of the Memorandum", []),
+    ("Article 10 of the Directive", []),
+    ("Article 4 of the Normative Resolution of the Constitutional Court No. 2", []),
+    ("Article 5 of the Rules of Procedure", []),
+    ("Article 33 of the bill", []),
+    ("статья 5 Регламента Курултая", []),
+    ("статья 3 приказа Министра юстиции", []),
+    ("статья 7 Устава", []),
+    ("Халықаралық пактінің 19-бабы", []),
+    ("Заңның 5-бабы", []),
+    ("Законның 5-бабы", []),
+    ("Article 21 of Section II of the Constitution", ["21"]),
+    # the Basic / Fundamental Law is the Constitution
+    ("ст. 21 Основного Закона", ["21"]),
+    ("статьи 21 Основного закона страны", ["21"]),
+    ("Article 21 of the Basic Law", ["21"]),
+    ("Ата Заңның 21-бабы", ["21"]),
 ]
 
 
@@ -125,8 +166,9 @@ def test_as_amended_in_a_year_reads_that_years_wording(corpus: Corpus) -> None:
     [f] = find_refs(corpus, "Article 41 of the Constitution, as amended in 2007", "2026")
     assert f.provision is not None and f.edition == "1995"
     assert f.provision.article.as_of == "2007-05-22" and "2007-05-22" in f.note
+    # no law is dated 2010: the wording read then is the one the 2007 law made
     [g] = find_refs(corpus, "ст. 41 Конституции в редакции 2010 года", "2026")
-    assert g.provision is not None and g.provision.article.as_of == "2010-12-31"
+    assert g.provision is not None and g.provision.article.as_of == "2007-05-22"
 
 
 def test_a_provision_not_yet_inserted_in_that_year_does_not_exist(corpus: Corpus) -> None:

@@ -108,7 +108,13 @@ PROSE = [
     ("1995 жылғы Конституцияның 44-бабы және 2026 жылғы Конституцияның 46-бабы", ["44@1995", "46"]),
     ("ст. 21 (Article 21(1))", ["21", "21(1)"]),
     ("п. 1 ст. 21, 46(8)", ["21(1)", "46(8)"]),
-    ("Article 21(1) and 23", ["21(1)"]),
+    # Article 21 has three paragraphs: `and 23` is article 23; `and 2` may be paragraph 2 or
+    # article 2, and is not guessed
+    ("Article 21(1) and 23", ["21(1)", "23"]),
+    ("Article 21(1) and 2", ["21(1)"]),
+    ("Articles 21(1), 22(2) and 23.", ["21(1)", "22(2)", "23"]),
+    ("Article 21 to 2026 Article 56", ["21", "56"]),  # a year ends no range
+    ("in the case of Article 55, of the Senate", ["55"]),
     ("Articles 21(1) and 23", ["21(1)", "23"]),
     ("статья 21, 1995", ["21"]),
     ("ст. 21 и ст. 23(2)", ["21", "23(2)"]),
@@ -186,6 +192,7 @@ def test_each_reference_reports_its_own_text(corpus: Corpus, text: str, _expecte
             [("1:1", "Article 21 para 1", ["21(1)"]), ("1:23", "23 para 2", ["23(2)"])],
         ),
         ("п.п. 1, 2 ст. 23", [("1:1", "п.п. 1, 2 ст. 23", ["23(1)", "23(2)"])]),
+        ("sub-item 8) of Article 46", [("1:1", "sub-item 8) of Article 46", ["46(8)"])]),
     ],
 )
 def test_a_reference_after_another_has_its_own_span(

@@ -233,7 +233,8 @@ def refs(
     no_pager: NoPagerOpt = False,
     corpus_file: CorpusOpt = None,
 ) -> None:
-    """Find references to the Constitution in free text; resolve them; map 1995 ones to 2026."""
+    """Find references to the Constitution in free text; resolve them; map 1995 ones to 2026
+    (exit 1 when none is found, or none names a provision that exists)."""
     from kzconst.refs.extract import find_refs
 
     if file == "-":
@@ -252,6 +253,10 @@ def refs(
         emit_records(fmt, "refs", refs_records(found))
     else:
         make_output(plain, color, no_pager).lines(refs_lines(found))
+    if not any(f.exists for f in found):  # every one NOT FOUND: nothing found (exit 1)
+        from kzconst.errors import EXIT_NOT_FOUND
+
+        raise typer.Exit(EXIT_NOT_FOUND)
 
 
 def _dated(corpus: "Corpus", f: "FoundRef", day: "date") -> "FoundRef":

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from kzconst.refs.grammar import word_class
 from kzconst.refs.parser import Hit
+from kzconst.refs.wording import When, when_after, when_before
 
 _CAPS = "A-ZА-ЯЁӘІҢҒҮҰҚӨҺ"
 # A reference followed by one of these names another act, not the Constitution: after `of`, a
@@ -14,7 +15,10 @@ _CAPS = "A-ZА-ЯЁӘІҢҒҮҰҚӨҺ"
 # itself or a capitalised / genitive adjective first (`Гражданского кодекса`, `Civil Code`).
 _ACT_WORD = (
     r"(?:code|law|act|decree|regulation|convention|covenant|treaty|declaration|charter|"
-    r"protocol|agreement|statute|constitutional\s+law|кодекс|закон|указ|постановлен|конвенц|"
+    r"protocol|agreement|statute|constitutional\s+law|order|rules|resolution|instruction|"
+    r"memorandum|directive|bill|ordinance|regulations|standing\s+orders|procedure|"
+    r"кодекс|закон|указ|постановлен|конвенц|приказ|регламент|устав|инструкци|распоряжени|"
+    r"правил(?:а|ам|ами|ах)?\b|положени[яюе]\b|директив|меморандум|резолюци|"
     r"пакт|договор|декларац|хартия|хартии|протокол|соглашени|конституционн|заң|"
     r"[УГН]К\b|[ГУ]ПК\b|КоАП\b|АПК\b|ТК\b)"
 )
@@ -30,16 +34,46 @@ _ACRONYM_BEFORE = re.compile(rf"\b(?P<a>[{_CAPS}]{{2,8}})[\s,:]*$")
 _OURS = {"РК", "RK", "KZ", "КРК", "ҚР", "КР", "AND", "OR", "NOT", "SEE", "ALSO", "CF", "NB", "THE"}
 _ROMAN = re.compile(r"[IVXLC]+")
 _CONSTITUTION_NEXT = re.compile(
-    r"^[\s,]*(?:of\s+)?(?:the\s+)?(?:[^\W\d_]+\s+)?(?:\d{4}\s+)?"
-    r"(?:constitution\b|конституци(?:я|и|ю|ей)\b)",
+    r"^[\s,]*(?:of\s+)?(?:the\s+)?(?:(?:[^\W\d_]+\s+)?(?:\d{4}\s+)?"
+    r"(?:constitution\b|конституци(?:я|и|ю|ей)\b)|(?:basic|fundamental)\s+law\b|"
+    r"основн(?:ой|ого|ому|ым)\s+закон)",
+    re.I,
+)
+# A capitalised adjective or name before `Constitution` other than ours names another state's:
+# `the Russian Constitution`, `the French Constitution of 1958`; also named before, `the Russian
+# Constitution (Article 35)`, `Согласно Конституции РФ (ст. 35)`.
+_OURS_ADJ = (
+    r"(?!(?:Kazakh|Republic|New|Old|Former|Current|Present|Previous|Prior|Original|Amended|"
+    r"Revised|Same|This|That|Our|Its|The|Basic|Fundamental|Constitution)\b|Kazakh)"
+)
+_COUNTRY_RU = (
+    r"(?:рф|росси[а-я]*|российск[а-я]*|ссср|сша|франц[а-я]*|герман[а-я]*|украин[а-я]*|"
+    r"беларус[а-я]*|белорусс[а-я]*|кыргыз[а-я]*|киргиз[а-я]*|узбек[а-я]*|таджик[а-я]*|"
+    r"туркмен[а-я]*|азербайджан[а-я]*|армени[а-я]*|грузи[а-я]*|молдов[а-я]*|литв[а-я]*|"
+    r"латви[а-я]*|эстони[а-я]*|кита[а-я]*|кнр|япони[а-я]*|итали[а-я]*|испани[а-я]*|"
+    r"польш[а-я]*|турци[а-я]*|монголи[а-я]*)\b"
+)
+_FOREIGN_ADJ = re.compile(
+    rf"^[\s,]*(?:(?:of|to|under|in)\s+)?(?:the\s+)?(?-i:{_OURS_ADJ}[A-Z][\w'-]+)\s+"
+    r"(?-i:Constitution)\b",
+)
+# `Article 3 of the Order of the Minister of Justice`: after `of`, a capitalised name of a
+# document that is not the Constitution (a part of ours, `of Section II`, is not a document).
+_OF_DOCUMENT = re.compile(
+    r"^\s*of\s+(?:the\s+|this\s+|that\s+)?(?-i:(?!(?:Section|Chapter|Part|Title|Division|"
+    r"Constitution|Republic|Kazakh\w*|RK|KZ)\b)[A-Z][a-z][\w'-]*)",
+)
+_FOREIGN_BEFORE = re.compile(
+    rf"(?:(?-i:\b{_OURS_ADJ}[A-Z][\w'-]+)\s+(?-i:Constitution)|"
+    rf"\bконституци[а-я]*\s+{_COUNTRY_RU})[\s,:]*\(?\s*$",
     re.I,
 )
 # Another state's constitution: "Constitution of the Russian Federation", "Конституции СССР".
 _FOREIGN = re.compile(
     r"^[\s,]*(?:(?:of|to)\s+)?(?:the\s+)?(?:constitution|конституци(?:я|и|ю|ей))\b[\s,]*"
     r"(?:of\s+)?(?:the\s+)?(?:republic\s+of\s+(?!kazakhstan)|республики\s+(?!казахстан)|"
-    r"russian|ussr|soviet|kazakh\s+ssr|[^\W\d_]+\s+ssr\b|united\s+states|российской|"
-    r"рф\b|ссср|[^\W\d_]+\s+сср\b|кыргыз|киргиз|узбек|беларус|украин|"
+    r"russian|ussr|soviet|kazakh\s+ssr|[^\W\d_]+\s+ssr\b|united\s+states|"
+    rf"{_COUNTRY_RU}|[^\W\d_]+\s+сср\b|"
     r"(?<=of\s)(?:the\s+)?(?!kazakhstan\b|republic\b)(?-i:[A-Z][a-z]{2,})\b)",
     re.I,
 )
@@ -82,14 +116,6 @@ _UNTIL_AFTER = re.compile(
     re.I,
 )
 _OLD_BEFORE = re.compile(rf"\b(?:{_OLD}|{_NEW})\s+(?:constitution|конституци[а-я]*)[\s,:]*$", re.I)
-# "... of the Constitution as amended in 2007", "ст. 15 Конституции (в редакции 2010 года)": the
-# 1995 text as it stood then, whatever the default edition.
-_AMENDED_AFTER = re.compile(
-    r"^[^.;\n]{0,60}?(?:(?:as\s+amended|as\s+it\s+stood|as\s+in\s+force|в\s+редакции|в\s+ред\.)"
-    r"[^.;\n]{0,30}?"
-    r"(?P<year>(?:19|20)\d\d)|in\s+(?:the|its)\s+(?P<year2>(?:19|20)\d\d)\s+wording)",
-    re.I,
-)
 # An article of an act named just before (`Law No. 254-III of 21 May 2007, Article 1`).
 _LAW_BEFORE = re.compile(
     r"\b(?:law|code|act|decree|закон[а-я]*|кодекс[а-я]*|указ[а-я]*|заң[а-яәіңғүұқөһ]*)\s+"
@@ -118,14 +144,42 @@ _BEFORE_2026 = re.compile(r"\b(?:199[5-9]|20[01]\d|202[0-5])\b|\b(?:no\.?|№)\s
 # "Азаматтық кодекстің 9-бабы", "бұрынғы Конституцияның 44-бабы".
 _ACT_BEFORE = re.compile(r"([^\W\d_]+)[\s,]*$")
 _YEAR_BEFORE = re.compile(r"(\d{4})\s+жылғы\s+(?:\d{1,2}\s+[^\W\d_]+\s+)?(?:[^\W\d_]+\s+){0,2}$")
+_KK_BASIC = re.compile(r"\bата\s+$", re.I)
+# Another state named before `Конституциясының`: `Ресей Федерациясы`, `Қырғыз Республикасы`.
+_KK_FOREIGN = re.compile(
+    r"(?:(?<!қазақстан)\s+(?:республикасы|федерациясы)|\b(?:ресей|қырғыз|өзбекстан|беларусь|"
+    r"украина|франция|германия|ақш|кср|кеңес|түркия|қытай|тәжікстан|түрікменстан|әзірбайжан))"
+    r"[\s,]*$",
+    re.I,
+)
 _KK_OLD = re.compile(r"(?:бұрынғы|ескі|бұрын\s+қолданылған)\s+$", re.I)
 
 
+# A line break ends what names a reference's act or edition (bulleted lists have no full stops):
+# a blank line, or a reference that begins its line (after a bullet), unless the line before
+# ends with a list connector.
+_BLANK = re.compile(r"\n[ \t]*\n\s*")
+_BULLET = re.compile(r"[ \t]*(?:[-•*–—]|\d{1,3}[.)]|[a-zа-я][.)])?[ \t]*")
+_CONNECTOR = re.compile(r"(?:[,;:]|\band|\bor|\bи|\bили|\bжәне|\bнемесе)\s*$", re.I)
+_AFTER_BREAK = re.compile(r"\n[ \t]*(?:\n|[-•*–—]\s)")
+
+
+def _block(before: str) -> str:
+    """The text before a reference, back to the line break that ends its chain."""
+    nl = before.rfind("\n")
+    if nl >= 0 and _BULLET.fullmatch(before, nl + 1) and not _CONNECTOR.search(before[:nl]):
+        return ""
+    blanks = list(_BLANK.finditer(before))
+    if blanks and not _CONNECTOR.search(before[: blanks[-1].start()]):
+        return before[blanks[-1].end() :]
+    return before
+
+
 class Context(NamedTuple):
-    """The edition a reference names and, for `as amended in 2007`, the year of the wording."""
+    """The edition a reference names and, for `as amended in 2007`, the wording's time phrase."""
 
     edition: str
-    year: int | None = None
+    when: When | None = None
 
 
 def context_of(text: str, hit: Hit, default: str) -> Context | None:
@@ -134,10 +188,10 @@ def context_of(text: str, hit: Hit, default: str) -> Context | None:
     if hit.kazakh:
         ed = _kazakh_edition(text, hit, default)
         return Context(ed) if ed is not None else None
-    after = text[hit.after : hit.after + 120]
+    after = _AFTER_BREAK.split(text[hit.after : hit.after + 120], 1)[0]
     if after.startswith(("@1995", "@2026")):  # kzconst's own qualifier, pasted into prose
         return Context(after[1:5])
-    before = text[max(0, hit.head - 120) : hit.head]
+    before = _block(text[max(0, hit.head - 120) : hit.head])
     law = _LAW_BEFORE.search(before)
     if law is not None and _CONSTITUTION_NEXT.match(after):  # `By Law No. 254-III of 2007,
         return Context("1995" if _BEFORE_2026.search(law.group()) else default)  # Article 41 of
@@ -145,11 +199,9 @@ def context_of(text: str, hit: Hit, default: str) -> Context | None:
         return None
     if _UNTIL_AFTER.match(after):
         return Context("1995")
-    amended = _AMENDED_AFTER.match(after)
-    if amended:
-        year = int(amended.group("year") or amended.group("year2"))
-        if 1995 <= year < 2026:
-            return Context("1995", year)
+    when = when_after(after) or when_before(before)
+    if when is not None:
+        return Context("1995", when)
     m = _EDITION_AFTER.match(after) or _YEAR_AFTER.match(after)
     if m is not None and (m.groupdict().get("old") or m.groupdict().get("new")):
         return Context("1995" if m.group("old") else "2026")
@@ -164,11 +216,13 @@ def context_of(text: str, hit: Hit, default: str) -> Context | None:
 
 def _other_act(after: str, before: str) -> bool:
     """Whether the act named right after (or right before) the reference is not ours."""
-    if _FOREIGN.match(after) or _LAW_BEFORE.search(before):
+    if _FOREIGN.match(after) or _FOREIGN_ADJ.match(after) or _LAW_BEFORE.search(before):
+        return True
+    if _FOREIGN_BEFORE.search(before):
         return True
     if _CONSTITUTION_NEXT.match(after):
         return False
-    if _OTHER_ACT.match(after):
+    if _OTHER_ACT.match(after) or _OF_DOCUMENT.match(after):
         return True
     for m in (_ACRONYM_AFTER.match(after), _ACRONYM_BEFORE.search(before)):
         if m is not None and m.group("a") not in _OURS and not _ROMAN.fullmatch(m.group("a")):
@@ -193,16 +247,20 @@ def _edition_before(before: str) -> str | None:
 
 
 def _kazakh_edition(text: str, hit: Hit, default: str) -> str | None:
-    before = text[max(0, hit.start - 100) : hit.start]
+    before = _block(text[max(0, hit.start - 100) : hit.start])
     for _ in range(3):  # `Азаматтық кодекстің жалпы бөлімінің 5-бабы`: the act, further back
         word = _ACT_BEFORE.search(before)
         if word is not None and word.group(1).isupper() and len(word.group(1)) > 1:
             return default if word.group(1) in _OURS else None  # `МПГПП 19-бабы`
         cls = word_class(word.group(1).casefold()) if word else ""
+        if word is not None and cls == "ACT" and _KK_BASIC.search(before, 0, word.start()):
+            cls = "CONST"  # `Ата Заңның 21-бабы`: the Fundamental Law is the Constitution
         if word is None or cls == "ACT":
             return None if cls == "ACT" else default
         before = before[: word.start()]
         if cls == "CONST":
+            if _KK_FOREIGN.search(before):
+                return None  # `Ресей Федерациясы Конституциясының 19-бабы`
             if _KK_OLD.search(before):
                 return "1995"
             year = _YEAR_BEFORE.search(before)

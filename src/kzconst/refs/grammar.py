@@ -268,7 +268,7 @@ def _is_range(a: str, b: str) -> bool:
 _WORDS = {
     "ART_EN": ("articles", "arts", "art"),  # may head a list: `arts 17, 18`
     "ART_EN_1": ("article",),
-    "PARA_EN": ("paragraph", "paragraphs", "para", "paras", "p"),
+    "PARA_EN": ("paragraph", "paragraphs", "para", "paras", "par", "p"),
     "ITEM_EN": ("subparagraph", "subparagraphs", "subpara", "subparas", "sub", "item", "items"),
     "ART_RU": ("ст", "статьи", "статей", "статьям", "статьями", "статьях"),
     "ART_RU_1": ("статья", "статье", "статью", "статьей", "статьёй"),
@@ -301,6 +301,18 @@ _STEMS = (
     ("жарлы", "ACT", ()),
     ("қаулы", "ACT", ()),
     ("конвенция", "ACT", ()),
+    ("пакт", "ACT", ()),
+    ("закон", "ACT", ()),
+    ("бұйрығ", "ACT", ()),
+    ("бұйрық", "ACT", ()),
+    ("ереже", "ACT", ()),
+    ("жарғы", "ACT", ()),
+    ("нұсқаулы", "ACT", ()),
+    ("регламент", "ACT", ()),
+    ("декларация", "ACT", ()),
+    ("хартия", "ACT", ()),
+    ("келісім", "ACT", ()),
+    ("хаттама", "ACT", ()),
 )
 
 

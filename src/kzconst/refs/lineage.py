@@ -1,4 +1,4 @@
-"""What a provision found in prose continues or is continued by, and the day of a year's wording."""
+"""What a provision found in prose continues or is continued by."""
 
 from __future__ import annotations
 
@@ -35,18 +35,3 @@ def predecessors_of(corpus: Corpus, p: Provision) -> tuple[str, ...]:
             return p.article.predecessors
         found.extend(u.concord.predecessors)
     return tuple(dict.fromkeys(found))
-
-
-def wording_day(corpus: Corpus, year: int) -> tuple[str, str]:
-    """The day `as amended in YEAR` names, and why: the latest day a law of that year took
-    effect on, or, when no law is dated in that year, 31 December of it."""
-    laws = [law for law in corpus.laws.values() if law.date.startswith(f"{year}-")]
-    if laws:
-        law = max(laws, key=lambda x: x.in_force or x.date)
-        day = law.in_force or law.date
-        return (
-            day,
-            f"as amended in {year}: the wording in force from {day}, after the law of {law.date}",
-        )
-    day = f"{year}-12-31"
-    return day, f"as amended in {year}: no amending law of {year}; the wording in force on {day}"

@@ -22,6 +22,7 @@ class Hit(NamedTuple):
     kazakh: bool  # the act is named before the reference, not after
     head: int  # where the first reference of its chain begins
     after: int  # where the last one ends
+    cut: bool = False  # a list in it was cut at MAX_LIST numbers
 
 
 class Parser(Tokens):
@@ -49,11 +50,23 @@ class Parser(Tokens):
             # 21 and 23`); in `Article 62(3) and 46(8)` the second is a reference of its own
             # (pinned_next); `Article 21 and 1995` is not two (a year is not small).
             pinned_first = self.cls[i] == "ART_EN_1" and bool(specs[0].paragraphs)
-            if pinned_first or k == j or not self.is_small(k) or self.has_pin(k):
+            if pinned_first and k > j and self.is_small(k) and not self.has_pin(k):
+                # `Article 21(1) and 23`: 23 is article 23 unless Article 21 has a paragraph 23
+                # (refs/extract.py decides, knowing the paragraphs)
+                nxt = self.element(k)
+                if nxt is not None and ".." not in nxt[0] and len(specs) == 1:
+                    specs.append(Spec(nxt[0], unless_para_of=specs[0].article))
+                    j = nxt[1]
+                break
+            # `Articles 21(1), 22(2) and 23`: a plural list goes on past a pinned number
+            bracket = self.has_pin(k) and self.is_sym(k + 1, "(") and self.cls[i] == "ART_EN"
+            if pinned_first or k == j or not self.is_small(k) or (self.has_pin(k) and not bracket):
                 break
             j = k
         if not specs:
             return None
+        if len(specs) >= MAX_LIST:
+            self.note_cut(j)
         if len(specs) == 1 and not specs[0].paragraphs:
             specs[0], j = self.trailing(specs[0], j, "PARA_EN", "ITEM_EN")
         return specs, j
@@ -225,7 +238,8 @@ class Parser(Tokens):
             elif self.kind[i] == "num":  # Kazakh: the act is named before, never after
                 specs, end = result
                 start, stop = self.start[i], self.end[end - 1]
-                hits.append(Hit(start, stop, tuple(specs), True, start, stop))
+                cut = any(i <= c <= end for c in self.cut_at)
+                hits.append(Hit(start, stop, tuple(specs), True, start, stop, cut))
                 i = end
             else:
                 chain, i = self.chain(i, result)
@@ -241,6 +255,7 @@ class Parser(Tokens):
         while True:
             members.append((self.start[start], self.end[end - 1], specs))
             if len(members) >= MAX_LIST:
+                self.note_cut(end)
                 break
             more = self.pinned_next(end)
             if more is not None:
@@ -255,4 +270,7 @@ class Parser(Tokens):
             start, (specs, end) = k, result
         tail = self.end[end - 1]
         head = self.start[i]
-        return [Hit(a, b, tuple(c), False, head, tail) for a, b, c in members], end
+        hits = [Hit(a, b, tuple(c), False, head, tail) for a, b, c in members]
+        if any(i <= c <= end for c in self.cut_at):
+            hits[-1] = hits[-1]._replace(cut=True)
+        return hits, end

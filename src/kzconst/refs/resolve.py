@@ -16,6 +16,8 @@ class Spec(NamedTuple):
     paragraphs: tuple[str, ...] = ()
     items: tuple[str, ...] = ()
     edition: str | None = None  # named for this reference alone: `Articles 18 (1995) and 21`
+    # `Article 21(1) and 23`: article 23 only if article `unless_para_of` has no paragraph 23
+    unless_para_of: str | None = None
 
 
 MAX_RANGE = 200  # numbers one range in prose may expand to
@@ -145,6 +147,9 @@ def _no_item(art: Article, para: Paragraph | None, wanted: str) -> str:
 def _article_range(corpus: Corpus, edition: str, first: str, last: str) -> list[Article]:
     articles = [a for a in corpus.edition_articles(edition) if not a.is_preamble]
     numbers = [a.number for a in articles]
+    if first not in numbers and last not in numbers and _past(first, numbers):
+        tail = _no_article(corpus, edition, first).split(" (", 1)[-1].split(";")[0]
+        raise NotFoundError(f"no articles {first}-{last} in the {edition} Constitution ({tail}")
     for n in (first, last):
         if n not in numbers:
             raise NotFoundError(_no_article(corpus, edition, n))
@@ -268,10 +273,25 @@ def _expand(value: str, labels: list[str]) -> list[str]:
         return [value]
     if first in labels and last in labels and labels.index(first) <= labels.index(last):
         return labels[labels.index(first) : labels.index(last) + 1]
+    if _past(last, labels) and first.isdigit():  # `Articles 95-200`: the part that exists
+        if first in labels:  # and the rest, once
+            return [*labels[labels.index(first) :], f"{int(_head(labels[-1])) + 1}..{last}"]
+        if _past(first, labels):
+            return [f"{first}..{last}"]
     head, tail = first.split("-")[0], last.split("-")[0]
     if 0 <= int(tail) - int(head) <= MAX_RANGE:
         return [str(n) for n in range(int(head), int(tail) + 1)]
     return [f"{first}..{last}"]  # resolved as one range: the error names the missing end
+
+
+def _head(number: str) -> str:
+    return number.partition("-")[0]
+
+
+def _past(number: str, labels: list[str]) -> bool:
+    """Whether an article number comes after the last article."""
+    last = [n for n in labels if n[:1].isdigit()]
+    return bool(last) and number.isdigit() and int(number) > int(_head(last[-1]))
 
 
 def _norm(number: str) -> str:

@@ -33,6 +33,7 @@ class Tokens:
         self.start = [s for _, _, s, _ in found]
         self.end = [e for _, _, _, e in found]
         self.n = len(self.kind)
+        self.cut_at: set[int] = set()  # where a list was cut at MAX_LIST numbers
 
     def is_sym(self, i: int, chars: str | tuple[str, ...]) -> bool:
         return i < self.n and self.kind[i] == "sym" and self.val[i] in chars
@@ -55,7 +56,8 @@ class Tokens:
         if not self.is_num(i) or self.is_cls(i + 1, "YEAR"):
             return None  # `статьи 2026 года`: a date
         value, i = self.val[i], self.skip(i + 1, ")")
-        if (self.is_sym(i, DASHES) or self.is_cls(i, "TO")) and self.is_num(i + 1):
+        to = self.is_sym(i, DASHES) or self.is_cls(i, "TO")
+        if to and self.is_num(i + 1) and not _YEAR.fullmatch(self.val[i + 1]):  # `57 to 2026`
             value, i = f"{value}..{self.val[i + 1]}", self.skip(i + 2, ")")
         elif _YEAR.fullmatch(value):
             return None
@@ -76,7 +78,16 @@ class Tokens:
                 break
             out.append(nxt[0])
             i = nxt[1]
+        if len(out) >= MAX_LIST:
+            self.note_cut(i)
         return out, i
+
+    def note_cut(self, i: int) -> None:
+        """Remember that a list stopped at MAX_LIST before the list went on at token i."""
+        j = self.skip(i, ",;")
+        j = j + 1 if self.is_cls(j, "AND") else j
+        if self.is_num(j):
+            self.cut_at.add(i)
 
     def ordinals(self, i: int) -> tuple[list[str], int] | None:
         """`second`, `first and second`, `первой и второй`: the numbers and the index past."""
@@ -107,8 +118,8 @@ class Tokens:
         """A keyword of one of `classes` and its abbreviation dot (`ст.`, `п.`, `art.`)."""
         if not self.is_cls(i, *classes):
             return None
-        if self.val[i] == "sub":  # `sub-paragraph`
-            ok = self.is_sym(i + 1, "-") and self.is_cls(i + 2, "PARA_EN")
+        if self.val[i] == "sub":  # `sub-paragraph`, `sub-item`
+            ok = self.is_sym(i + 1, "-") and self.is_cls(i + 2, "PARA_EN", "ITEM_EN")
             return i + 3 if ok else None
         j = self.skip(i + 1, ".")
         if self.val[i] in ("п", "ч") and j == i + 1:
@@ -190,6 +201,7 @@ class Tokens:
 
 
 def _short(number: str) -> bool:
-    """An article, paragraph or sub-item number has at most 4 digits a part; a longer number
-    breaks any reference."""
-    return all(len(part) <= 4 for part in number.split("-"))
+    """An article, paragraph or sub-item number has at most 4 digits; a longer number breaks
+    any reference, except as the end of a range (`Articles 1-99999`)."""
+    head, _, tail = number.partition("-")
+    return len(head) <= 4 and len(tail) <= 9
