@@ -65,3 +65,11 @@ def test_new_units_have_no_predecessors_and_others_do(corpus: Corpus) -> None:
         if u.concord is None:
             continue
         assert (u.concord.change == "new") == (not u.concord.predecessors), u.provision.label
+
+
+def test_a_dropped_power_is_a_change_of_substance(cli) -> None:
+    # 1995 44(19) let the President appoint the State Counsellor and form the Administration;
+    # 2026 46(20) keeps only the Administration (the 2026 text has no State Counsellor).
+    out = cli("compare", "46").stdout
+    [line] = [x for x in out.splitlines() if x.startswith("2026 46(20) ← 1995 44(19)")]
+    assert "· changed ·" in line
