@@ -232,3 +232,12 @@ def test_an_undated_1995_heading_says_since_when_the_provision_reads_so(cli) -> 
     assert "17 September 2022" not in line
     line = cli("show", "84@1995", "--text-only").stdout.splitlines()[1]
     assert line.startswith("Excluded from 22 May 2007") and "21 May 2007" in line
+
+
+def test_a_1995_section_is_never_silently_the_2026_one(cli) -> None:
+    # Section IX is local government in 2026 but Final and Transitional Provisions in 1995.
+    r = cli("changes", "IX@1995")
+    assert r.code == 2 and "2026" in r.stderr
+    r = cli("search", "court", "-s", "IX@1995")
+    assert r.code == 2 and "--edition 1995" in r.stderr
+    assert cli("search", "court", "-s", "IX@1995", "--edition", "1995").code == 0

@@ -136,7 +136,12 @@ def changes(
     for ed in ("2026", "1995"):
         if ed not in corpus.editions:
             raise NotFoundError(f"changes needs both editions; this corpus has no {ed} edition")
-    sec = parse_section(section)[0] if section else None
+    sec, named = parse_section(section) if section else (None, None)
+    if named not in (None, "2026"):  # `IX@1995`: not silently the 2026 section IX
+        raise UsageError(
+            f"changes lists the sections of the 2026 Constitution, not {section!r}; "
+            f"for the 1995 text: kzconst toc {section}, kzconst compare REF@1995"
+        )
     if sec is not None and corpus.section("2026", sec) is None:
         raise NotFoundError(f"no section {section!r} in the 2026 Constitution")
     rows = changes_table(corpus, sec)

@@ -175,7 +175,11 @@ def _search_section(corpus_file: str | None, section: str, edition: str | None) 
     from kzconst.cli.app import parse_section
     from kzconst.search.index import IN_FORCE
 
-    number, _ = parse_section(section)
+    number, named = parse_section(section)
+    if named is not None and edition not in (None, named):  # -s IX@1995 in a 2026 search
+        raise UsageError(
+            f"--section {section!r} names the {named} text; add --edition {named} to search it"
+        )
     corpus = open_corpus(corpus_file)
     editions = [edition] if edition and edition != IN_FORCE else list(corpus.editions)
     if edition == IN_FORCE:
