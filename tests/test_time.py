@@ -269,3 +269,13 @@ def test_topics_on_a_date_list_only_articles_then_in_force(cli) -> None:  # type
     assert (
         "83-1@1995" in cli("topics", "human-rights-commissioner", "-e", "1995", "-f", "refs").stdout
     )
+
+
+def test_history_tells_apart_two_lists_numbered_alike(cli) -> None:
+    # 1995 52(5) has two lists 1)-3): grounds for every deputy (departure, guilty verdict,
+    # loss of citizenship), then for Mazhilis deputies (party withdrawal, party dissolution,
+    # recall); only the second list was reworded by the Law of 8 June 2022.
+    out = cli("history", "52(5)@1995").stdout
+    assert "52(5)(1) (list 2: A deputy of the Mazhilis" in out
+    first_list = [x for x in out.splitlines() if x.startswith("One wording since")]
+    assert any("52(5)(1), 52(5)(2), 52(5)(3)" in x for x in first_list)

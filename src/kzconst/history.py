@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kzconst.compare import Chunk, diff_words
 from kzconst.corpus.asof import GAP
@@ -31,6 +31,7 @@ class Timeline:
     label: str
     inserted: bool
     versions: tuple[Version, ...]
+    series: str = ""  # for a second list of sub-items in one paragraph: which (1995 52(5))
 
 
 def provision_history(corpus: Corpus, p: Provision) -> list[Timeline]:
@@ -49,11 +50,28 @@ def provision_history(corpus: Corpus, p: Provision) -> list[Timeline]:
         if p.item is None:
             label = provision_label(art, para, None)
             out.append(_timeline(art, label, para, (first_day, last_day)))
+        series = 1
         for it in para.items:
+            series += bool(it.lead_in)  # 1995 52(5): a second list numbered 1), 2), 3) again
             if p.item is None or it is p.item:
                 label = provision_label(art, para, it)
-                out.append(_timeline(art, label, it, (first_day, last_day)))
+                timeline = _timeline(art, label, it, (first_day, last_day))
+                if series > 1:  # told apart from the first list's item of the same number
+                    lead = _lead_in(para, it)
+                    short = lead if len(lead) <= 40 else lead[:40].rsplit(" ", 1)[0] + "…"
+                    timeline = replace(timeline, series=f"list {series}: {short}")
+                out.append(timeline)
     return out
+
+
+def _lead_in(para: Paragraph, item: Item) -> str:
+    """The lead-in of the list `item` belongs to (the last one before it)."""
+    lead = ""
+    for it in para.items:
+        lead = it.lead_in or lead
+        if it is item:
+            break
+    return lead
 
 
 def _timeline(

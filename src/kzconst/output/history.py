@@ -42,12 +42,12 @@ def history_lines(corpus: Corpus, timelines: list[Timeline]) -> list[Line]:
     unchanged: dict[str, list[str]] = {}  # first day -> the provisions with one wording since
     for t in timelines:
         if len(t.versions) == 1:
-            unchanged.setdefault(t.versions[0].start, []).append(t.label)
+            unchanged.setdefault(t.versions[0].start, []).append(_shown(t))
     for t in timelines:
         if len(t.versions) == 1:
             continue
         lines.append(BLANK)
-        lines.append(Line.of(t.label, "label"))
+        lines.append(Line.of(_shown(t), "label"))
         for i, v in enumerate(t.versions):
             lines.append(
                 Line((Span(_period(v), "ref"), Span(f"  {_law(corpus, v.law)}", "meta")), 2)
@@ -66,6 +66,10 @@ def history_lines(corpus: Corpus, timelines: list[Timeline]) -> list[Line]:
     for day, labels in unchanged.items():
         lines.append(Line.of(f"One wording since {long_date(day)}: " + ", ".join(labels), "meta"))
     return [*lines, BLANK, Line.of(UNOFFICIAL, "meta")]
+
+
+def _shown(t: Timeline) -> str:
+    return f"{t.label} ({t.series})" if t.series else t.label
 
 
 def _plain(text: str) -> list[Line]:
