@@ -279,3 +279,17 @@ def test_history_tells_apart_two_lists_numbered_alike(cli) -> None:
     assert "52(5)(1) (list 2: A deputy of the Mazhilis" in out
     first_list = [x for x in out.splitlines() if x.startswith("One wording since")]
     assert any("52(5)(1), 52(5)(2), 52(5)(3)" in x for x in first_list)
+
+
+def test_a_wording_restated_before_it_applied_says_so(cli) -> None:
+    # 1995 Article 71 was restated by the Law of 8 June 2022, but under that Law the
+    # provisions on the Constitutional Court were put into effect from 1 January 2023 and the
+    # Constitutional Council kept its powers until the Court was formed: any text that quotes
+    # the Court's composition for a day in late 2022 must say so.
+    for args in (
+        ("show", "71(1)@2022-12-01"),
+        ("show", "71(1)@2022-12-01", "--text-only"),
+        ("show", "71(1)@2022-12-01", "-f", "md"),
+        ("history", "71(1)@1995"),
+    ):
+        assert "put into effect from 1 January 2023" in cli(*args).stdout, args

@@ -32,6 +32,7 @@ class Timeline:
     inserted: bool
     versions: tuple[Version, ...]
     series: str = ""  # for a second list of sub-items in one paragraph: which (1995 52(5))
+    note: str = ""  # how the current wording took effect, where that needs saying
 
 
 def provision_history(corpus: Corpus, p: Provision) -> list[Timeline]:
@@ -101,7 +102,8 @@ def _timeline(
         chunks = tuple(diff_words(previous, text)[0]) if known else ()
         versions.append(Version(start, end, law, text, status, chunks, sources.get(start, "")))
         previous = text
-    return Timeline(art, label, bool(h and h.inserted), tuple(versions))
+    note = h.note if h is not None else ""
+    return Timeline(art, label, bool(h and h.inserted), tuple(versions), note=note)
 
 
 def _day_before(iso: str) -> str:

@@ -61,6 +61,8 @@ def history_lines(corpus: Corpus, timelines: list[Timeline]) -> list[Line]:
                     Line(line.spans, 4)
                     for line in diff_lines(v.diff, ("equal", "delete", "insert"), markers=True)
                 ]
+        if t.note:
+            lines.append(Line.of(f"Note: {t.note}", "warn", 2))
     if unchanged:
         lines.append(BLANK)
     for day, labels in unchanged.items():

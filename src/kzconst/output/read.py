@@ -7,7 +7,12 @@ from datetime import date
 
 from kzconst.corpus.model import Article, Corpus, Edition, Item, Paragraph
 from kzconst.output.render import BLANK, Line, Span
-from kzconst.output.wording import last_wording_label, long_date, wording_label
+from kzconst.output.wording import (
+    last_wording_label,
+    long_date,
+    wording_label,
+    wording_notes,
+)
 from kzconst.refs.resolve import Provision
 
 UNOFFICIAL = (
@@ -46,11 +51,13 @@ def article_heading(corpus: Corpus, p: Provision) -> list[Line]:
     ]
     if art.as_of:
         lines.append(Line.of(wording_label(corpus, p), "warn"))
+        lines += [Line.of(n, "warn") for n in wording_notes(p, art.as_of)]
         if art.edition == "1995":
             lines.append(Line.of("Titles: editorial, and of the last wording.", "meta"))
     elif last := last_wording_label(corpus, p):
         earlier = "" if "unchanged" in last else "; earlier wordings: REF@DATE or kzconst history"
         lines.append(Line.of(last + earlier, "meta"))
+        lines += [Line.of(n, "meta") for n in wording_notes(p)]
     section = corpus.section(art.edition, art.section)
     if section is not None:
         lines.append(Line.of(f"Section {section.number}. {section.title}", "section"))
@@ -116,7 +123,8 @@ def provision_lines(
     art = p.article
     if text_only:  # the heading's first line, and for an amended text the wording it is
         amended = art.as_of or last_wording_label(corpus, p)
-        head = article_heading(corpus, p)[: 2 if amended else 1]
+        notes = len(wording_notes(p, art.as_of)) if amended else 0
+        head = article_heading(corpus, p)[: 2 + notes if amended else 1]
         return [*head, BLANK, *text_lines(p)]
     lines = article_heading(corpus, p)
     lines.append(BLANK)
@@ -215,6 +223,8 @@ def provision_markdown(
     name = "Preamble" if art.is_preamble else f"Article {p.label}"
     wording = wording_label(corpus, p) if art.as_of else last_wording_label(corpus, p)
     said = [f"*{_md_escape(wording)}*", ""] if wording else []
+    if wording:
+        said += [x for n in wording_notes(p, art.as_of) for x in (f"*{_md_escape(n)}*", "")]
     if text_only:
         out = [f"## {name} ({art.edition})", "", *said]
     else:

@@ -86,3 +86,27 @@ def _units(p: Provision) -> list[Paragraph | Item]:
         units: tuple[Paragraph | Item, ...] = (para, *para.items)
         out += [u for u in units if p.item is None or u is p.item]
     return out
+
+
+def wording_notes(p: Provision, day: str = "") -> list[str]:
+    """The corpus's notes on how the wording shown took effect, where that needs saying (1995
+    Article 71: restated from 8 June 2022, but the provisions on the Constitutional Court were
+    put into effect from 1 January 2023): for the wording in force on `day`, or the last one."""
+    by_note: dict[str, list[str]] = {}
+    for u in _units(p):
+        h = u.history
+        if h is not None and h.note and h.since and (not day or h.since <= day):
+            by_note.setdefault(h.note, []).append(_label(p, u))
+    return [f"Note on {', '.join(labels)}: {note}" for note, labels in by_note.items()]
+
+
+def _label(p: Provision, unit: Paragraph | Item) -> str:
+    art = p.article
+    for para in art.paragraphs:
+        head = f"{art.number}({para.number})" if para.number else art.number
+        if unit is para:
+            return head
+        for it in para.items:
+            if unit is it:
+                return f"{head}({it.number})"
+    return art.number
