@@ -245,3 +245,9 @@ def test_compare_21_keeps_the_comma_of_1995(cli) -> None:  # type: ignore[no-unt
     old = re.sub(r"\{\+.*?\+\}", "", out)
     old = re.sub(r"\[-(.*?)-\]", r"\1", old)
     assert "postal, telegraph" in old
+
+
+def test_the_unified_diff_keeps_the_newer_texts_space_before_an_equal_run(cli) -> None:
+    # 2026 58(4) opens with a new sentence before "A session of ...", which began 1995 59(4).
+    out = cli("compare", "58").stdout
+    assert "Kurultai.+} A session of" in out and "Kurultai.+}A session" not in out

@@ -93,6 +93,9 @@ def diff_lines(chunks: tuple[Chunk, ...], ops: tuple[str, ...], *, markers: bool
         if chunk.op not in ops:
             continue
         text = chunk.newer if ops == ("equal", "insert") else chunk.text
+        if chunk.op == "equal" and "insert" in ops and not text[:1].isspace():
+            # "…Kurultai.+} A session": the space the newer text has before an equal run
+            text = chunk.newer[: len(chunk.newer) - len(chunk.newer.lstrip())] + text
         for i, piece in enumerate(text.split("\n")):
             if i:
                 lines.append(Line(tuple(spans)))
