@@ -251,3 +251,10 @@ def test_the_unified_diff_keeps_the_newer_texts_space_before_an_equal_run(cli) -
     # 2026 58(4) opens with a new sentence before "A session of ...", which began 1995 59(4).
     out = cli("compare", "58").stdout
     assert "Kurultai.+} A session of" in out and "Kurultai.+}A session" not in out
+
+
+def test_two_wordings_of_one_article_are_not_described_as_the_2026_change(cli) -> None:
+    # 41@1995 on 1 Jan 2010 (five-year term) against 1 Jan 2023 (seven years, one term): the
+    # commentary on what 2026 Article 43 changed is not about these two wordings.
+    out = cli("compare", "41@2010-01-01", "41@2023-01-01").stdout
+    assert "What changed" not in out and "kzconst history 41@1995" in out

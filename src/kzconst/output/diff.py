@@ -143,7 +143,12 @@ def compare_sides(cmp: Comparison, *, markers: bool = False) -> tuple[list[Line]
 def compare_notes(cmp: Comparison) -> list[Line]:
     """The concordance note and our 'change' commentary for the compared articles."""
     lines: list[Line] = []
-    arts = list(dict.fromkeys(p.article for p in (*cmp.right, *cmp.left)))
+    sides = {(p.article.edition, p.article.number): p.article for p in (*cmp.right, *cmp.left)}
+    arts = list(sides.values())  # one article read on two days is one article
+    if len({a.edition for a in arts}) == 1:  # two wordings of one edition, not 1995 -> 2026
+        first = arts[0]
+        lines += [BLANK, Line.of(f"Every wording: kzconst history {first.number}@{first.edition}")]
+        return [*lines, BLANK, Line.of(UNOFFICIAL, "meta")]
     notes = [a.concordance_note for a in arts if a.concordance_note]
     if notes:
         lines += [BLANK, Line.of("Concordance note: " + notes[0], "meta")]
