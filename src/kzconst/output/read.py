@@ -148,8 +148,9 @@ def provision_lines(
             )
         lines.append(BLANK)
     lines.extend(concordance_lines(corpus, art))
-    if art.xrefs:
-        lines.append(Line.of("Cross-references: " + ", ".join(art.xrefs), "meta"))
+    others = [x for x in art.xrefs if x.split("(")[0] != art.number]  # not 43(1) from 43
+    if others:
+        lines.append(Line.of("Cross-references: " + ", ".join(others), "meta"))
     ed = corpus.editions[art.edition]
     lines.append(
         Line.of(
