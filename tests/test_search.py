@@ -120,10 +120,22 @@ def test_tuning_set_meets_the_issue_targets(tuning: list[relevance.Judged]) -> N
     assert overall["P@1"] >= 0.90 and overall["R@3"] >= 0.97, overall
 
 
-def test_tuning_set_does_not_regress(tuning: list[relevance.Judged]) -> None:
-    """The level reached on the tuning set (P@1 0.899, R@3 0.957, MRR 0.931)."""
-    overall = relevance.summary(tuning)["all"]
-    assert overall["P@1"] >= 0.89 and overall["R@3"] >= 0.95 and overall["MRR"] >= 0.92, overall
+# The levels reached on the sets tuned on (P@1, R@3, MRR), as of 2026-12-07: tuning.toml
+# 0.963 / 1.000 / 0.980; heldout.toml (run more than once, so tuned on too) 0.913 / 0.971 /
+# 0.944; attack.toml (an adversarial tester's questions) 0.854 / 0.924 / 0.897. heldout2.toml
+# is the held-out set: never here.
+TUNED_LEVELS = {
+    "tuning.toml": (0.95, 0.99, 0.97),
+    "heldout.toml": (0.89, 0.95, 0.93),
+    "attack.toml": (0.84, 0.91, 0.88),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TUNED_LEVELS))
+def test_tuned_sets_do_not_regress(name: str) -> None:
+    overall = relevance.summary(relevance.run(BENCH / "relevance" / name))["all"]
+    p1, r3, mrr = TUNED_LEVELS[name]
+    assert overall["P@1"] >= p1 and overall["R@3"] >= r3 and overall["MRR"] >= mrr, overall
 
 
 def test_every_institution_defining_article_comes_first(tuning: list[relevance.Judged]) -> None:
