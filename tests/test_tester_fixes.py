@@ -28,3 +28,34 @@ def test_topic_counts_agree_in_number(cli) -> None:  # type: ignore[no-untyped-d
     assert not re.search(r"\b1 articles", out)
     assert "[1 article]" in out  # the capital: one article (2026 art. 2)
     assert "(1 article)" in out
+
+
+# --- refs FILE: a pipe is a file too (`refs <(cmd)`, `refs /dev/stdin`) ------------------------
+
+
+def _kzconst() -> str:
+    import shutil
+    import sys
+    from pathlib import Path
+
+    return shutil.which("kzconst", path=str(Path(sys.executable).parent)) or "kzconst"
+
+
+def test_refs_reads_process_substitution_and_dev_stdin(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    script = (
+        f"'{_kzconst()}' refs <(printf 'see Article 21(1)\\n') && "
+        f"printf 'see Article 21(1)\\n' | '{_kzconst()}' refs /dev/stdin"
+    )
+    p = subprocess.run(
+        ["bash", "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.count("21(1)@2026") == 2, p.stdout
+
+
+def test_refs_still_refuses_a_directory(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    r = cli("refs", str(tmp_path))
+    assert r.code == 2
+    assert "directory" in r.stderr
