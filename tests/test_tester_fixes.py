@@ -59,3 +59,38 @@ def test_refs_still_refuses_a_directory(cli, tmp_path) -> None:  # type: ignore[
     r = cli("refs", str(tmp_path))
     assert r.code == 2
     assert "directory" in r.stderr
+
+
+# --- "clause" and "part": English drafting's words for a numbered paragraph --------------------
+
+
+def _found(cli, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    import json
+
+    r = cli("refs", "-", "-f", "jsonl", input=text)
+    assert r.code == 0, r.stderr
+    return [json.loads(line)["ref"] for line in r.stdout.splitlines()]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "clause 2 of Article 26",
+        "Article 26, clause 2",
+        "Article 26 clause 2",
+        "Article 26 part 2",
+        "Part 2 of Article 26",
+        "part 2 of article 26",
+    ],
+)
+def test_refs_reads_clause_and_part_as_paragraph(cli, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _found(cli, text) == ["26(2)"]
+
+
+@pytest.mark.parametrize(
+    "ref", ["26 clause 2", "26 part 2", "Article 26, part 2", "art 26 clause 2"]
+)
+def test_show_reads_clause_and_part_as_paragraph(cli, ref: str) -> None:  # type: ignore[no-untyped-def]
+    r = cli("show", ref)
+    assert r.code == 0, r.stderr
+    assert r.stdout.startswith("Article 26(2) · 2026")

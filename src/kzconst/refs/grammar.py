@@ -63,10 +63,11 @@ _PREAMBLE_WORDS = {"preamble", "pmbl", "преамбула", "преамбулы
 _SOURCES: dict[str, tuple[str, int]] = {
     "EDITION": (r"\s*@\s*([^\s@]+)\s*$", 0),
     "ART_WORD": (r"^(?:articles?|arts?\.?)\s*", re.IGNORECASE),
-    # 21, 21(1), 21(1)(3), 21.1, 21.1.3, 21 para 1, 21 para 1 subpara 3, 21(3-1), 21 p. 1
+    # 21, 21(1), 21(1)(3), 21.1, 21.1.3, 21 para 1, 21 para 1 subpara 3, 21(3-1), 21 p. 1,
+    # 21 clause 1, 21 part 1
     "EN": (
         rf"""^(?P<art>{NUM})
-        (?:\s*\((?P<p1>{NUM})\)|\.(?P<p2>{NUM})|\s*,?\s*(?:para(?:graph)?|p|§)\.?\s*(?P<p3>{NUM}))?
+        (?:\s*\((?P<p1>{NUM})\)|\.(?P<p2>{NUM})|\s*,?\s*(?:para(?:graph)?|p|§|clause|part)\.?\s*(?P<p3>{NUM}))?
         (?:\s*\((?P<i1>{ITEM})\)|\.(?P<i2>{ITEM})
            |\s*,?\s*(?:sub-?para(?:graph)?|sub-?item|item|subp|pp)\.?\s*(?P<i3>{ITEM})\)?)?$""",
         re.IGNORECASE | re.VERBOSE,
@@ -153,7 +154,7 @@ def expand_paragraph_forms(text: str) -> str:
 def _looks_like_prose_list(parts: list[str]) -> bool:
     """`art. 43, para. 5` is one reference, not the list `43` and `para. 5`."""
     return any(
-        re.match(r"^(?:para|p\.|paragraph|sub|item|п\.|пункт|пп)", p.strip(), re.I)
+        re.match(r"^(?:para|p\.|paragraph|clause|part|sub|item|п\.|пункт|пп)", p.strip(), re.I)
         for p in parts[1:]
     )
 
@@ -268,7 +269,10 @@ def _is_range(a: str, b: str) -> bool:
 _WORDS = {
     "ART_EN": ("articles", "arts", "art"),  # may head a list: `arts 17, 18`
     "ART_EN_1": ("article",),
-    "PARA_EN": ("paragraph", "paragraphs", "para", "paras", "par", "p"),
+    "PARA_EN": (
+        *("paragraph", "paragraphs", "para", "paras", "par", "p"),
+        *("clause", "clauses", "part", "parts"),  # `clause 2 of Article 26`, `Article 26 part 2`
+    ),
     "ITEM_EN": ("subparagraph", "subparagraphs", "subpara", "subparas", "sub", "item", "items"),
     "ART_RU": ("ст", "статьи", "статей", "статьям", "статьями", "статьях"),
     "ART_RU_1": ("статья", "статье", "статью", "статьей", "статьёй"),
