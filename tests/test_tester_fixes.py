@@ -94,3 +94,37 @@ def test_show_reads_clause_and_part_as_paragraph(cli, ref: str) -> None:  # type
     r = cli("show", ref)
     assert r.code == 0, r.stderr
     assert r.stdout.startswith("Article 26(2) · 2026")
+
+
+# --- the article word before a paragraph range or list (the forms citations print) -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraphs"),
+    [
+        ("Article 21(1)-(3)", ["1", "2", "3"]),
+        ("art. 21(1)-(3)", ["1", "2", "3"]),
+        ("art. 21(1)–(3)", ["1", "2", "3"]),  # en dash, as `cite` prints it
+        ("Art. 21(1),(3)", ["1", "3"]),
+        ("art. 21(1), (3)", ["1", "3"]),  # as `cite` prints a list
+        ("Article 21(1)-(3)@1995", ["1", "2", "3"]),
+    ],
+)
+def test_article_word_before_paragraph_range_or_list(text: str, paragraphs: list[str]) -> None:
+    from kzconst.refs.grammar import parse_refs
+
+    bare = text.split(" ", 1)[1]
+    assert parse_refs(text) == parse_refs(bare)
+    refs = parse_refs(text)
+    got = [r.paragraph for r in refs] if len(refs) > 1 else None
+    if got is None:  # a range: one Ref, first to last
+        assert (refs[0].article, refs[0].paragraph, refs[0].para_end) == ("21", "1", "3")
+    else:
+        assert [r.article for r in refs] == ["21"] * len(got)
+        assert got == paragraphs
+
+
+def test_show_article_word_paragraph_range(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("show", "art. 21(1)–(3)", "--text-only")
+    assert r.code == 0, r.stderr
+    assert r.stdout == cli("show", "21(1)-(3)", "--text-only").stdout

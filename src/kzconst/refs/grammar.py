@@ -112,6 +112,9 @@ def parse_refs(text: str) -> list[Ref]:
         qualifiers.append(_parse_edition(m.group(1)))
         stripped = stripped[: m.start()].strip()
     edition = qualifiers[0] if qualifiers else None
+    body = _rx("ART_WORD").sub("", stripped, count=1)
+    if body != stripped and (_PARA_RANGE.match(body) or _PARA_LIST.match(body)):
+        stripped = body  # `Article 21(1)-(3)`, `Art. 21(1),(3)`: the forms a bare 21 takes
     m = _PARA_RANGE.match(stripped)
     if m:  # a range of paragraphs: resolved in the official order, inserted numbers included
         first, last = m.group(2), m.group(3)
