@@ -128,3 +128,40 @@ def test_show_article_word_paragraph_range(cli) -> None:  # type: ignore[no-unty
     r = cli("show", "art. 21(1)–(3)", "--text-only")
     assert r.code == 0, r.stderr
     assert r.stdout == cli("show", "21(1)-(3)", "--text-only").stdout
+
+
+# --- ranges of articles run upwards; a range of one is its article -----------------------------
+
+
+@pytest.mark.parametrize("ref", ["23-21", "23..21", "23–21", "art 23-21", "96-12"])
+def test_reversed_article_range_is_a_usage_error(cli, ref: str) -> None:  # type: ignore[no-untyped-def]
+    r = cli("show", ref)
+    assert r.code == 2, r.stderr  # like `21(3)-(1)`: malformed, not "no such article"
+    first, last = ref.split()[-1].replace("..", "-").replace("–", "-").split("-")
+    assert f"must run upwards ({last}-{first})" in r.stderr
+
+
+@pytest.mark.parametrize("ref", ["21-21", "21..21", "21–21"])
+def test_range_of_one_article_is_that_article(cli, ref: str) -> None:  # type: ignore[no-untyped-def]
+    r = cli("show", ref, "--text-only")
+    assert r.code == 0, r.stderr
+    assert r.stdout == cli("show", "21", "--text-only").stdout
+
+
+@pytest.mark.parametrize(
+    "ref", ["83-1@1995", "94-1@1995", "94-2@1995", "2(3-1)@1995", "41(3-1)@1995", "44(10-1)@1995"]
+)
+def test_inserted_numbers_of_1995_stay_identifiers(cli, ref: str) -> None:  # type: ignore[no-untyped-def]
+    r = cli("show", ref)
+    assert r.code == 0, r.stderr
+
+
+@pytest.mark.parametrize("ref", ["83-1", "84-1", "10-1", "3-1"])
+def test_unknown_inserted_number_is_not_found_not_a_range(cli, ref: str) -> None:  # type: ignore[no-untyped-def]
+    r = cli("show", ref)  # 2026 has no inserted articles: an identifier that does not exist
+    assert r.code == 1, r.stderr
+    assert f"no article {ref}" in r.stderr
+
+
+def test_range_of_one_in_prose(cli) -> None:  # type: ignore[no-untyped-def]
+    assert _found(cli, "see Articles 21-21") == ["21"]

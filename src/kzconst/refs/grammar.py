@@ -220,6 +220,12 @@ def _parse_latin(low: str) -> Ref | None:
     m = _rx("RANGE").match(body)
     if m and _is_range(m.group("a"), m.group("b")):
         return Ref(m.group("a"), end=m.group("b"))
+    if m and "-" not in m.group("a") + m.group("b"):
+        a, b = _norm(m.group("a")), _norm(m.group("b"))
+        if a == b:  # `21-21`: a range of one article
+            return Ref(a)
+        if int(b) < int(a) and re.search(r"\.\.|–|—", body):  # never an inserted number
+            raise UsageError(reversed_range(a, b))
     m = _rx("EN").match(body)
     if not m:
         return None
@@ -257,6 +263,11 @@ def _norm(number: str) -> str:
     head, _, tail = number.partition("-")
     head = str(int(head))
     return f"{head}-{int(tail)}" if tail else head
+
+
+def reversed_range(first: str, last: str) -> str:
+    """The usage error of `23-21`: a range of articles runs upwards."""
+    return f"article range {first}-{last} must run upwards ({last}-{first})"
 
 
 def _is_range(a: str, b: str) -> bool:
