@@ -165,3 +165,45 @@ def test_unknown_inserted_number_is_not_found_not_a_range(cli, ref: str) -> None
 
 def test_range_of_one_in_prose(cli) -> None:  # type: ignore[no-untyped-def]
     assert _found(cli, "see Articles 21-21") == ["21"]
+
+
+# --- cite: a range or list is one citation, sub-items too; Russian plural abbreviations ---------
+
+
+@pytest.mark.parametrize(
+    ("ref", "style", "expected"),
+    [
+        ("46(8)-(10)", "short", "Const. RK 2026, art. 46(8)–(10)"),
+        ("46(8)-(10)", "oscola", "Constitution of the Republic of Kazakhstan 2026, art 46(8)–(10)"),
+        # «подпункты 8)–10) статьи 46»: «подп.», since «пп.» is also one подпункт («пп. 8)»)
+        ("46(8)-(10)", "ru", "подп. 8)–10) ст. 46 Конституции Республики Казахстан 2026 года"),
+        (
+            "46(8)-(10)",
+            "kk",
+            "2026 жылғы Қазақстан Республикасы Конституциясының 46-бабының 8)–10) тармақшалары",
+        ),
+        # «пункты 1–3 статьи 21»: the plural abbreviation doubles the letter
+        ("21(1)-(3)", "ru", "пп. 1–3 ст. 21 Конституции Республики Казахстан 2026 года"),
+        ("21(1),(3)", "ru", "пп. 1, 3 ст. 21 Конституции Республики Казахстан 2026 года"),
+        ("21(1)", "ru", "п. 1 ст. 21 Конституции Республики Казахстан 2026 года"),
+        ("46(8)", "ru", "пп. 8) ст. 46 Конституции Республики Казахстан 2026 года"),
+    ],
+)
+def test_sub_item_range_is_one_citation(cli, ref: str, style: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    r = cli("cite", ref, "-S", style)
+    assert r.code == 0, r.stderr
+    assert r.stdout == expected + "\n"
+
+
+def test_id_style_gives_one_line_per_reference(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("cite", "21-23", "46(8)-(10)", "21", "-S", "id")
+    assert r.code == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert len(lines) == 3  # one line per reference, for scripts
+    assert lines[0].split() == ["2026/art_21", "2026/art_22", "2026/art_23"]
+    assert lines[1].split() == [f"2026/art_46__point_{n}" for n in (8, 9, 10)]
+    assert lines[2] == "2026/art_21"
+    each = cli("cite", "21-23", "-S", "id", "--each").stdout.splitlines()
+    assert each == lines[0].split()
+    assert "space" in cli("cite", "--help").stdout  # the id form of a range is documented
+
