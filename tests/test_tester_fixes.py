@@ -137,7 +137,7 @@ def test_show_article_word_paragraph_range(cli) -> None:  # type: ignore[no-unty
 def test_reversed_article_range_is_a_usage_error(cli, ref: str) -> None:  # type: ignore[no-untyped-def]
     r = cli("show", ref)
     assert r.code == 2, r.stderr  # like `21(3)-(1)`: malformed, not "no such article"
-    first, last = ref.split()[-1].replace("..", "-").replace("–", "-").split("-")
+    first, last = ref.rsplit(maxsplit=1)[-1].replace("..", "-").replace("–", "-").split("-")
     assert f"must run upwards ({last}-{first})" in r.stderr
 
 
@@ -206,4 +206,3 @@ def test_id_style_gives_one_line_per_reference(cli) -> None:  # type: ignore[no-
     each = cli("cite", "21-23", "-S", "id", "--each").stdout.splitlines()
     assert each == lines[0].split()
     assert "space" in cli("cite", "--help").stdout  # the id form of a range is documented
-

@@ -35,9 +35,9 @@ from kzconst.cli.boundary import bounded
 from kzconst.cli.when import pick_time, resolve_refs, warn_gaps
 from kzconst.errors import NotFoundError, UsageError
 
-
 if TYPE_CHECKING:
     from kzconst.corpus.model import Corpus
+
 
 @examples(
     """\
