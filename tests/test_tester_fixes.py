@@ -206,3 +206,17 @@ def test_id_style_gives_one_line_per_reference(cli) -> None:  # type: ignore[no-
     each = cli("cite", "21-23", "-S", "id", "--each").stdout.splitlines()
     assert each == lines[0].split()
     assert "space" in cli("cite", "--help").stdout  # the id form of a range is documented
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("пп. 1–3 ст. 21", ["21(1)", "21(2)", "21(3)"]),  # what `cite -S ru` prints
+        ("пп. 1, 3 ст. 21", ["21(1)", "21(3)"]),
+        ("подп. 8)–10) ст. 46", ["46(8)", "46(9)", "46(10)"]),
+        ("пп. 8) ст. 46", ["46(8)"]),  # one подпункт
+        ("пп. 3) п. 1 ст. 56", ["56(3)"]),  # 2026 art. 56: a lead-in and sub-items
+    ],
+)
+def test_refs_reads_russian_plural_abbreviations(cli, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert _found(cli, text) == expected
