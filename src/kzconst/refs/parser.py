@@ -137,7 +137,7 @@ class Parser(Tokens):
             k = self.keyword(j, cls)
             found = (self.numbers(k) or self.ordinals(k)) if k is not None else None
             if found is not None:  # `пункт 1`, `части первой`; `пп. 1–3 ст. 21`: пункты 1–3
-                (paras if self._plural_points(j, k, found[1]) else into).extend(found[0])
+                (paras if self.plural_points(j, k, found[1]) else into).extend(found[0])
                 j = found[1]
         k = self.keyword(j, "ART_RU", "ART_RU_1")
         if k is None:
@@ -156,14 +156,6 @@ class Parser(Tokens):
         if len(specs) == 1 and not paras and not items and not specs[0].paragraphs:
             specs[0], j = self.trailing(specs[0], j, "PARA_RU", "ITEM_RU")
         return specs, j
-
-    def _plural_points(self, i: int, k: int | None, end: int) -> bool:
-        """`пп. 1–3 ст. 21`: «пп.» abbreviates пункты (plural) as well as one подпункт (`пп. 8)
-        ст. 46`, `пп. 3 п. 1 ст. 56`); numbers without `)`, right before the article, are
-        пункты."""
-        if k is None or self.val[i] != "пп" or self.is_sym(k + 1, ")"):
-            return False
-        return self.is_cls(end, "ART_RU", "ART_RU_1")
 
     # --- Kazakh -------------------------------------------------------------------------------
 
