@@ -108,7 +108,7 @@ def test_every_style_gives_one_line_per_provision_with_each(cli) -> None:
             "Constitution of the Republic of Kazakhstan 2026, art 21(1), (3)",
         ),
         (["21-23"], "ru", "ст. 21–23 Конституции Республики Казахстан 2026 года"),
-        (["21(1)-(3)"], "ru", "п. 1–3 ст. 21 Конституции Республики Казахстан 2026 года"),
+        (["21(1)-(3)"], "ru", "пп. 1–3 ст. 21 Конституции Республики Казахстан 2026 года"),
         (["21-23"], "kk", "2026 жылғы Қазақстан Республикасы Конституциясының 21–23-баптары"),
         (
             ["21(1)-(3)"],
@@ -122,8 +122,8 @@ def test_every_style_gives_one_line_per_provision_with_each(cli) -> None:
         ),
         (["21-23"], "url", "https://adilet.zan.kz/rus/docs/K2600000000"),
         (["21", "43"], "short", "Const. RK 2026, art. 21\nConst. RK 2026, art. 43"),
-        (["21-22"], "id", "2026/art_21\n2026/art_22"),  # an id names one provision
-        (["46(1)-(2)"], "short", "Const. RK 2026, art. 46(1)\nConst. RK 2026, art. 46(2)"),
+        (["21-22"], "id", "2026/art_21 2026/art_22"),  # one line: the ids of the range
+        (["46(1)-(2)"], "short", "Const. RK 2026, art. 46(1)–(2)"),  # sub-items of art. 46
     ],
 )
 def test_a_range_or_list_is_one_citation(cli, refs: list[str], style: str, expected: str) -> None:

@@ -57,7 +57,7 @@ class Citation(NamedTuple):
             # 21(1)–(3), 21(1), (3): the forms the corpus's own notes use
             out += "(" + self.paragraph.replace("–", ")–(").replace(", ", "), (") + ")"
         if self.item:
-            out += f"({self.item})"
+            out += "(" + self.item.replace("–", ")–(").replace(", ", "), (") + ")"
         return out
 
 
@@ -80,14 +80,17 @@ def citation_for(corpus: Corpus, p: Provision) -> Citation:
 
 
 def group_citation(corpus: Corpus, provisions: list[Provision]) -> Citation | None:
-    """One citation for several provisions of one argument (`21-23`, `21,23`, `21(1)-(3)`):
-    whole articles of one edition, or paragraphs of one article. None when there is no one
-    form for them (sub-items, mixed editions, the preamble with articles)."""
-    if len(provisions) < 2 or any(p.item is not None for p in provisions):
+    """One citation for several provisions of one argument (`21-23`, `21,23`, `21(1)-(3)`,
+    `46(8)-(10)`): whole articles of one edition, paragraphs of one article, or sub-items of
+    one paragraph. None when there is no one form for them (mixed editions, the preamble with
+    articles, sub-items of several paragraphs)."""
+    if len(provisions) < 2:
         return None
     first = citation_for(corpus, provisions[0])
     if len({(p.article.edition, p.article.as_of) for p in provisions}) > 1 or first.preamble:
         return None
+    if any(p.item is not None for p in provisions):
+        return _items_citation(first, provisions)
     if all(p.paragraph is None for p in provisions):
         numbers = [p.article.number for p in provisions]
         if any(p.article.is_preamble for p in provisions):
@@ -98,6 +101,19 @@ def group_citation(corpus: Corpus, provisions: list[Provision]) -> Citation | No
         return None
     numbers = [p.paragraph.number for p in provisions if p.paragraph is not None]
     return _replace(first, paragraph=_compress(numbers))
+
+
+def _items_citation(first: Citation, provisions: list[Provision]) -> Citation | None:
+    """`46(8)-(10)`: sub-items of one paragraph (or of one article's lead-in) as one citation."""
+    if len({(p.article.number, p.paragraph and p.paragraph.number) for p in provisions}) > 1:
+        return None
+    if any(p.item is None for p in provisions):
+        return None
+    numbers = [p.item.number for p in provisions if p.item is not None]
+    items = _compress(numbers)
+    span = first.id.rsplit("__point_", 1)[0] + "__point_" + items
+    ident = span.replace("–", "-").replace(", ", "_")
+    return first._replace(item=items, plural=True, id=ident, eid=ident.replace("/", "_"))
 
 
 def _replace(c: Citation, *, article: str | None = None, paragraph: str | None) -> Citation:
@@ -157,8 +173,8 @@ def _dated(c: Citation) -> str:
 
 def _art(c: Citation, dot: str = ".") -> str:
     """`art. 21(1)`; several articles `arts. 21–23` (OSCOLA writes no full stops: `arts 21–23`);
-    paragraphs of one article keep `art.`: `art. 21(1)–(3)`."""
-    several = c.plural and not c.paragraph
+    paragraphs or sub-items of one article keep `art.`: `art. 21(1)–(3)`, `art. 46(8)–(10)`."""
+    several = c.plural and not c.paragraph and not c.item
     return f"art{'s' if several else ''}{dot} {c.pin}"
 
 
@@ -189,11 +205,15 @@ def _ru(c: Citation) -> str:
         title += f" (в редакции, действовавшей на {d}.{m}.{y})"
     if c.preamble:
         return f"преамбула {title}"
+    # Several: «пп. 1–3 ст. 21» (пункты); sub-items «подп. 8)–10) ст. 46», since «пп.» also
+    # abbreviates one подпункт: «пп. 8) ст. 46».
     parts = []
-    if c.item:
+    if c.item and c.plural:
+        parts.append("подп. " + c.item.replace("–", ")–").replace(", ", "), ") + ")")
+    elif c.item:
         parts.append(f"пп. {c.item})")
     if c.paragraph:
-        parts.append(f"п. {c.paragraph}")
+        parts.append(f"{'пп.' if c.plural and not c.item else 'п.'} {c.paragraph}")
     parts.append(f"ст. {c.article}")
     return " ".join(parts) + f" {title}"
 
@@ -205,6 +225,10 @@ def _kk(c: Citation) -> str:
         title = f"({d}.{m}.{y} жағдай бойынша) {title}"
     if c.preamble:
         return f"{title} преамбуласы"
+    if c.plural and c.item:  # several sub-items: `46-бабының 8)–10) тармақшалары`
+        items = c.item.replace("–", ")–").replace(", ", "), ") + ")"
+        where = f"{c.article}-бабының " + (f"{c.paragraph}-тармағының " if c.paragraph else "")
+        return f"{title} {where}{items} тармақшалары"
     if c.plural:  # several paragraphs of one article, or several articles
         if c.paragraph:
             return f"{title} {c.article}-бабының {c.paragraph}-тармақтары"

@@ -230,11 +230,10 @@ def bounded(items: Iterable[T], what: str = "provisions") -> list[T]:
 def read_input(name: str, limit: int, what: str = "input") -> bytes:
     """The bytes of FILE or of stdin (`-`), at most `limit` of them.
 
-    Only regular files are read (a FIFO, a device or a directory is refused at once); a file's
-    size is checked before reading it; stdin is read up to the limit and no further.
+    A regular file's size is checked before reading it; a pipe, a FIFO or a character device
+    (`/dev/stdin`, `<(cmd)`) is read as a stream up to the limit and no further, like stdin; a
+    directory is refused.
     """
-    import stat
-
     if name == "-":
         if sys.stdin is None:
             raise InputOutputError("standard input is closed; give a FILE or pipe the text in")
@@ -245,6 +244,7 @@ def read_input(name: str, limit: int, what: str = "input") -> bytes:
         if len(data) > limit:
             raise UsageError(f"standard input holds more than {limit // 1_000_000} MB of {what}")
         return data
+    # O_NONBLOCK: opening a FIFO no one writes to returns at once (it then reads as empty)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(name, flags)
@@ -255,15 +255,7 @@ def read_input(name: str, limit: int, what: str = "input") -> bytes:
     except OSError as exc:
         raise UsageError(f"{name}: cannot read ({exc.strerror})") from None
     try:
-        st = os.fstat(fd)
-        if stat.S_ISDIR(st.st_mode):
-            raise UsageError(f"{name}: is a directory")
-        if not stat.S_ISREG(st.st_mode):
-            raise UsageError(f"{name}: not a regular file (use - to read a pipe from stdin)")
-        if st.st_size > limit:
-            raise UsageError(f"{name}: larger than {limit // 1_000_000} MB")
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read(st.st_size + 1)
+        data = _read_fd(fd, name, limit)
     except OSError as exc:
         raise UsageError(f"{name}: cannot read ({exc.strerror})") from None
     finally:
@@ -271,3 +263,27 @@ def read_input(name: str, limit: int, what: str = "input") -> bytes:
     if len(data) > limit:
         raise UsageError(f"{name}: larger than {limit // 1_000_000} MB")
     return data
+
+
+def _read_fd(fd: int, name: str, limit: int) -> bytes:
+    """At most `limit` + 1 bytes of an open file; a stream is read until it ends."""
+    import stat
+
+    st = os.fstat(fd)
+    if stat.S_ISDIR(st.st_mode):
+        raise UsageError(f"{name}: is a directory")
+    if stat.S_ISREG(st.st_mode):
+        if st.st_size > limit:
+            raise UsageError(f"{name}: larger than {limit // 1_000_000} MB")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read(st.st_size + 1)
+    os.set_blocking(fd, True)  # a pipe or device: wait for the writer, as stdin does
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)

@@ -73,6 +73,9 @@ def cite(
 ) -> None:
     """Citations in a chosen style: one per reference (a range or list is one citation).
 
+    With --style id, a range or list is one line of the stable ids of its provisions,
+    separated by spaces (`21-23`: 2026/art_21 2026/art_22 2026/art_23); --each: one a line.
+
     A bad line of `cite -` is reported as stdin:LINE on stderr; the good ones are still
     printed, with exit 1 (--strict: stop at the first). csl-json is one JSON array.
     """
@@ -145,6 +148,9 @@ def _citations(
             raise NotFoundError(why)
     group = None if each or style not in GROUP_STYLES else group_citation(corpus, provisions)
     found = [group] if group is not None else [citation_for(corpus, p) for p in provisions]
+    if style == "id" and not each and len(found) > 1:  # one line: the ids, space-separated
+        ids = " ".join(c.id + (f"@{c.as_of}" if c.as_of else "") for c in found)
+        found = [found[0]._replace(id=ids, as_of="")]
     return found, len(provisions)
 
 

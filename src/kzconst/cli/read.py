@@ -2,8 +2,9 @@
 
 # No `from __future__ import annotations`: Typer evaluates a command's string annotations
 # (three times a run, each Annotated[...] anew); evaluated once at import, they cost less.
+import re
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -33,6 +34,9 @@ from kzconst.cli.app import (
 from kzconst.cli.boundary import bounded
 from kzconst.cli.when import pick_time, resolve_refs, warn_gaps
 from kzconst.errors import NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from kzconst.corpus.model import Corpus
 
 
 @examples(
@@ -165,7 +169,10 @@ kzconst topics privacy -f refs | kzconst show -
 def topics(
     topic: Annotated[
         str | None,
-        typer.Argument(help="A topic id; lists its articles.", autocompletion=complete_topic),
+        typer.Argument(
+            help="A topic id (any case; spaces for hyphens: 'rule of law'); lists its articles.",
+            autocompletion=complete_topic,
+        ),
     ] = None,
     edition: EditionOpt = None,
     as_of: AsOfOpt = None,
@@ -180,12 +187,8 @@ def topics(
 
     corpus = open_corpus(corpus_file)
     ed, day = pick_time(corpus, edition, as_of)
-    if topic is not None and topic not in corpus.topics:
-        import difflib
-
-        near = difflib.get_close_matches(topic.lower(), list(corpus.topics), n=3)
-        hint = f"; did you mean {', '.join(near)}?" if near else "; run `kzconst topics`"
-        raise NotFoundError(f"no topic {topic[:60]!r}{hint}")
+    if topic is not None:
+        topic = _topic_id(corpus, topic)
     if fmt in (ListFmt.json, ListFmt.jsonl):
         emit_records(fmt, "topics", topics_records(corpus, ed, topic, day))
     elif fmt is ListFmt.refs:
@@ -221,3 +224,22 @@ def info(
         emit_records(fmt, "info", [info_record(corpus)])
     else:
         make_output(plain, color, no_pager).lines(info_lines(corpus))
+
+
+def _topic_id(corpus: "Corpus", topic: str) -> str:
+    """The topic id `topic` names: case, spaces and underscores aside (`Rule of law` is
+    `rule-of-law`)."""
+    wanted = topic_key(topic)
+    for tid in corpus.topics:
+        if topic_key(tid) == wanted:
+            return tid
+    import difflib
+
+    near = difflib.get_close_matches(wanted, list(corpus.topics), n=3)
+    hint = f"; did you mean {', '.join(near)}?" if near else "; run `kzconst topics`"
+    raise NotFoundError(f"no topic {topic[:60]!r}{hint}")
+
+
+def topic_key(text: str) -> str:
+    """`Rule of Law`, `rule_of_law`, ` rule-of-law ` -> `rule-of-law`."""
+    return "-".join(re.split(r"[\s_\-‐–—]+", text.strip().casefold())).strip("-")

@@ -44,7 +44,7 @@ def topics_lines(
                 (
                     Span(f"{tid:<26}", "ref"),
                     Span(f" {description}", "text"),
-                    Span(f"  [{len(arts)} articles]", "meta"),
+                    Span(f"  [{_articles(len(arts))}]", "meta"),
                 ),
                 0,
                 27,  # the description column
@@ -75,6 +75,11 @@ def topics_refs(
     return [f"{a.number}@{edition}{at}" for a in topic_articles(corpus, edition, topic, day)]
 
 
+def _articles(n: int) -> str:
+    """`1 article`, `3 articles`."""
+    return f"{n} article" if n == 1 else f"{n} articles"
+
+
 def topics_markdown(
     corpus: Corpus, edition: str, topic: str | None, day: date | None = None
 ) -> str:
@@ -83,7 +88,7 @@ def topics_markdown(
         if topic is not None and tid != topic:
             continue
         arts = topic_articles(corpus, edition, tid, day)
-        out.append(f"- **{tid}**: {description} ({len(arts)} articles)")
+        out.append(f"- **{tid}**: {description} ({_articles(len(arts))})")
         if topic is not None:
             out += [f"    - Article {a.number} ({edition}) — {a.title}" for a in arts]
     return "\n".join(out) + "\n"

@@ -63,10 +63,11 @@ _PREAMBLE_WORDS = {"preamble", "pmbl", "преамбула", "преамбулы
 _SOURCES: dict[str, tuple[str, int]] = {
     "EDITION": (r"\s*@\s*([^\s@]+)\s*$", 0),
     "ART_WORD": (r"^(?:articles?|arts?\.?)\s*", re.IGNORECASE),
-    # 21, 21(1), 21(1)(3), 21.1, 21.1.3, 21 para 1, 21 para 1 subpara 3, 21(3-1), 21 p. 1
+    # 21, 21(1), 21(1)(3), 21.1, 21.1.3, 21 para 1, 21 para 1 subpara 3, 21(3-1), 21 p. 1,
+    # 21 clause 1, 21 part 1
     "EN": (
         rf"""^(?P<art>{NUM})
-        (?:\s*\((?P<p1>{NUM})\)|\.(?P<p2>{NUM})|\s*,?\s*(?:para(?:graph)?|p|§)\.?\s*(?P<p3>{NUM}))?
+        (?:\s*\((?P<p1>{NUM})\)|\.(?P<p2>{NUM})|\s*,?\s*(?:para(?:graph)?|p|§|clause|part)\.?\s*(?P<p3>{NUM}))?
         (?:\s*\((?P<i1>{ITEM})\)|\.(?P<i2>{ITEM})
            |\s*,?\s*(?:sub-?para(?:graph)?|sub-?item|item|subp|pp)\.?\s*(?P<i3>{ITEM})\)?)?$""",
         re.IGNORECASE | re.VERBOSE,
@@ -111,6 +112,9 @@ def parse_refs(text: str) -> list[Ref]:
         qualifiers.append(_parse_edition(m.group(1)))
         stripped = stripped[: m.start()].strip()
     edition = qualifiers[0] if qualifiers else None
+    body = _rx("ART_WORD").sub("", stripped, count=1)
+    if body != stripped and (_PARA_RANGE.match(body) or _PARA_LIST.match(body)):
+        stripped = body  # `Article 21(1)-(3)`, `Art. 21(1),(3)`: the forms a bare 21 takes
     m = _PARA_RANGE.match(stripped)
     if m:  # a range of paragraphs: resolved in the official order, inserted numbers included
         first, last = m.group(2), m.group(3)
@@ -153,7 +157,7 @@ def expand_paragraph_forms(text: str) -> str:
 def _looks_like_prose_list(parts: list[str]) -> bool:
     """`art. 43, para. 5` is one reference, not the list `43` and `para. 5`."""
     return any(
-        re.match(r"^(?:para|p\.|paragraph|sub|item|п\.|пункт|пп)", p.strip(), re.I)
+        re.match(r"^(?:para|p\.|paragraph|clause|part|sub|item|п\.|пункт|пп)", p.strip(), re.I)
         for p in parts[1:]
     )
 
@@ -216,6 +220,12 @@ def _parse_latin(low: str) -> Ref | None:
     m = _rx("RANGE").match(body)
     if m and _is_range(m.group("a"), m.group("b")):
         return Ref(m.group("a"), end=m.group("b"))
+    if m and "-" not in m.group("a") + m.group("b"):
+        a, b = _norm(m.group("a")), _norm(m.group("b"))
+        if a == b:  # `21-21`: a range of one article
+            return Ref(a)
+        if int(b) < int(a) and re.search(r"\.\.|–|—", body):  # never an inserted number
+            raise UsageError(reversed_range(a, b))
     m = _rx("EN").match(body)
     if not m:
         return None
@@ -255,6 +265,11 @@ def _norm(number: str) -> str:
     return f"{head}-{int(tail)}" if tail else head
 
 
+def reversed_range(first: str, last: str) -> str:
+    """The usage error of `23-21`: a range of articles runs upwards."""
+    return f"article range {first}-{last} must run upwards ({last}-{first})"
+
+
 def _is_range(a: str, b: str) -> bool:
     """`21-23` is a range; `83-1` and `3-1` are inserted numbers (second part not larger)."""
     return "-" not in a and "-" not in b and int(b) > int(a)
@@ -268,7 +283,10 @@ def _is_range(a: str, b: str) -> bool:
 _WORDS = {
     "ART_EN": ("articles", "arts", "art"),  # may head a list: `arts 17, 18`
     "ART_EN_1": ("article",),
-    "PARA_EN": ("paragraph", "paragraphs", "para", "paras", "par", "p"),
+    "PARA_EN": (
+        *("paragraph", "paragraphs", "para", "paras", "par", "p"),
+        *("clause", "clauses", "part", "parts"),  # `clause 2 of Article 26`, `Article 26 part 2`
+    ),
     "ITEM_EN": ("subparagraph", "subparagraphs", "subpara", "subparas", "sub", "item", "items"),
     "ART_RU": ("ст", "статьи", "статей", "статьям", "статьями", "статьях"),
     "ART_RU_1": ("статья", "статье", "статью", "статьей", "статьёй"),

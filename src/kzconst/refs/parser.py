@@ -136,8 +136,8 @@ class Parser(Tokens):
                 continue
             k = self.keyword(j, cls)
             found = (self.numbers(k) or self.ordinals(k)) if k is not None else None
-            if found is not None:  # `пункт 1`, `части первой`
-                into.extend(found[0])
+            if found is not None:  # `пункт 1`, `части первой`; `пп. 1–3 ст. 21`: пункты 1–3
+                (paras if self.plural_points(j, k, found[1]) else into).extend(found[0])
                 j = found[1]
         k = self.keyword(j, "ART_RU", "ART_RU_1")
         if k is None:

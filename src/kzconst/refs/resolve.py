@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from kzconst.corpus.model import PREAMBLE, Article, Corpus, Item, Paragraph
-from kzconst.errors import KzconstError, NotFoundError
-from kzconst.refs.grammar import Ref, parse_refs
+from kzconst.errors import KzconstError, NotFoundError, UsageError
+from kzconst.refs.grammar import Ref, parse_refs, reversed_range
 
 
 class Spec(NamedTuple):
@@ -68,6 +68,7 @@ def resolve(corpus: Corpus, ref: Ref, edition: str) -> list[Provision]:
         return spanned
     art = corpus.article(ed, ref.article)
     if art is None:
+        _not_reversed(corpus, ref.article)
         raise NotFoundError(_no_article(corpus, ed, ref.article))
     if ref.para_end is not None:
         return _paragraph_range(art, ed, ref.paragraph or "", ref.para_end)
@@ -105,6 +106,28 @@ def resolve(corpus: Corpus, ref: Ref, edition: str) -> list[Provision]:
     if found is None:
         raise NotFoundError(_no_item(art, para, ref.item))
     return [Provision(art, para, found)]
+
+
+# Inserted numbers run -1, -2, ... (1995: 83-1, 94-2; paragraphs 2(3-1); sub-items 44(10-1)).
+MAX_INSERTED = 9
+
+
+def _not_reversed(corpus: Corpus, number: str) -> None:
+    """`23-21`: a range written downwards, a usage error; `83-1`, `84-1` (one digit after the
+    hyphen) or an article some edition has stay inserted numbers (not found, with the nearest).
+
+    Raises:
+        UsageError: `number` is `A-B`, B over MAX_INSERTED and smaller than A, and no edition
+            has article A-B.
+    """
+    first, _, last = number.partition("-")
+    if not (last and first.isdigit() and last.isdigit()):
+        return
+    if not MAX_INSERTED < int(last) < int(first):
+        return
+    if any(corpus.article(ed, number) is not None for ed in corpus.editions):
+        return
+    raise UsageError(reversed_range(first, last))
 
 
 def _item_without_paragraph(art: Article, wanted: str) -> Provision:
@@ -267,7 +290,7 @@ def _expand(value: str, labels: list[str]) -> list[str]:
         first, last = value.split("..", 1)
     elif "-" in value and value not in labels:
         first, last = value.split("-", 1)
-        if not first.isdigit() or not last.isdigit() or int(last) <= int(first):
+        if not first.isdigit() or not last.isdigit() or int(last) < int(first):
             return [value]
     else:
         return [value]

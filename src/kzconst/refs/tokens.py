@@ -186,6 +186,14 @@ class Tokens:
             else None
         )
 
+    def plural_points(self, i: int, k: int | None, end: int) -> bool:
+        """`пп. 1–3 ст. 21`: «пп.» abbreviates пункты (plural) as well as one подпункт (`пп. 8)
+        ст. 46`, `пп. 3 п. 1 ст. 56`); numbers without `)`, right before the article, are
+        пункты."""
+        if k is None or self.val[i] != "пп" or self.is_sym(k + 1, ")"):
+            return False
+        return self.is_cls(end, "ART_RU", "ART_RU_1")
+
     def is_ascii(self, i: int) -> bool:
         return self.val[i].isascii()
 
