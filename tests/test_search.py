@@ -573,3 +573,8 @@ def test_no_match_in_the_1995_text_says_only_its_last_wording_was_searched(cli) 
 def test_the_preamble_is_placed_before_section_i(cli) -> None:
     out = cli("search", "united people of Kazakhstan", "-n", "20").stdout
     assert "preamble@2026  Preamble  [before Section I;" in out
+
+
+def test_search_topic_is_named_as_topics_lists_it(cli) -> None:
+    assert cli("search", "court", "--topic", "Rule of Law").code == 0
+    assert cli("search", "court", "--topic", "rule_of_law").code == 0

@@ -79,8 +79,11 @@ def search(
         edition = _edition_in_force(editions)
     topics = json.loads(meta["topics"])
     query = parse_query(text, _vocabulary(conn, meta))
-    if topic is not None and topic not in topics:
-        raise NotFoundError(f"no topic {topic[:60]!r}; run `kzconst topics` for the list")
+    if topic is not None:  # as `topics` takes it: `Rule of Law` is rule-of-law
+        wanted = "-".join(re.split(r"[\s_\-‐–—]+", topic.strip().casefold())).strip("-")
+        topic = next((t for t in topics if t.casefold() == wanted), None) or topic
+        if topic not in topics:
+            raise NotFoundError(f"no topic {topic[:60]!r}; run `kzconst topics` for the list")
     filters = []
     if edition is not None and len(editions) > 1:
         filters.append(f'tags:"{tag("e", edition)}"')
