@@ -2,7 +2,6 @@
 
 # No `from __future__ import annotations`: Typer evaluates a command's string annotations
 # (three times a run, each Annotated[...] anew); evaluated once at import, they cost less.
-import re
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -229,6 +228,8 @@ def info(
 def _topic_id(corpus: "Corpus", topic: str) -> str:
     """The topic id `topic` names: case, spaces and underscores aside (`Rule of law` is
     `rule-of-law`)."""
+    from kzconst.search.words import topic_key
+
     wanted = topic_key(topic)
     for tid in corpus.topics:
         if topic_key(tid) == wanted:
@@ -238,8 +239,3 @@ def _topic_id(corpus: "Corpus", topic: str) -> str:
     near = difflib.get_close_matches(wanted, list(corpus.topics), n=3)
     hint = f"; did you mean {', '.join(near)}?" if near else "; run `kzconst topics`"
     raise NotFoundError(f"no topic {topic[:60]!r}{hint}")
-
-
-def topic_key(text: str) -> str:
-    """`Rule of Law`, `rule_of_law`, ` rule-of-law ` -> `rule-of-law`."""
-    return "-".join(re.split(r"[\s_\-‐–—]+", text.strip().casefold())).strip("-")

@@ -28,7 +28,7 @@ from kzconst.search.index import (
 from kzconst.search.query import Concept, Entry, Query, Vocabulary, parse_query
 from kzconst.search.result import ArticleHit, Hit, RowScore, SearchResult, build_hits
 from kzconst.search.translate import suggest_english
-from kzconst.search.words import normal_name, stem
+from kzconst.search.words import normal_name, stem, topic_key
 
 # Weights of the doc fields: title, names (the article's aliases), text, commentary, tags.
 DOC_WEIGHTS = "4.0, 4.0, 1.0, 0.5, 0.0"
@@ -80,7 +80,7 @@ def search(
     topics = json.loads(meta["topics"])
     query = parse_query(text, _vocabulary(conn, meta))
     if topic is not None:  # as `topics` takes it: `Rule of Law` is rule-of-law
-        wanted = "-".join(re.split(r"[\s_\-‐–—]+", topic.strip().casefold())).strip("-")
+        wanted = topic_key(topic)
         topic = next((t for t in topics if t.casefold() == wanted), None) or topic
         if topic not in topics:
             raise NotFoundError(f"no topic {topic[:60]!r}; run `kzconst topics` for the list")

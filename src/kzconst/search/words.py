@@ -70,3 +70,8 @@ def normal_name(text: str) -> str:
 def key_of(words: list[str]) -> str:
     """The lookup key of a word sequence: its crude stems."""
     return " ".join(stem(w) for w in words)
+
+
+def topic_key(text: str) -> str:
+    """`Rule of Law`, `rule_of_law`, ` rule-of-law ` -> `rule-of-law`."""
+    return "-".join(re.split(r"[\s_\-‐–—]+", text.strip().casefold())).strip("-")
