@@ -3,7 +3,7 @@
 # No `from __future__ import annotations`: Typer evaluates a command's string annotations
 # (three times a run, each Annotated[...] anew); evaluated once at import, they cost less.
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,6 +27,9 @@ from kzconst.cli.app import (
 from kzconst.cli.boundary import bounded
 from kzconst.cli.when import pick_time, resolve_refs
 from kzconst.errors import NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from kzconst.corpus.model import Corpus
 
 
 class ChangeStatus(StrEnum):
@@ -136,15 +139,7 @@ def changes(
     for ed in ("2026", "1995"):
         if ed not in corpus.editions:
             raise NotFoundError(f"changes needs both editions; this corpus has no {ed} edition")
-    sec, named = parse_section(section) if section else (None, None)
-    if named not in (None, "2026"):  # `IX@1995`: not silently the 2026 section IX
-        raise UsageError(
-            f"changes lists the sections of the 2026 Constitution, not {section!r}; "
-            f"for the 1995 text: kzconst toc {section}, kzconst compare REF@1995"
-        )
-    if sec is not None and corpus.section("2026", sec) is None:
-        raise NotFoundError(f"no section {section!r} in the 2026 Constitution")
-    rows = changes_table(corpus, sec)
+    rows = changes_table(corpus, _section_2026(corpus, section) if section else None)
     if status:
         wanted = {s.value for s in status}
         rows = [r for r in rows if r["status"] in wanted]
@@ -168,6 +163,19 @@ def changes(
 
     out = make_output(plain, color, no_pager)
     out.lines(changes_lines(rows, table=out.rich))
+
+
+def _section_2026(corpus: "Corpus", section: str) -> str:
+    """The 2026 section `section` names; `IX@1995` is not silently the 2026 section IX."""
+    sec, named = parse_section(section)
+    if named not in (None, "2026"):
+        raise UsageError(
+            f"changes lists the sections of the 2026 Constitution, not {section!r}; "
+            f"for the 1995 text: kzconst toc {section}, kzconst compare REF@1995"
+        )
+    if corpus.section("2026", sec) is None:
+        raise NotFoundError(f"no section {section!r} in the 2026 Constitution")
+    return sec
 
 
 @examples(
