@@ -578,3 +578,16 @@ def test_the_preamble_is_placed_before_section_i(cli) -> None:
 def test_search_topic_is_named_as_topics_lists_it(cli) -> None:
     assert cli("search", "court", "--topic", "Rule of Law").code == 0
     assert cli("search", "court", "--topic", "rule_of_law").code == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "article"),
+    [
+        ("Supreme Court of the Republic", "82"),  # 82(1): the highest judicial body
+        ("President of the Republic of Kazakhstan", "42"),  # 42(1): the head of state
+        ("Constitutional Court of the Republic of Kazakhstan", "72"),  # 72(1)
+    ],
+)
+def test_an_official_full_name_finds_the_defining_article(name: str, article: str) -> None:
+    # Every body is "of the Republic (of Kazakhstan)": the words add nothing to tell them apart.
+    assert search(name, edition="2026").articles[0].article == article

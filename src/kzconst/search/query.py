@@ -40,7 +40,7 @@ STOPWORDS = frozenset(
     whether which while who whom whose why will with within without would you your yours
     many much long old happen happens happened away come comes became become
     someone somebody anyone anybody everyone person people's ever new get
-    another else kazakhstan article articles section something anything nothing everything
+    another else kazakhstan republic article articles section something anything nothing everything
     thing things stuff really actually just still even already sit sits""".split()
 )
 # Plain classes, not dataclasses: `search` is held to a start-up budget (see bench/).
