@@ -140,9 +140,8 @@ _DATE_BEFORE = re.compile(
 )
 _SENTENCE = re.compile(r"[.;!?]\s+(?=[A-ZА-ЯЁ])|\n")
 _BEFORE_2026 = re.compile(r"\b(?:199[5-9]|20[01]\d|202[0-5])\b|\b(?:no\.?|№)\s*\d", re.I)
-# Kazakh names the act before the reference: "1995 жылғы Конституцияның 4-бабы",
-# "Азаматтық кодекстің 9-бабы", "бұрынғы Конституцияның 44-бабы".
-_ACT_BEFORE = re.compile(r"([^\W\d_]+)[\s,]*$")
+# Kazakh names the act before the reference (`_last_word` reads it): "1995 жылғы Конституцияның
+# 4-бабы", "Азаматтық кодекстің 9-бабы", "бұрынғы Конституцияның 44-бабы".
 _YEAR_BEFORE = re.compile(r"(\d{4})\s+жылғы\s+(?:\d{1,2}\s+[^\W\d_]+\s+)?(?:[^\W\d_]+\s+){0,2}$")
 _KK_BASIC = re.compile(r"\bата\s+$", re.I)
 # Another state named before `Конституциясының`: `Ресей Федерациясы`, `Қырғыз Республикасы`.
@@ -167,6 +166,8 @@ _AFTER_BREAK = re.compile(r"\n[ \t]*(?:\n|[-•*–—]\s)")
 def _block(before: str) -> str:
     """The text before a reference, back to the line break that ends its chain."""
     nl = before.rfind("\n")
+    if nl < 0:
+        return before
     if nl >= 0 and _BULLET.fullmatch(before, nl + 1) and not _CONNECTOR.search(before[:nl]):
         return ""
     blanks = list(_BLANK.finditer(before))
@@ -192,14 +193,14 @@ def context_of(text: str, hit: Hit, default: str) -> Context | None:
     if after.startswith(("@1995", "@2026")):  # kzconst's own qualifier, pasted into prose
         return Context(after[1:5])
     before = _block(text[max(0, hit.head - 120) : hit.head])
-    law = _LAW_BEFORE.search(before)
+    law = _LAW_BEFORE.search(before) if _names(before, _LAW_WORDS) else None
     if law is not None and _CONSTITUTION_NEXT.match(after):  # `By Law No. 254-III of 2007,
         return Context("1995" if _BEFORE_2026.search(law.group()) else default)  # Article 41 of
     if _other_act(after, before):  # the Constitution was amended`
         return None
     if _UNTIL_AFTER.match(after):
         return Context("1995")
-    when = when_after(after) or when_before(before)
+    when = when_after(after) or (when_before(before) if _YEAR4.search(before) else None)
     if when is not None:
         return Context("1995", when)
     m = _EDITION_AFTER.match(after) or _YEAR_AFTER.match(after)
@@ -216,9 +217,11 @@ def context_of(text: str, hit: Hit, default: str) -> Context | None:
 
 def _other_act(after: str, before: str) -> bool:
     """Whether the act named right after (or right before) the reference is not ours."""
-    if _FOREIGN.match(after) or _FOREIGN_ADJ.match(after) or _LAW_BEFORE.search(before):
+    if _FOREIGN.match(after) or _FOREIGN_ADJ.match(after):
         return True
-    if _FOREIGN_BEFORE.search(before):
+    if _names(before, _LAW_WORDS) and _LAW_BEFORE.search(before):
+        return True
+    if _names(before, _CONSTITUTION_WORDS) and _FOREIGN_BEFORE.search(before):
         return True
     if _CONSTITUTION_NEXT.match(after):
         return False
@@ -230,16 +233,31 @@ def _other_act(after: str, before: str) -> bool:
     return False
 
 
+# Cheap necessary conditions, tried before the end-anchored patterns above (each of which
+# tries every position of the 120-character window): a reference in a long run of others
+# costs what it costs on a line of its own.
+_YEAR4 = re.compile(r"\d{4}")
+_CONSTITUTION_WORDS = ("constitu", "конституц")
+_LAW_WORDS = ("law", "code", "act", "decree", "закон", "кодекс", "указ", "заң")
+_AMENDING_WORDS = ("amend", "измен", "поправк")
+
+
+def _names(before: str, words: tuple[str, ...]) -> bool:
+    low = before.casefold()
+    return any(w in low for w in words)
+
+
 def _edition_before(before: str) -> str | None:
     """The edition named just before the reference, or by an amendment of the 1995 text; ""
     for another constitution (`the 1993 Constitution, Article 64`)."""
-    m = _EDITION_BEFORE.search(before)
+    year, constitution = _YEAR4.search(before), _names(before, _CONSTITUTION_WORDS)
+    m = _EDITION_BEFORE.search(before) if year else None  # every form of it has a year
     if m is not None and not (m.group("y3") and _DATE_BEFORE.search(before, 0, m.start())):
         return _edition_year(m.group("y1") or m.group("y2") or m.group("y3"), "") or ""
-    m = _OLD_BEFORE.search(before)
+    m = _OLD_BEFORE.search(before) if constitution else None
     if m is not None:
         return "1995" if m.group("old") else "2026"
-    if _AMENDING_BEFORE.search(before):
+    if _names(before, _AMENDING_WORDS) and _AMENDING_BEFORE.search(before):
         sentence = _SENTENCE.split(before)[-1]
         if _BEFORE_2026.search(sentence):
             return "1995"
@@ -249,15 +267,18 @@ def _edition_before(before: str) -> str | None:
 def _kazakh_edition(text: str, hit: Hit, default: str) -> str | None:
     before = _block(text[max(0, hit.start - 100) : hit.start])
     for _ in range(3):  # `Азаматтық кодекстің жалпы бөлімінің 5-бабы`: the act, further back
-        word = _ACT_BEFORE.search(before)
-        if word is not None and word.group(1).isupper() and len(word.group(1)) > 1:
-            return default if word.group(1) in _OURS else None  # `МПГПП 19-бабы`
-        cls = word_class(word.group(1).casefold()) if word else ""
-        if word is not None and cls == "ACT" and _KK_BASIC.search(before, 0, word.start()):
+        found = _last_word(before)
+        if found is None:
+            return default
+        word, start = found
+        if word.isupper() and len(word) > 1:
+            return default if word in _OURS else None  # `МПГПП 19-бабы`
+        cls = word_class(word.casefold())
+        if cls == "ACT" and _KK_BASIC.search(before, 0, start):
             cls = "CONST"  # `Ата Заңның 21-бабы`: the Fundamental Law is the Constitution
-        if word is None or cls == "ACT":
-            return None if cls == "ACT" else default
-        before = before[: word.start()]
+        if cls == "ACT":
+            return None
+        before = before[:start]
         if cls == "CONST":
             if _KK_FOREIGN.search(before):
                 return None  # `Ресей Федерациясы Конституциясының 19-бабы`
@@ -266,6 +287,18 @@ def _kazakh_edition(text: str, hit: Hit, default: str) -> str | None:
             year = _YEAR_BEFORE.search(before)
             return _edition_year(year.group(1) if year else None, default)
     return default
+
+
+def _last_word(before: str) -> tuple[str, int] | None:
+    """The word that ends `before` (spaces and commas after it aside) and where it starts; read
+    backwards, not by an end-anchored pattern tried at every position."""
+    end = len(before)
+    while end and (before[end - 1].isspace() or before[end - 1] == ","):
+        end -= 1
+    start = end
+    while start and before[start - 1].isalpha():
+        start -= 1
+    return (before[start:end], start) if start < end else None
 
 
 def _edition_year(year: str | None, default: str) -> str | None:
