@@ -659,7 +659,9 @@ def test_sigint_during_an_index_build(tmp_path: Path) -> None:
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=HANG)
     assert b"Traceback" not in err
-    assert proc.returncode in (0, 130)
+    # 130, or death by SIGINT itself (a shell reports it as 130, as test_sigint_at_any_moment
+    # accepts): seen once in 40 runs when the signal lands as the process finishes.
+    assert proc.returncode in (0, 130, -signal.SIGINT), (proc.returncode, err)
     if proc.returncode == 130:
         assert err == b""
 
