@@ -24,6 +24,13 @@ CONTEXT = [
     ("1995 18(2) and 2026 21(2)", ["18(2)@1995", "21(2)"]),
     ("in 2021 Article 21", ["21"]),
     ("The decree of 30 August 1995, Article 5", []),
+    # another state's constitution named by any capitalised name in Russian, before or after;
+    # the Kazakh SSR's (1978) is not ours either
+    ("ст. 35 Конституции Бразилии.", []),
+    ("Согласно Конституции Бразилии (ст. 35)", []),
+    ("Article 21 of the Kazakh SSR Constitution", []),
+    ("ст. 21 Конституции Республики Казахстан", ["21"]),
+    ("ст. 21 Конституции Казахстана", ["21"]),
     # A2: articles of other acts
     ("Article 19 of the ICCPR", []),
     ("Article 19 of the Universal Declaration of Human Rights", []),

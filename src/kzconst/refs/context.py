@@ -54,9 +54,17 @@ _COUNTRY_RU = (
     r"польш[а-я]*|турци[а-я]*|монголи[а-я]*)\b"
 )
 _FOREIGN_ADJ = re.compile(
-    rf"^[\s,]*(?:(?:of|to|under|in)\s+)?(?:the\s+)?(?-i:{_OURS_ADJ}[A-Z][\w'-]+)\s+"
-    r"(?-i:Constitution)\b",
+    rf"^[\s,]*(?:(?:of|to|under|in)\s+)?(?:the\s+)?(?-i:(?:{_OURS_ADJ}[A-Z][\w'-]+|"
+    r"[A-Z][\w'-]+\s+SSR))\s+(?-i:Constitution)\b",  # `the Kazakh SSR Constitution` too
 )
+# «Конституции Бразилии», «Конституции Кыргызской Республики»: a capitalised genitive name
+# after the word, other than ours (Казахстана, Республики Казахстан, РК), names another state's
+# («статье 21 Конституции Президент …»: the next sentence's subject, not a state).
+_RU_STATE = (  # a genitive name (Бразилии, Канады, Ирана), not the next sentence's subject
+    r"(?-i:(?!(?:Казахстан[а-я]*|Республик[а-я]*\s+Казахстан|Республики|Основн[а-я]*|"
+    r"Конституци[а-я]*)\b)[А-ЯЁ][а-яё]+(?:и|ы|а|ой|ей|ого))\b"
+)
+_FOREIGN_RU = re.compile(rf"^[\s,]*конституци(?:я|и|ю|ей)\s+{_RU_STATE}", re.I)
 # `Article 3 of the Order of the Minister of Justice`: after `of`, a capitalised name of a
 # document that is not the Constitution (a part of ours, `of Section II`, is not a document).
 _OF_DOCUMENT = re.compile(
@@ -65,7 +73,7 @@ _OF_DOCUMENT = re.compile(
 )
 _FOREIGN_BEFORE = re.compile(
     rf"(?:(?-i:\b{_OURS_ADJ}[A-Z][\w'-]+)\s+(?-i:Constitution)|"
-    rf"\bконституци[а-я]*\s+{_COUNTRY_RU})[\s,:]*\(?\s*$",
+    rf"\bконституци[а-я]*\s+(?:{_COUNTRY_RU}|{_RU_STATE}))[\s,:]*\(?\s*$",
     re.I,
 )
 # Another state's constitution: "Constitution of the Russian Federation", "Конституции СССР".
@@ -217,7 +225,7 @@ def context_of(text: str, hit: Hit, default: str) -> Context | None:
 
 def _other_act(after: str, before: str) -> bool:
     """Whether the act named right after (or right before) the reference is not ours."""
-    if _FOREIGN.match(after) or _FOREIGN_ADJ.match(after):
+    if _FOREIGN.match(after) or _FOREIGN_ADJ.match(after) or _FOREIGN_RU.match(after):
         return True
     if _names(before, _LAW_WORDS) and _LAW_BEFORE.search(before):
         return True
