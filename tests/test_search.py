@@ -591,3 +591,17 @@ def test_search_topic_is_named_as_topics_lists_it(cli) -> None:
 def test_an_official_full_name_finds_the_defining_article(name: str, article: str) -> None:
     # Every body is "of the Republic (of Kazakhstan)": the words add nothing to tell them apart.
     assert search(name, edition="2026").articles[0].article == article
+
+
+def test_a_1995_hit_in_a_second_list_gets_its_own_date(cli) -> None:
+    # 1995 52(5) lists 1)-3) twice; the second list (Mazhilis deputies' party) was reworded by
+    # the Law of 8 June 2022 ("on the basis of a party list"), the first dates from 2007.
+    r = cli(
+        "search",
+        "withdrawal or expulsion of the deputy from the political party",
+        "--edition",
+        "1995",
+        "-n",
+        "1",
+    )
+    assert "52(5)(1)@1995 (from 2022-06-08)" in r.stderr

@@ -51,28 +51,18 @@ def provision_history(corpus: Corpus, p: Provision) -> list[Timeline]:
         if p.item is None:
             label = provision_label(art, para, None)
             out.append(_timeline(art, label, para, (first_day, last_day)))
-        series = 1
+        series, lead = 1, ""
         for it in para.items:
-            series += bool(it.lead_in)  # 1995 52(5): a second list numbered 1), 2), 3) again
+            if it.lead_in:  # 1995 52(5): a second list numbered 1), 2), 3) again
+                series, lead = series + 1, it.lead_in
             if p.item is None or it is p.item:
                 label = provision_label(art, para, it)
                 timeline = _timeline(art, label, it, (first_day, last_day))
                 if series > 1:  # told apart from the first list's item of the same number
-                    lead = _lead_in(para, it)
                     short = lead if len(lead) <= 40 else lead[:40].rsplit(" ", 1)[0] + "…"
                     timeline = replace(timeline, series=f"list {series}: {short}")
                 out.append(timeline)
     return out
-
-
-def _lead_in(para: Paragraph, item: Item) -> str:
-    """The lead-in of the list `item` belongs to (the last one before it)."""
-    lead = ""
-    for it in para.items:
-        lead = it.lead_in or lead
-        if it is item:
-            break
-    return lead
 
 
 def _timeline(

@@ -85,15 +85,17 @@ def search_notes(result: SearchResult, limit: int) -> list[str]:
 def earlier_wordings(result: SearchResult, corpus: Corpus, *, per_article: int = 3) -> str | None:
     """A note, for stderr, when shown hits quote the last wording of a provision that read
     otherwise earlier (the index holds each edition's last wording: 1995 15(2) prohibits the
-    death penalty only from 2023): which ones, since when, and how to read the earlier text."""
+    death penalty only from 8 June 2022): which ones, since when, and how to read the earlier
+    text. A hit is placed by its row, since a number may recur (1995 52(5))."""
+    from kzconst.search.index import row_unit
+
     amended = []
     for group in result.articles:
         art = corpus.article(group.edition, group.article)
         if art is None:
             continue
         for hit in [h for h in group.hits if h.kind == "text"][:per_article]:
-            para = art.paragraph(hit.paragraph or "")
-            unit = para.item(hit.item) if para is not None and hit.item else para
+            unit = row_unit(art, hit.rowid)
             hist = unit.history if unit is not None else None
             if hist is None or not hist.since:  # an article inserted later (1995 83-1, 99)
                 hist = art.history if art.history is not None and art.history.inserted else hist

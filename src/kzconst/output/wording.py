@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kzconst.corpus.model import Corpus, Item, Paragraph
-from kzconst.refs.resolve import Provision
+from kzconst.refs.resolve import Provision, provision_label
 
 MONTHS = (
     "January",
@@ -60,7 +60,7 @@ def last_wording_label(corpus: Corpus, p: Provision) -> str:
 
     end = long_date(corpus.editions[art.edition].in_force_to)
     changes: set[tuple[str, str, str]] = set()  # (day, law, what happened)
-    for h in [art.history, *(u.history for u in _units(p))]:
+    for h in [art.history, *(u.history for _, u in _units(p))]:
         if h is not None and h.excluded_from:
             changes.add((h.excluded_from, h.excluded_law, "excluded"))
         elif h is not None and h.since and (h.wordings or h.inserted or h.since_law):
@@ -78,13 +78,17 @@ def last_wording_label(corpus: Corpus, p: Provision) -> str:
     return f"The last wording, in force from {long_date(day)} to {end}: {law_title(corpus, law)}"
 
 
-def _units(p: Provision) -> list[Paragraph | Item]:
-    """The paragraphs and sub-items of what is shown."""
-    paragraphs = p.article.paragraphs if p.paragraph is None else (p.paragraph,)
-    out: list[Paragraph | Item] = []
+def _units(p: Provision) -> list[tuple[str, Paragraph | Item]]:
+    """The paragraphs and sub-items of what is shown, with their references."""
+    art = p.article
+    paragraphs = art.paragraphs if p.paragraph is None else (p.paragraph,)
+    out: list[tuple[str, Paragraph | Item]] = []
     for para in paragraphs:
-        units: tuple[Paragraph | Item, ...] = (para, *para.items)
-        out += [u for u in units if p.item is None or u is p.item]
+        if p.item is None:
+            out.append((provision_label(art, para, None), para))
+        for it in para.items:
+            if p.item is None or it is p.item:  # by identity: items may be equal in value
+                out.append((provision_label(art, para, it), it))
     return out
 
 
@@ -93,20 +97,8 @@ def wording_notes(p: Provision, day: str = "") -> list[str]:
     Article 71: restated from 8 June 2022, but the provisions on the Constitutional Court were
     put into effect from 1 January 2023): for the wording in force on `day`, or the last one."""
     by_note: dict[str, list[str]] = {}
-    for u in _units(p):
+    for label, u in _units(p):
         h = u.history
         if h is not None and h.note and h.since and (not day or h.since <= day):
-            by_note.setdefault(h.note, []).append(_label(p, u))
+            by_note.setdefault(h.note, []).append(label)
     return [f"Note on {', '.join(labels)}: {note}" for note, labels in by_note.items()]
-
-
-def _label(p: Provision, unit: Paragraph | Item) -> str:
-    art = p.article
-    for para in art.paragraphs:
-        head = f"{art.number}({para.number})" if para.number else art.number
-        if unit is para:
-            return head
-        for it in para.items:
-            if unit is it:
-                return f"{head}({it.number})"
-    return art.number

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -329,22 +330,34 @@ def _rows(ord_: int, art: Any) -> list[Row]:
     rows: list[tuple[str, str, str | None, str | None, str]] = [
         (art.title, "title", None, None, art.number)
     ]
-    for para in art.paragraphs:
-        label = para.number or None
-        base = art.number + (f"({para.number})" if para.number else "")
-        body = "\n".join(t for t in (para.text, para.closing) if t)
-        if body:
-            rows.append((body, "text", label, None, base))
-        rows.extend(
-            (item.text, "text", label, item.number, f"{base}({item.number})")
-            for item in para.items
-            if item.text
-        )
+    rows.extend((body, "text", para, item, ref) for _, body, para, item, ref in _text_units(art))
     rows.extend((c.text, "commentary", None, None, art.number) for c in art.commentary)
     return [
         (ord_ * ROW_BASE + k, body, f"{scope} {tag('k', kind)}", label, item, kind, ref)
         for k, (body, kind, label, item, ref) in enumerate(rows[: ROW_BASE - 1])
     ]
+
+
+def _text_units(art: Any) -> Iterator[tuple[Any, str, str | None, str | None, str]]:
+    """An article's paragraphs and sub-items that have text, in the order of its text rows:
+    (unit, body, paragraph, item, reference)."""
+    for para in art.paragraphs:
+        label = para.number or None
+        base = art.number + (f"({para.number})" if para.number else "")
+        body = "\n".join(t for t in (para.text, para.closing) if t)
+        if body:
+            yield para, body, label, None, base
+        for item in para.items:
+            if item.text:
+                yield item, item.text, label, item.number, f"{base}({item.number})"
+
+
+def row_unit(art: Any, rowid: int) -> Any:
+    """The paragraph or sub-item a text row of `art` holds (None for any other row): by its
+    place, since a number may recur (1995 52(5) has two lists numbered 1)-3))."""
+    k = rowid % ROW_BASE
+    units = list(_text_units(art))
+    return units[k - 1][0] if 1 <= k <= len(units) else None
 
 
 def suggest_spellings(conn: sqlite3.Connection, terms: list[str]) -> list[str]:
