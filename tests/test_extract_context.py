@@ -31,6 +31,13 @@ CONTEXT = [
     ("Article 21 of the Kazakh SSR Constitution", []),
     ("ст. 21 Конституции Республики Казахстан", ["21"]),
     ("ст. 21 Конституции Казахстана", ["21"]),
+    ("статья 21 Основного закона Германии", []),
+    ("статьи 35 Конституции Соединённых Штатов", []),
+    # the 1995 year after "of Kazakhstan" / «Казахстана», or before, names the 1995 text
+    ("ст. 21 Конституции Казахстана 1995 года", ["21@1995"]),
+    ("Article 21 of the Constitution of Kazakhstan of 1995", ["21@1995"]),
+    ("Article 21 of the Kazakh Constitution of 1995", ["21@1995"]),
+    ("Конституция Казахстана 1995 г., ст. 44", ["44@1995"]),
     # A2: articles of other acts
     ("Article 19 of the ICCPR", []),
     ("Article 19 of the Universal Declaration of Human Rights", []),

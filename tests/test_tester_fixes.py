@@ -220,3 +220,11 @@ def test_id_style_gives_one_line_per_reference(cli) -> None:  # type: ignore[no-
 )
 def test_refs_reads_russian_plural_abbreviations(cli, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert _found(cli, text) == expected
+
+
+def test_a_paragraph_range_of_one_is_that_paragraph_and_a_reversed_one_names_its_article(
+    cli,
+) -> None:
+    assert cli("show", "21(2)-(2)", "--text-only").stdout.startswith("Article 21(2) ")
+    r = cli("show", "50(3)-(1)")
+    assert r.code == 2 and "(50(1)-(3))" in r.stderr

@@ -60,11 +60,14 @@ _FOREIGN_ADJ = re.compile(
 # «Конституции Бразилии», «Конституции Кыргызской Республики»: a capitalised genitive name
 # after the word, other than ours (Казахстана, Республики Казахстан, РК), names another state's
 # («статье 21 Конституции Президент …»: the next sentence's subject, not a state).
-_RU_STATE = (  # a genitive name (Бразилии, Канады, Ирана), not the next sentence's subject
+_RU_STATE = (  # a genitive name (Бразилии, Канады, Соединённых), not the next sentence's subject
     r"(?-i:(?!(?:Казахстан[а-я]*|Республик[а-я]*\s+Казахстан|Республики|Основн[а-я]*|"
-    r"Конституци[а-я]*)\b)[А-ЯЁ][а-яё]+(?:и|ы|а|ой|ей|ого))\b"
+    r"Конституци[а-я]*)\b)[А-ЯЁ][а-яё]+(?:и|ы|а|ой|ей|ого|ых|их))\b"
 )
-_FOREIGN_RU = re.compile(rf"^[\s,]*конституци(?:я|и|ю|ей)\s+{_RU_STATE}", re.I)
+_FOREIGN_RU = re.compile(
+    rf"^[\s,]*(?:конституци(?:я|и|ю|ей)|основн(?:ой|ого|ому|ым)\s+закон(?:а|у|ом)?)\s+{_RU_STATE}",
+    re.I,
+)
 # `Article 3 of the Order of the Minister of Justice`: after `of`, a capitalised name of a
 # document that is not the Constitution (a part of ours, `of Section II`, is not a document).
 _OF_DOCUMENT = re.compile(
@@ -95,9 +98,10 @@ _NEW = r"(?P<new>new|нов[а-я]*)"
 # "Конституции РК от 30 августа 1995 года", "the 1995 Constitution", "of the former Constitution".
 _EDITION_AFTER = re.compile(
     rf"^[\s,]*(?:(?:of|to)\s+)?(?:the\s+)?(?:(?:{_OLD}|{_NEW})\s+)?"
-    r"(?:(?P<y1>\d{4})(?:\s+года)?\s+)?"
+    r"(?:(?P<y1>\d{4})(?:\s+года)?\s+)?(?:kazakh(?:stan's|stani)?\s+)?"
     r"(?:constitution|конституци(?:я|и|ю|ей))\b"
-    r"(?:\s+(?:of\s+)?(?:the\s+)?(?:republic\s+of\s+kazakhstan|республики\s+казахстан|рк\b))?"
+    r"(?:\s+(?:of\s+)?(?:the\s+)?(?:republic\s+of\s+kazakhstan|kazakhstan|"
+    r"республики\s+казахстан|казахстана|рк\b))?"
     r"[\s,(]*(?:(?:adopted\s+(?:on|in)|adopted|принят[а-я]*(?:\s+в)?|of|от|dated)\s+)?"
     r"(?:\d{1,2}\s+[^\W\d_]+\s+)?(?P<y2>\d{4})?",
     re.I,
@@ -109,7 +113,8 @@ _YEAR_AFTER = re.compile(r"^\s*\((?P<y1>(?:19|20)\d\d)(?P<y2>)\)")
 # tool's own commentary: "1995 Article 21(2)", "1995 predecessor: Article 21", "1995 18(2)".
 _EDITION_BEFORE = re.compile(
     r"(?:\b(?P<y1>\d{4})\s+constitution|\b(?:constitution|конституци[а-я]*)\s+"
-    r"(?:of\s+(?:the\s+republic\s+of\s+kazakhstan\s+(?:of\s+)?)?|(?:республики\s+казахстан|рк)\s+|"
+    r"(?:of\s+(?:(?:the\s+republic\s+of\s+)?kazakhstan\s+(?:of\s+)?)?|"
+    r"(?:республики\s+казахстан|казахстана|рк)\s+|"
     r"(?:adopted|принят[а-я]*)\s+(?:in\s+|on\s+|в\s+)?(?:\d{1,2}\s+[^\W\d_]+\s+)?)?"
     r"(?P<y2>\d{4})(?:\s+(?:года|г\.))?|(?<![\d.\-/])\b(?P<y3>1995|2026)(?:\s+(?:predecessors?|"
     r"successors?|text|wording|edition)(?:\s+as\s+amended)?|\s+(?:transitional|original))?"

@@ -118,8 +118,12 @@ def parse_refs(text: str) -> list[Ref]:
     m = _PARA_RANGE.match(stripped)
     if m:  # a range of paragraphs: resolved in the official order, inserted numbers included
         first, last = m.group(2), m.group(3)
-        if not int(first) < int(last) <= int(first) + MAX_PARAGRAPH_SPAN:
-            raise UsageError(f"paragraph range {text!r} must run upwards (21(1)-(3))")
+        if first == last:  # `21(2)-(2)`: one paragraph, as `21-21` is one article
+            ref = Ref(_norm(m.group(1)), first)
+            for q in qualifiers:
+                ref = _with_edition(ref, q)
+            return [ref]
+        _check_span(text, m.group(1), int(first), int(last))
         ref = Ref(_norm(m.group(1)), first, para_end=last)
         for q in qualifiers:
             ref = _with_edition(ref, q)
@@ -137,14 +141,23 @@ _PARA_LIST = re.compile(r"^(\d+(?:-\d+)?)(\(\d+[^()]*\)(?:\s*,\s*\(\d+[^()]*\))+
 MAX_PARAGRAPH_SPAN = 50
 
 
+def _check_span(text: str, article: str, first: int, last: int) -> None:
+    """A paragraph range runs upwards over at most MAX_PARAGRAPH_SPAN paragraphs."""
+    if not first < last <= first + MAX_PARAGRAPH_SPAN:
+        low, high = sorted((first, last))
+        raise UsageError(
+            f"paragraph range {text!r} must run upwards ({article}({low})-({high})) "
+            f"over at most {MAX_PARAGRAPH_SPAN} paragraphs"
+        )
+
+
 def expand_paragraph_forms(text: str) -> str:
     """Paragraph ranges and lists of one article, as the corpus's own notes write them:
     `21(1)-(3)` -> `21(1), 21(2), 21(3)`; `21(1),(2)` -> `21(1), 21(2)`. Other text unchanged."""
     m = _PARA_RANGE.match(text)
     if m:
         article, first, last = m.group(1), int(m.group(2)), int(m.group(3))
-        if not first < last <= first + MAX_PARAGRAPH_SPAN:
-            raise UsageError(f"paragraph range {text!r} must run upwards (21(1)-(3))")
+        _check_span(text, article, first, last)
         return ", ".join(f"{article}({n})" for n in range(first, last + 1))
     m = _PARA_LIST.match(text)
     if m:
