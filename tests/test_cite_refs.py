@@ -279,3 +279,13 @@ def test_cli_offers_exactly_the_styles_cite_knows() -> None:
     from kzconst.cli.cite import Style
 
     assert [s.value for s in Style] == list(STYLES)
+
+
+def test_bibtex_keys_tell_a_range_from_a_list(cli) -> None:
+    # Articles 21 to 23 and Articles 21 and 23 are different citations: one .bib file may hold
+    # both, and BibTeX keys must be unique.
+    keys = {
+        cli("cite", ref, "-S", "bibtex").stdout.split("{", 1)[1].split(",", 1)[0]
+        for ref in ("21-23", "21,23", "21(1)-(3)", "21(1),(3)")
+    }
+    assert len(keys) == 4

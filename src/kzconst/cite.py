@@ -243,8 +243,9 @@ def _kk(c: Citation) -> str:
 
 
 def _bibtex(c: Citation) -> str:
-    # Distinct provisions, and distinct wordings of one, get distinct keys: 2,13 and 21,3 too.
-    ident = c.id + (f"-{c.as_of}" if c.as_of else "")
+    # Distinct provisions, and distinct wordings of one, get distinct keys: 2,13 and 21,3 too,
+    # and a range (21–23: ids 2026/art_21-23) and a list (21, 23: 2026/art_21_23) as well.
+    ident = c.id + ("-range" if "–" in c.pin else "") + (f"-{c.as_of}" if c.as_of else "")
     key = "kzconst-" + re.sub(r"[^A-Za-z0-9]+", "-", ident).strip("-")
     where = "preamble" if c.preamble else _art(c)
     fields = [
