@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from kzconst.errors import UsageError
+from kzconst.search.intent import number_words, read_intents
 from kzconst.search.translate import (
     CYRILLIC_STOPWORDS,
     find_reference,
@@ -108,6 +109,7 @@ class Query:
         self.reference = reference
         self.translated: list[str] = []
         self.untranslated: list[str] = []
+        self.intents: tuple[str, ...] = ()  # what kind of answer a question asks for
 
 
 def parse_query(text: str, vocab: Vocabulary | None = None) -> Query:
@@ -124,6 +126,7 @@ def parse_query(text: str, vocab: Vocabulary | None = None) -> Query:
     query = Query(reference=find_reference(text))
     if query.reference is not None:
         text = strip_reference(text)
+    text, query.intents = read_intents(text)
     tokens = _tokens(text, query)
     if len(query.terms) > MAX_TERMS:
         raise UsageError(f"too many search terms (at most {MAX_TERMS})")
@@ -239,6 +242,8 @@ def _concepts(tokens: list[tuple[str, str]], vocab: Vocabulary, query: Query) ->
         if concept is None:
             base = re.sub(r"['’]s$", "", value)  # deputy's: also "deputy" (the text: deputies)
             spellings = {value, base, *derived(base)}
+            if re.fullmatch(r"[0-9]{1,3}", value):  # the law spells numbers in words
+                spellings.add(number_words(int(value)))
             concept = _concept(
                 value, spellings, set(), {normal_name(value)}, single="-" not in value
             )

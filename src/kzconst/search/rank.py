@@ -25,6 +25,7 @@ from kzconst.search.index import (
     suggest_spellings,
     tag,
 )
+from kzconst.search.intent import INTENTS
 from kzconst.search.query import Concept, Entry, Query, Vocabulary, parse_query
 from kzconst.search.result import ArticleHit, Hit, RowScore, SearchResult, build_hits
 from kzconst.search.translate import suggest_english
@@ -46,6 +47,7 @@ TRANSITIONAL_WEIGHT = 0.5
 CONSTITUTIVE_VERBS = ("establish", "form", "appoint", "elect")  # porter stems
 CONSTITUTIVE_DISTANCE = 25
 POWER_POINTS = 0.25  # an item of a list of powers names what the query names
+INTENT_POINTS = 0.5  # a row that gives the kind of answer asked for (see _answers)
 SCOPES = {
     "text": ("{title names body} : ", ("text", "title")),
     "commentary": ("commentary : ", ("commentary",)),
@@ -168,6 +170,7 @@ class _Ranker:
         ranked = sorted(self.cands, key=lambda d: self.cands[d].key(d))
         pool = ranked[: max(limit, PARAGRAPH_POOL)]
         self.paragraphs(pool)
+        _answers(self, pool)
         pool.sort(key=lambda d: self.cands[d].key(d))
         result.total = self.total() if self.cut and not query.fts else len(ranked)
         result.articles = build_hits(
@@ -222,7 +225,7 @@ class _Ranker:
                     self.cands.setdefault(doc, Candidate()).extra += TOPIC_WEIGHT * score
         for left, right in pairwise(query.concepts):
             self.near(left, right)
-        if query.whole and not query.fts:
+        if query.whole and not query.fts and not query.intents:  # a question, not a name
             self.defining()
         self.transitional()
 
@@ -369,6 +372,20 @@ class _Ranker:
         expr = f"({' OR '.join(operands)}){self.where}"
         sql = f"SELECT count(DISTINCT rowid / {UNIT_BASE}) FROM doc WHERE doc MATCH ?"
         return max(int(self.conn.execute(sql, [expr]).fetchone()[0]), len(self.cands))
+
+
+def _answers(ranker: _Ranker, pool: list[int]) -> None:
+    """Points for an article with a text row that both matches the query and gives the kind of
+    answer the question asks for (a term in years, an age, a composition; see search.intent)."""
+    for name in ranker.query.intents:
+        expr = f'body : ({" OR ".join(INTENTS[name][2])}) AND tags:"{tag("k", "text")}"'
+        sql = "SELECT rowid FROM row WHERE row MATCH ?"
+        for (rowid,) in ranker.conn.execute(sql, [expr + ranker.where]):
+            art = ranker.cands.get(rowid // ROW_BASE)
+            if art is not None and rowid in art.rows:
+                art.defines += INTENT_POINTS
+                row = art.rows[rowid]
+                art.rows[rowid] = row._replace(concepts=row.concepts + 1)  # shown first
 
 
 def _rows_info(conn: sqlite3.Connection, rowids: list[int]) -> list[tuple[int, str, int]]:

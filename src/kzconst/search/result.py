@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from kzconst.search.index import ROW_BASE
+from kzconst.search.intent import INTENTS
 from kzconst.search.query import Query
 from kzconst.search.snippet import MARK_CLOSE, MARK_OPEN, make_snippet
 
@@ -123,6 +124,7 @@ def _marked(conn: Any, query: Query, rowids: list[int]) -> dict[int, tuple[Any, 
     if not rowids:
         return {}
     operands = [o for c in query.concepts for o in (*c.own, *c.expansions)]
+    operands += [o for name in query.intents for o in INTENTS[name][2]]  # "forty years of age"
     expr = f"body : ({' OR '.join(operands)})" if operands else query.fts
     marks = ",".join("?" * len(rowids))
     found = {

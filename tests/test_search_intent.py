@@ -1,0 +1,82 @@
+"""Questions that ask for a term, an age or a number of members: the paragraph that gives that
+kind of answer comes first. Expectations are read from the official text (2026 edition)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kzconst.search.intent import number_words, read_intents
+from kzconst.search.query import parse_query
+from kzconst.search.rank import search
+
+# query -> the paragraph that answers it, from the law
+ANSWERS = [
+    # 53(1): the Kurultai consists of one hundred and forty-five deputies.
+    ("how many deputies are in the Kurultai", "53(1)"),
+    ("how many seats are there in the Kurultai", "53(1)"),
+    # 72(2): the Constitutional Court consists of the Chair and ten judges.
+    ("how many judges sit on the constitutional court", "72(2)"),
+    # 84(3): the term of office of the Prosecutor General is six years.
+    ("how long does the Prosecutor General serve", "84(3)"),
+    # 53(2): the term of office of the deputies of the Kurultai is five years.
+    ("how long is a deputy's term", "53(2)"),
+    # 43(2): not younger than forty years of age.
+    ("how old must the president be", "43(2)"),
+    # 54(3): a person who has reached the age of twenty-five may be a deputy of the Kurultai.
+    ("minimum age to be elected to the Kurultai", "54(3)"),
+    # 53(1) again, with the number typed in digits: the law spells it in words.
+    ("145 deputies", "53(1)"),
+]
+
+
+@pytest.mark.parametrize(("query", "paragraph"), ANSWERS)
+def test_the_article_that_answers_comes_first_with_its_paragraph(
+    query: str, paragraph: str
+) -> None:
+    first = search(query, edition="2026").articles[0]
+    assert (first.article, first.best_ref) == (paragraph.split("(", maxsplit=1)[0], paragraph)
+
+
+def test_a_name_asked_about_is_not_defined_instead() -> None:
+    # "How many seats are there in the Kurultai" asks for 53(1), not for 52, which says what
+    # the Kurultai is (the answer to the bare name "Kurultai").
+    assert search("Kurultai", edition="2026").articles[0].article == "52"
+    assert (
+        search("how many seats are there in the Kurultai", edition="2026").articles[0].article
+        == "53"
+    )
+
+
+def test_the_words_that_only_ask_what_kind_of_answer_are_not_searched() -> None:
+    rest, intents = read_intents("how long does the Prosecutor General serve")
+    assert intents == ("duration",)
+    assert "serve" not in rest and "long" not in rest
+    labels = " ".join(c.label for c in parse_query(rest).concepts)
+    assert labels == "prosecutor general"
+
+
+def test_quotes_and_operators_are_taken_as_written() -> None:
+    assert read_intents('"how many" deputies') == ('"how many" deputies', ())
+    assert read_intents("term AND office") == ("term AND office", ())
+
+
+def test_a_question_of_only_intent_words_keeps_them() -> None:
+    assert read_intents("how long")[0] == "how long"
+
+
+@pytest.mark.parametrize(
+    ("n", "words"),
+    [
+        (0, "zero"),
+        (7, "seven"),
+        (15, "fifteen"),
+        (20, "twenty"),
+        (25, "twenty-five"),
+        (40, "forty"),
+        (100, "one hundred"),
+        (145, "one hundred and forty-five"),
+        (999, "nine hundred and ninety-nine"),
+    ],
+)
+def test_numbers_in_words_as_the_corpus_writes_them(n: int, words: str) -> None:
+    assert number_words(n) == words
