@@ -375,3 +375,16 @@ def suggest_spellings(conn: sqlite3.Connection, terms: list[str]) -> list[str]:
             m for m in difflib.get_close_matches(term, words, n=2, cutoff=0.75) if m not in out
         )
     return out[:5]
+
+
+def rows_info(conn: sqlite3.Connection, rowids: list[int]) -> list[tuple[int, str, int]]:
+    """Each row's kind and length, by id."""
+    out: list[tuple[int, str, int]] = []
+    for start in range(0, len(rowids), 500):
+        chunk = rowids[start : start + 500]
+        out += conn.execute(
+            f"SELECT rowid, kind, length(body) FROM row WHERE rowid IN "
+            f"({','.join('?' * len(chunk))})",
+            chunk,
+        ).fetchall()
+    return out

@@ -22,6 +22,7 @@ from kzconst.search.index import (
     ROW_BASE,
     UNIT_BASE,
     open_index,
+    rows_info,
     suggest_spellings,
     tag,
 )
@@ -343,7 +344,7 @@ class _Ranker:
                 found.update({r: found.get(r, {}) for r in self.allowed.get(doc, ())})
                 self.cands[doc].rows = {}
         average = float(self.meta.get("row_chars", "0")) or 1.0
-        for rowid, kind, chars in _rows_info(self.conn, list(found)):
+        for rowid, kind, chars in rows_info(self.conn, list(found)):
             art = self.cands[rowid // ROW_BASE]
             norm = 1 - ROW_LENGTH_NORM + ROW_LENGTH_NORM * chars / average
             base = sum(w * self.rarity[i] for i, w in found[rowid].items())
@@ -386,16 +387,3 @@ def _answers(ranker: _Ranker, pool: list[int]) -> None:
                 art.defines += INTENT_POINTS
                 row = art.rows[rowid]
                 art.rows[rowid] = row._replace(concepts=row.concepts + 1)  # shown first
-
-
-def _rows_info(conn: sqlite3.Connection, rowids: list[int]) -> list[tuple[int, str, int]]:
-    """Each row's kind and length, by id."""
-    out: list[tuple[int, str, int]] = []
-    for start in range(0, len(rowids), 500):
-        chunk = rowids[start : start + 500]
-        out += conn.execute(
-            f"SELECT rowid, kind, length(body) FROM row WHERE rowid IN "
-            f"({','.join('?' * len(chunk))})",
-            chunk,
-        ).fetchall()
-    return out
