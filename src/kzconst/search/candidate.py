@@ -8,12 +8,13 @@ from kzconst.search.result import RowScore
 EXPANSION_WEIGHT = 0.5  # a thesaurus word counts for half the user's own word
 PARAGRAPH_WEIGHT = 0.3  # the best-matching paragraph, on top of the whole article
 DEFINING_FACTOR = 2.0  # each defining point (see _Ranker.defining) adds twice the score
+TOGETHER = 0.25  # one paragraph has every concept the article has (67(2), not 56's items)
 
 
 class Candidate:
     """What is known of one candidate article while ranking."""
 
-    __slots__ = ("concepts", "defines", "extra", "paragraph", "rows", "weight")
+    __slots__ = ("concepts", "defines", "extra", "paragraph", "rows", "together", "weight")
 
     def __init__(self) -> None:
         self.concepts: dict[int, float] = {}  # concept -> best field score
@@ -22,6 +23,7 @@ class Candidate:
         self.weight = 1.0
         self.rows: dict[int, RowScore] = {}  # the rows that match, shown as hits
         self.paragraph = 0.0  # the best text row's score
+        self.together = 0  # the most concepts one text row has
 
     def score(self) -> float:
         base = sum(self.concepts.values()) + self.extra + PARAGRAPH_WEIGHT * self.paragraph
@@ -35,8 +37,11 @@ class Candidate:
         return (-len(self.concepts), -self.ranked(), doc)
 
     def ranked(self) -> float:
-        """The score the order uses (and the one shown)."""
-        return self.score() * (1 + DEFINING_FACTOR * self.defines)
+        """The score the order uses (and the one shown): raised by the defining points, and a
+        little when one paragraph says it all rather than a list of powers in several items."""
+        together = len(self.concepts) > 1 and self.together >= len(self.concepts)
+        raised = 1 + DEFINING_FACTOR * self.defines
+        return self.score() * raised * (1 + TOGETHER * together)
 
 
 def weighted(concept: Concept) -> list[tuple[str, float]]:

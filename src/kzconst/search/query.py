@@ -42,7 +42,8 @@ STOPWORDS = frozenset(
     many much long old happen happens happened away come comes became become
     someone somebody anyone anybody everyone person people's ever new get
     another else kazakhstan republic article articles section something anything nothing everything
-    thing things stuff really actually just still even already sit sits""".split()
+    thing things stuff really actually just still even already sit sits because due whole
+    entire need needs needed allowed able possible okay""".split()
 )
 # Plain classes, not dataclasses: `search` is held to a start-up budget (see bench/).
 

@@ -351,6 +351,7 @@ class _Ranker:
             art.rows[rowid] = RowScore(len(found[rowid]), base / norm, base, chars / average)
             if kind == "text":
                 art.paragraph = max(art.paragraph, base / norm)
+                art.together = max(art.together, len(found[rowid]))
 
     def matching_rows(self, operands: tuple[str, ...], docs: list[int]) -> list[int]:
         """The rows of `docs` that have one of the operands: read article by article when the
