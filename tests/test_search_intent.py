@@ -26,6 +26,11 @@ ANSWERS = [
     ("minimum age to be elected to the Kurultai", "54(3)"),
     # 53(1) again, with the number typed in digits: the law spells it in words.
     ("145 deputies", "53(1)"),
+    # 43(1): the President is elected for a term of seven years; 46(8), where the President
+    # appoints others "for a term of eight years", is not about the President's own term.
+    ("how long is the president's term", "43(1)"),
+    ("на сколько лет избирается президент", "43(1)"),
+    ("сколько депутатов в Курултае", "53(1)"),
 ]
 
 

@@ -11,28 +11,37 @@ import re
 # answers it). The used-up words say *what kind* of answer is wanted, not what it is about:
 # "serve" in "how long does the Prosecutor General serve" is not a word of the answer (84(3):
 # "The term of office of the Prosecutor General is six years").
-_DURATION = r"\bhow\s+long\b|\bhow\s+many\s+years\b|\bhow\s+often\b|\bterms?\b|\btenure\b"
+_DURATION = (
+    r"\bhow\s+long\b|\bhow\s+many\s+years\b|\bhow\s+often\b|\bterms?\b|\btenure\b"
+    r"|\bсколько\s+лет\b|\bкак\s+долго\b|\bсрок\w*|\bнеше\s+жыл\w*|\bмерзім\w*"
+)
 INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]] = {
     "duration": (
         re.compile(_DURATION, re.IGNORECASE),
         re.compile(
             r"\bhow\s+long\b|\bfor\s+how\s+many\s+years\b|\bhow\s+many\s+years\b|\bhow\s+often\b"
-            r"|\bserv(?:e|es|ed|ing)\b|\blasts?\b|\bstays?\b|\bin\s+office\b",
+            r"|\bserv(?:e|es|ed|ing)\b|\blasts?\b|\bstays?\b|\bin\s+office\b"
+            r"|\bна\s+сколько\s+лет\b|\bсколько\s+лет\b|\bкак\s+долго\b|\bнеше\s+жыл\w*",
             re.IGNORECASE,
         ),
         ('NEAR("term" "years", 14)',),
     ),
     "age": (
         re.compile(
-            r"\bhow\s+old\b|\byears?[\s-]+old\b|\bage[ds]?\b|\bhow\s+young\b|\bminimum\s+age\b",
+            r"\bhow\s+old\b|\byears?[\s-]+old\b|\bage[ds]?\b|\bhow\s+young\b|\bminimum\s+age\b"
+            r"|\bвозраст\w*|\bжас\w*",
             re.IGNORECASE,
         ),
         re.compile(r"\bhow\s+old\b|\bhow\s+young\b|\byears?[\s-]+old\b|\bminimum\b", re.IGNORECASE),
         ('"years of age"', '"age of"', '"younger than"', '"older than"'),
     ),
     "count": (
-        re.compile(r"\bhow\s+many\b(?!\s+years\b)|\bnumber\s+of\s+(?:seats|members)\b", re.I),
-        re.compile(r"\bhow\s+many\b|\bseats?\b|\bnumber\s+of\b", re.IGNORECASE),
+        re.compile(
+            r"\bhow\s+many\b(?!\s+years\b)|\bnumber\s+of\s+(?:seats|members)\b"
+            r"|\bсколько\b(?!\s+лет\b)|\bқанша\b(?!\s+жыл)",
+            re.IGNORECASE,
+        ),
+        re.compile(r"\bhow\s+many\b|\bseats?\b|\bnumber\s+of\b|\bсколько\b|\bқанша\b", re.I),
         ('"consists of"', '"composed of"', '"consisting of"'),
     ),
 }

@@ -378,13 +378,26 @@ class _Ranker:
 
 def _answers(ranker: _Ranker, pool: list[int]) -> None:
     """Points for an article with a text row that both matches the query and gives the kind of
-    answer the question asks for (a term in years, an age, a composition; see search.intent)."""
+    answer the question asks for (a term in years, an age, a composition; see search.intent),
+    twice as many when the row is about what the query names (84(3) "The Prosecutor General
+    ... The term of office ... is six years", not 46(8), where the President appoints others
+    for a term)."""
+    operands = [o for c in ranker.query.concepts for o in c.own if not o.endswith("*")]
+    subject = " OR ".join(f'^"the {o[1:]} OR ^{o}' for o in operands)
+    sql = "SELECT rowid FROM row WHERE row MATCH ?"
     for name in ranker.query.intents:
         expr = f'body : ({" OR ".join(INTENTS[name][2])}) AND tags:"{tag("k", "text")}"'
-        sql = "SELECT rowid FROM row WHERE row MATCH ?"
+        opens = set()
+        if subject:
+            opens = {r for (r,) in ranker.conn.execute(sql, [f"{expr} AND body : ({subject})"])}
+        best: dict[int, float] = {}
         for (rowid,) in ranker.conn.execute(sql, [expr + ranker.where]):
-            art = ranker.cands.get(rowid // ROW_BASE)
+            doc = rowid // ROW_BASE
+            art = ranker.cands.get(doc)
             if art is not None and rowid in art.rows:
-                art.defines += INTENT_POINTS
+                points = INTENT_POINTS * (2 if rowid in opens else 1)
+                best[doc] = max(best.get(doc, 0.0), points)
                 row = art.rows[rowid]
                 art.rows[rowid] = row._replace(concepts=row.concepts + 1)  # shown first
+        for doc, points in best.items():
+            ranker.cands[doc].defines += points
