@@ -31,6 +31,13 @@ ANSWERS = [
     ("how long is the president's term", "43(1)"),
     ("на сколько лет избирается президент", "43(1)"),
     ("сколько депутатов в Курултае", "53(1)"),
+    # 71: the powers of the Qazaqstan Halyq Kenesi (70 says what it is); 65: the functions of
+    # the Government (63, "executive power and responsibility", names power in passing).
+    ("what does the Qazaqstan Halyq Kenesi do", "71"),
+    ("what does the Government do", "65"),
+    # 96(1): laws in force on the day the Constitution takes effect apply unless they
+    # contradict it; the final and transitional provisions are not ranked down for this.
+    ("what happens to the old laws", "96(1)"),
 ]
 
 

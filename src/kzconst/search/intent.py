@@ -6,43 +6,79 @@ words ("forty years of age"), so a number typed in digits is also searched in wo
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-# intent -> (what signals it, the words it uses up, the FTS5 operands of a paragraph that
-# answers it). The used-up words say *what kind* of answer is wanted, not what it is about:
-# "serve" in "how long does the Prosecutor General serve" is not a word of the answer (84(3):
-# "The term of office of the Prosecutor General is six years").
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+class Intent(NamedTuple):
+    """What signals an intent in a question; the words it uses up, which say *what kind* of
+    answer is wanted, not what it is about ("serve" in "how long does the Prosecutor General
+    serve": 84(3) says "The term of office of the Prosecutor General is six years"); the FTS5
+    operands of a row that answers it, the kind of that row, and the shape its text must have."""
+
+    signal: re.Pattern[str]
+    used_up: re.Pattern[str]
+    answer: tuple[str, ...]
+    kind: str = "text"
+    shape: re.Pattern[str] | None = None
+
+
 _DURATION = (
     r"\bhow\s+long\b|\bhow\s+many\s+years\b|\bhow\s+often\b|\bterms?\b|\btenure\b"
     r"|\bсколько\s+лет\b|\bкак\s+долго\b|\bсрок\w*|\bнеше\s+жыл\w*|\bмерзім\w*"
 )
-INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]] = {
-    "duration": (
-        re.compile(_DURATION, re.IGNORECASE),
-        re.compile(
+_NOTHING = re.compile(r"(?!)")
+INTENTS: dict[str, Intent] = {
+    "duration": Intent(
+        _re(_DURATION),
+        _re(
             r"\bhow\s+long\b|\bfor\s+how\s+many\s+years\b|\bhow\s+many\s+years\b|\bhow\s+often\b"
             r"|\bserv(?:e|es|ed|ing)\b|\blasts?\b|\bstays?\b|\bin\s+office\b"
-            r"|\bна\s+сколько\s+лет\b|\bсколько\s+лет\b|\bкак\s+долго\b|\bнеше\s+жыл\w*",
-            re.IGNORECASE,
+            r"|\bна\s+сколько\s+лет\b|\bсколько\s+лет\b|\bкак\s+долго\b|\bнеше\s+жыл\w*"
         ),
         ('NEAR("term" "years", 14)',),
     ),
-    "age": (
-        re.compile(
+    "age": Intent(
+        _re(
             r"\bhow\s+old\b|\byears?[\s-]+old\b|\bage[ds]?\b|\bhow\s+young\b|\bminimum\s+age\b"
-            r"|\bвозраст\w*|\bжас\w*",
-            re.IGNORECASE,
+            r"|\bвозраст\w*|\bжас\w*"
         ),
-        re.compile(r"\bhow\s+old\b|\bhow\s+young\b|\byears?[\s-]+old\b|\bminimum\b", re.IGNORECASE),
+        _re(r"\bhow\s+old\b|\bhow\s+young\b|\byears?[\s-]+old\b|\bminimum\b"),
         ('"years of age"', '"age of"', '"younger than"', '"older than"'),
     ),
-    "count": (
-        re.compile(
+    "count": Intent(
+        _re(
             r"\bhow\s+many\b(?!\s+years\b)|\bnumber\s+of\s+(?:seats|members)\b"
-            r"|\bсколько\b(?!\s+лет\b)|\bқанша\b(?!\s+жыл)",
-            re.IGNORECASE,
+            r"|\bсколько\b(?!\s+лет\b)|\bқанша\b(?!\s+жыл)"
         ),
-        re.compile(r"\bhow\s+many\b|\bseats?\b|\bnumber\s+of\b|\bсколько\b|\bқанша\b", re.I),
+        _re(r"\bhow\s+many\b|\bseats?\b|\bnumber\s+of\b|\bсколько\b|\bқанша\b"),
         ('"consists of"', '"composed of"', '"consisting of"'),
+    ),
+    # "what does the Qazaqstan Halyq Kenesi do": the article on its powers (71), not the one
+    # that says what it is (70); answered by a title that is about powers ("Powers of ...",
+    # "...: powers"), not one that names them in passing ("executive power", 63).
+    "powers": Intent(
+        _re(
+            r"\bwhat\s+(?:does|do|can|did|may)\b.*\bdo\b|\b(?:powers?|functions?|competence"
+            r"|role|job|duties|responsibilities)\s+of\b|\bresponsible\s+for\b"
+        ),
+        _NOTHING,
+        ('"powers"', '"functions"', '"competence"'),
+        "title",
+        _re(r"^(?:powers|functions|competence)\b|:\s*(?:powers|functions|competence)\b"),
+    ),
+    # "are laws passed before 2026 still valid", "what happened to the old parliament": the
+    # final and transitional provisions are not ranked down (see search.rank).
+    "transition": Intent(
+        _re(
+            r"\b(?:19|20)\d\d\b|\b(?:old|former|previous|prior|existing|earlier|transition\w*)\b"
+            r"|\bno\s+longer\b|\banymore\b|\bnew\s+constitution\b"
+        ),
+        _NOTHING,
+        (),
     ),
 }
 _PLAIN = re.compile(r'^[^"()]*$')
@@ -53,9 +89,9 @@ def read_intents(text: str) -> tuple[str, tuple[str, ...]]:
     (see INTENTS). A query with quotes, parentheses or operators is taken as written."""
     if not _PLAIN.match(text) or re.search(r"\b(?:AND|OR|NOT)\b", text):
         return text, ()
-    found = tuple(name for name, (signal, _, _) in INTENTS.items() if signal.search(text))
+    found = tuple(name for name, intent in INTENTS.items() if intent.signal.search(text))
     for name in found:
-        rest = INTENTS[name][1].sub(" ", text)
+        rest = INTENTS[name].used_up.sub(" ", text)
         if rest.split():
             text = rest
     return text, found

@@ -16,6 +16,7 @@ import sqlite3
 from itertools import pairwise
 
 from kzconst.errors import NotFoundError, UsageError
+from kzconst.search.answer import answers
 from kzconst.search.candidate import EXPANSION_WEIGHT, Candidate, weighted
 from kzconst.search.index import (
     IN_FORCE,
@@ -26,7 +27,6 @@ from kzconst.search.index import (
     suggest_spellings,
     tag,
 )
-from kzconst.search.intent import INTENTS
 from kzconst.search.query import Concept, Entry, Query, Vocabulary, parse_query
 from kzconst.search.result import ArticleHit, Hit, RowScore, SearchResult, build_hits
 from kzconst.search.translate import suggest_english
@@ -48,7 +48,6 @@ TRANSITIONAL_WEIGHT = 0.5
 CONSTITUTIVE_VERBS = ("establish", "form", "appoint", "elect")  # porter stems
 CONSTITUTIVE_DISTANCE = 25
 POWER_POINTS = 0.25  # an item of a list of powers names what the query names
-INTENT_POINTS = 0.5  # a row that gives the kind of answer asked for (see _answers)
 SCOPES = {
     "text": ("{title names body} : ", ("text", "title")),
     "commentary": ("commentary : ", ("commentary",)),
@@ -171,7 +170,7 @@ class _Ranker:
         ranked = sorted(self.cands, key=lambda d: self.cands[d].key(d))
         pool = ranked[: max(limit, PARAGRAPH_POOL)]
         self.paragraphs(pool)
-        _answers(self, pool)
+        answers(self.conn.execute, self.query, self.cands, self.where)
         pool.sort(key=lambda d: self.cands[d].key(d))
         result.total = self.total() if self.cut and not query.fts else len(ranked)
         result.articles = build_hits(
@@ -311,7 +310,7 @@ class _Ranker:
         vocabulary = f"{TRANSITIONAL_TOPIC} {topics.get(TRANSITIONAL_TOPIC, '')}".lower()
         stems = {stem(w) for w in re.findall(r"\w+", vocabulary)}
         words = [w for c in self.query.concepts for w in re.findall(r"\w+", c.label)]
-        if any(stem(w) in stems for w in words):
+        if "transition" in self.query.intents or any(stem(w) in stems for w in words):
             return
         for doc in self.docs_with("doc", f'tags : "{tag("t", TRANSITIONAL_TOPIC)}"'):
             self.cands[doc].weight = TRANSITIONAL_WEIGHT
@@ -374,30 +373,3 @@ class _Ranker:
         expr = f"({' OR '.join(operands)}){self.where}"
         sql = f"SELECT count(DISTINCT rowid / {UNIT_BASE}) FROM doc WHERE doc MATCH ?"
         return max(int(self.conn.execute(sql, [expr]).fetchone()[0]), len(self.cands))
-
-
-def _answers(ranker: _Ranker, pool: list[int]) -> None:
-    """Points for an article with a text row that both matches the query and gives the kind of
-    answer the question asks for (a term in years, an age, a composition; see search.intent),
-    twice as many when the row is about what the query names (84(3) "The Prosecutor General
-    ... The term of office ... is six years", not 46(8), where the President appoints others
-    for a term)."""
-    operands = [o for c in ranker.query.concepts for o in c.own if not o.endswith("*")]
-    subject = " OR ".join(f'^"the {o[1:]} OR ^{o}' for o in operands)
-    sql = "SELECT rowid FROM row WHERE row MATCH ?"
-    for name in ranker.query.intents:
-        expr = f'body : ({" OR ".join(INTENTS[name][2])}) AND tags:"{tag("k", "text")}"'
-        opens = set()
-        if subject:
-            opens = {r for (r,) in ranker.conn.execute(sql, [f"{expr} AND body : ({subject})"])}
-        best: dict[int, float] = {}
-        for (rowid,) in ranker.conn.execute(sql, [expr + ranker.where]):
-            doc = rowid // ROW_BASE
-            art = ranker.cands.get(doc)
-            if art is not None and rowid in art.rows:
-                points = INTENT_POINTS * (2 if rowid in opens else 1)
-                best[doc] = max(best.get(doc, 0.0), points)
-                row = art.rows[rowid]
-                art.rows[rowid] = row._replace(concepts=row.concepts + 1)  # shown first
-        for doc, points in best.items():
-            ranker.cands[doc].defines += points

@@ -124,7 +124,7 @@ def _marked(conn: Any, query: Query, rowids: list[int]) -> dict[int, tuple[Any, 
     if not rowids:
         return {}
     operands = [o for c in query.concepts for o in (*c.own, *c.expansions)]
-    operands += [o for name in query.intents for o in INTENTS[name][2]]  # "forty years of age"
+    operands += [o for n in query.intents if INTENTS[n].kind == "text" for o in INTENTS[n].answer]
     expr = f"body : ({' OR '.join(operands)})" if operands else query.fts
     marks = ",".join("?" * len(rowids))
     found = {
