@@ -88,6 +88,31 @@ def test_refs_reads_clause_and_part_as_paragraph(cli, text: str) -> None:  # typ
 
 
 @pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        # Article 46 is one paragraph with sub-items 1) to 22): "paragraph 1" is that paragraph,
+        # and the clause of it is the sub-item, not paragraph 1 (= sub-item 1).
+        ("clause 3 of paragraph 1 of Article 46", ["46(3)"]),
+        ("clause 3 of the first paragraph of Article 46", ["46(3)"]),
+        # English drafting counts parts in words: "part two" is the second part.
+        ("part two of Article 26", ["26(2)"]),
+        ("Paragraph Three of Article 5", ["5(3)"]),
+    ],
+)
+def test_refs_reads_a_clause_of_a_paragraph_and_parts_in_words(
+    cli, text: str, refs: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    assert _found(cli, text) == refs
+
+
+def test_a_clause_of_a_paragraph_without_sub_items_is_not_that_paragraph(cli) -> None:  # type: ignore[no-untyped-def]
+    # 1995 52(2) has no sub-items: the clause is not found, rather than 52(2) given instead.
+    r = cli("refs", "-", input="clause 3 of paragraph 2 of Article 52 of the 1995 Constitution")
+    assert "= 52(2)@1995" not in r.stdout
+    assert "NOT FOUND" in r.stdout
+
+
+@pytest.mark.parametrize(
     "ref", ["26 clause 2", "26 part 2", "Article 26, part 2", "art 26 clause 2"]
 )
 def test_show_reads_clause_and_part_as_paragraph(cli, ref: str) -> None:  # type: ignore[no-untyped-def]

@@ -17,6 +17,9 @@ _SYMBOLS = {"&": "AND", "§": "PARA_EN"}  # `Arts 12 & 13`, `Article 21 § 2`
 EDITIONS = ("1995", "2026")
 
 
+_CARDINALS = "one two three four five six seven eight nine ten".split()
+
+
 class Tokens:
     """The token list of a text; methods take a token index and return the next one."""
 
@@ -100,6 +103,11 @@ class Tokens:
                 return out, i + 1
             i = j
         return (out, i) if out else None
+
+    def cardinal(self, i: int) -> tuple[list[str], int] | None:
+        """`two` in `part two of Article 26`: the number and the index past."""
+        word = self.val[i] if i < len(self.val) else ""
+        return ([str(_CARDINALS.index(word) + 1)], i + 1) if word in _CARDINALS else None
 
     def edition_pin(self, i: int) -> str | None:
         """`(1995)`, `(2026)` at i: the edition one member of a list names."""
