@@ -288,6 +288,8 @@ def test_a_wording_restated_before_it_applied_says_so(cli) -> None:
     # the Court's composition for a day in late 2022 must say so.
     for args in (
         ("show", "71(1)@2022-12-01"),
+        ("show", "71(1)@2022-07-01"),  # the June wording, before the September amendment
+        ("show", "71(1)@2022-07-01", "--text-only"),
         ("show", "71(1)@2022-12-01", "--text-only"),
         ("show", "71(1)@2022-12-01", "-f", "md"),
         ("history", "71(1)@1995"),

@@ -99,6 +99,11 @@ def wording_notes(p: Provision, day: str = "") -> list[str]:
     by_note: dict[str, list[str]] = {}
     for label, u in _units(p):
         h = u.history
-        if h is not None and h.note and h.since and (not day or h.since <= day):
-            by_note.setdefault(h.note, []).append(label)
+        if h is None:
+            continue
+        note = h.note if h.since and (not day or h.since <= day) else ""
+        if day and not note:  # an earlier wording's own note (71(1) from 8 June 2022)
+            note = next((w.note for w in h.wordings if w.start <= day <= w.end), "")
+        if note:
+            by_note.setdefault(note, []).append(label)
     return [f"Note on {', '.join(labels)}: {note}" for note, labels in by_note.items()]
