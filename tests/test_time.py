@@ -281,6 +281,23 @@ def test_history_tells_apart_two_lists_numbered_alike(cli) -> None:
     assert any("52(5)(1), 52(5)(2), 52(5)(3)" in x for x in first_list)
 
 
+def test_json_carries_the_note_of_the_wording_it_quotes(cli) -> None:
+    import json
+
+    # The June 2022 wording of 1995 71(1) took effect on paper on 8 June 2022, but the
+    # provisions on the Constitutional Court applied only from 1 January 2023.
+    [record] = json.loads(cli("show", "71(1)@1995@2022-07-01", "-f", "json").stdout)["results"]
+    [para] = record["paragraphs"]
+    assert para["valid_from"] == "2022-06-08"
+    assert "1 January 2023" in para["wording_note"]
+    # 1(1) of 1995 never needed one.
+    [record] = json.loads(cli("show", "1(1)@1995", "-f", "json").stdout)["results"]
+    assert record["paragraphs"][0]["wording_note"] is None
+    [history] = json.loads(cli("history", "71(1)@1995", "-f", "json").stdout)["results"]
+    notes = [w["wording_note"] for w in history["wordings"]]
+    assert notes[0] is None and "1 January 2023" in notes[1] and "1 January 2023" in notes[2]
+
+
 def test_a_wording_restated_before_it_applied_says_so(cli) -> None:
     # 1995 Article 71 was restated by the Law of 8 June 2022, but under that Law the
     # provisions on the Constitutional Court were put into effect from 1 January 2023 and the

@@ -21,6 +21,7 @@ class Version:
     status: str  # "" | "excluded" | "gap"
     diff: tuple[Chunk, ...]  # against the previous wording; () for the first
     source: str = ""  # where an earlier wording was read
+    note: str = ""  # how this wording took effect, where that needs saying
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +73,16 @@ def _timeline(
     h: History | None = unit.history
     raw: list[tuple[str, str, str, str, str]] = []
     sources: dict[str, str] = {}
+    notes: dict[str, str] = {}
     if h is not None:
         for w in h.wordings:
             raw.append((w.start, w.end, w.law, GAP if w.gap else w.text, "gap" if w.gap else ""))
-            sources[w.start] = w.source
+            sources[w.start], notes[w.start] = w.source, w.note
         end = h.excluded_from and _day_before(h.excluded_from)
         if h.since or not h.wordings:
             start = h.since or first_day
             raw.append((start, end or last_day, h.since_law or "1995", unit.text, unit.status))
+            notes[start] = h.note
         if h.excluded_from:
             raw.append((h.excluded_from, last_day, h.excluded_law, "", "excluded"))
     else:
@@ -90,7 +93,8 @@ def _timeline(
         # A gap has no words to compare: no diff into or out of it.
         known = versions and status != "gap" and versions[-1].status != "gap"
         chunks = tuple(diff_words(previous, text)[0]) if known else ()
-        versions.append(Version(start, end, law, text, status, chunks, sources.get(start, "")))
+        source, note = sources.get(start, ""), notes.get(start, "")
+        versions.append(Version(start, end, law, text, status, chunks, source, note))
         previous = text
     note = h.note if h is not None else ""
     return Timeline(art, label, bool(h and h.inserted), tuple(versions), note=note)

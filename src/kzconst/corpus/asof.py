@@ -26,6 +26,7 @@ class Reading(NamedTuple):
     end: str  # last day ("" = while the edition is in force)
     law: str  # the law id that made this wording ("" = unknown)
     closing: str | None = None  # the paragraph's closing text then (None: as now)
+    note: str = ""  # how this wording took effect, where that needs saying
 
 
 def reading(text: str, status: str, history: History | None, day: date) -> Reading | None:
@@ -37,12 +38,11 @@ def reading(text: str, status: str, history: History | None, day: date) -> Readi
         return Reading("", "excluded", history.excluded_from, "", history.excluded_law)
     if history.since and iso >= history.since:
         end = history.excluded_from and _day_before(history.excluded_from)
-        return Reading(text, status, history.since, end or "", history.since_law)
+        return Reading(text, status, history.since, end or "", history.since_law, note=history.note)
     for w in history.wordings:
         if w.start <= iso <= w.end:
-            return Reading(
-                w.text if not w.gap else GAP, "gap" if w.gap else "", w.start, w.end, w.law
-            )
+            text, status = (GAP, "gap") if w.gap else (w.text, "")
+            return Reading(text, status, w.start, w.end, w.law, note=w.note)
     first = history.wordings[0].start if history.wordings else history.since
     if history.inserted and (not first or iso < first):
         return None

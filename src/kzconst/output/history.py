@@ -61,6 +61,8 @@ def history_lines(corpus: Corpus, timelines: list[Timeline]) -> list[Line]:
                     Line(line.spans, 4)
                     for line in diff_lines(v.diff, ("equal", "delete", "insert"), markers=True)
                 ]
+            if v.note and v.note != t.note:  # an earlier wording's own note
+                lines.append(Line.of(f"Note: {v.note}", "warn", 4))
         if t.note:
             lines.append(Line.of(f"Note: {t.note}", "warn", 2))
     if unchanged:
@@ -100,6 +102,7 @@ def history_records(corpus: Corpus, timelines: list[Timeline]) -> list[dict[str,
                         "text": "" if v.status == "gap" else v.text,
                         "diff": [{"op": c.op, "text": c.text} for c in v.diff],
                         "source": v.source or None,
+                        "wording_note": v.note or None,
                     }
                     for v in t.versions
                 ],

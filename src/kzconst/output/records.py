@@ -118,18 +118,21 @@ def _wording(art: Article, unit: Paragraph | Item, edition: Edition) -> dict[str
     """The wording's dates and law: when it took effect and ceased (the edition's own days
     where the wording has no later date: a 1995 provision never amended ran from 5 September
     1995 to 30 June 2026; null `valid_to` means still in force), and which law made it (the
-    1995 original text is law "1995"; null for the 2026 text, which has one wording)."""
+    1995 original text is law "1995"; null for the 2026 text, which has one wording), and the
+    corpus's note on how it took effect where that needs saying (1995 71(1): in effect only
+    from 1 January 2023)."""
     from kzconst.corpus.asof import reading
 
     day = date.fromisoformat(art.as_of) if art.as_of else date.max
     r = reading(unit.text, unit.status, unit.history, day) if unit.history else None
-    start, end, law = (r.start, r.end, r.law) if r is not None else ("", "", "")
+    start, end, law, note = (r.start, r.end, r.law, r.note) if r is not None else ("",) * 4
     if not law and not start and edition.id == "1995":
         law = "1995"
     return {
         "valid_from": start or edition.in_force_from,
         "valid_to": end or edition.in_force_to or None,
         "law": law or None,
+        "wording_note": note or None,
     }
 
 
