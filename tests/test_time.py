@@ -312,3 +312,23 @@ def test_a_wording_restated_before_it_applied_says_so(cli) -> None:
         ("history", "71(1)@1995"),
     ):
         assert "put into effect from 1 January 2023" in cli(*args).stdout, args
+
+
+def test_the_history_of_a_2026_provision_is_not_the_1995_original(cli) -> None:
+    import json
+
+    # The 2026 text was adopted at the referendum of 15 March 2026 and has one wording; it is
+    # not "the original text of 30 August 1995" (which JSON and text both once said).
+    out = cli("history", "21(1)").stdout
+    assert "1995" not in out
+    assert "original text of 15 March 2026" in out
+    [record] = json.loads(cli("history", "21(1)", "-f", "json").stdout)["results"]
+    [wording] = record["wordings"]
+    assert wording["law"] is None and "1995" not in wording["law_title"]
+
+
+def test_the_history_of_one_provision_with_one_wording_prints_it(cli) -> None:
+    # 1995 1(1) was never amended: its history is its one wording, with the text.
+    out = cli("history", "1(1)@1995").stdout
+    assert "5 September 1995 to 30 June 2026" in out
+    assert "democratic, secular" in out

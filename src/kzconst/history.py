@@ -70,6 +70,7 @@ def _timeline(
     art: Article, label: str, unit: Paragraph | Item, edition_days: tuple[str, str]
 ) -> Timeline:
     first_day, last_day = edition_days
+    original = "1995" if art.edition == "1995" else ""  # the 2026 text has no amending law
     h: History | None = unit.history
     raw: list[tuple[str, str, str, str, str]] = []
     sources: dict[str, str] = {}
@@ -81,12 +82,12 @@ def _timeline(
         end = h.excluded_from and _day_before(h.excluded_from)
         if h.since or not h.wordings:
             start = h.since or first_day
-            raw.append((start, end or last_day, h.since_law or "1995", unit.text, unit.status))
+            raw.append((start, end or last_day, h.since_law or original, unit.text, unit.status))
             notes[start] = h.note
         if h.excluded_from:
             raw.append((h.excluded_from, last_day, h.excluded_law, "", "excluded"))
     else:
-        raw.append((first_day, last_day, "1995", unit.text, unit.status))
+        raw.append((first_day, last_day, original, unit.text, unit.status))
     versions: list[Version] = []
     previous = ""
     for start, end, law, text, status in raw:

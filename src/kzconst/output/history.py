@@ -21,9 +21,10 @@ def _period(v: Version) -> str:
     return f"{long_date(v.start) or 'from the start'} {end}"
 
 
-def _law(corpus: Corpus, law: str) -> str:
-    if law in ("", "1995"):
-        return "original text of 30 August 1995"
+def _law(corpus: Corpus, law: str, edition: str) -> str:
+    """The law that made a wording; an edition's original text by the day it was adopted."""
+    if law in ("", edition):
+        return f"original text of {long_date(corpus.editions[edition].adopted)}"
     return law_title(corpus, law)
 
 
@@ -40,17 +41,18 @@ def history_lines(corpus: Corpus, timelines: list[Timeline]) -> list[Line]:
         Line.of("[-removed-] and {+added+} mark the change from the wording before.", "meta")
     )
     unchanged: dict[str, list[str]] = {}  # first day -> the provisions with one wording since
+    alone = len(timelines) == 1  # one provision asked for: its one wording is the answer
     for t in timelines:
-        if len(t.versions) == 1:
+        if len(t.versions) == 1 and not alone:
             unchanged.setdefault(t.versions[0].start, []).append(_shown(t))
     for t in timelines:
-        if len(t.versions) == 1:
+        if len(t.versions) == 1 and not alone:
             continue
         lines.append(BLANK)
         lines.append(Line.of(_shown(t), "label"))
         for i, v in enumerate(t.versions):
             lines.append(
-                Line((Span(_period(v), "ref"), Span(f"  {_law(corpus, v.law)}", "meta")), 2)
+                Line((Span(_period(v), "ref"), Span(f"  {_law(corpus, v.law, art.edition)}", "meta")), 2)
             )
             if v.status == "excluded":
                 lines.append(Line.of("[excluded]", "excluded", 4))
@@ -97,7 +99,7 @@ def history_records(corpus: Corpus, timelines: list[Timeline]) -> list[dict[str,
                         "valid_from": v.start or None,
                         "valid_to": v.end or None,
                         "law": v.law or None,
-                        "law_title": _law(corpus, v.law),
+                        "law_title": _law(corpus, v.law, art.edition),
                         "status": v.status or "in force",
                         "text": "" if v.status == "gap" else v.text,
                         "diff": [{"op": c.op, "text": c.text} for c in v.diff],
