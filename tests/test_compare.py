@@ -258,3 +258,12 @@ def test_two_wordings_of_one_article_are_not_described_as_the_2026_change(cli) -
     # commentary on what 2026 Article 43 changed is not about these two wordings.
     out = cli("compare", "41@2010-01-01", "41@2023-01-01").stdout
     assert "What changed" not in out and "kzconst history 41@1995" in out
+
+
+def test_a_paragraph_with_two_predecessors_diffs_wording_not_their_numbers(cli) -> None:  # type: ignore[no-untyped-def]
+    # 2026 43(1) joins 1995 41(1) and 42(5): "5." is the old paragraph's number, not words
+    # that were removed; the heading names both predecessors.
+    out = cli("compare", "43(1)").stdout
+    assert "41(1), 42(5)" in out
+    assert "[-5.-]" not in out and "[-1.-]" not in out
+    assert "The same person may not{+, in accordance with the Constitution,+} be elected" in out

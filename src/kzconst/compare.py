@@ -209,14 +209,13 @@ def _pair(
             change,
             note,
         )
-    old = "\n".join(u.text for u in left)
-    new = "\n".join(u.text for u in right)
+    # An aligned pair's heading names its units; their own numbers (which the renumbering
+    # changed) are not wording, so they are not diffed: 43(1) <- 41(1), 42(5) has no "5.".
+    bare = (lambda text: _LABEL.sub("", text, count=1)) if change else (lambda text: text)
+    old = "\n".join(bare(u.text) for u in left)
+    new = "\n".join(bare(u.text) for u in right)
     if change == "identical" and len(left) == 1 and len(right) == 1:
         old = _part(old, new) or old
-    if len(left) <= 1 and len(right) <= 1 and change:
-        # One unit each side: the pair's heading names both; their own numbers (which the
-        # renumbering changed) are not wording, so they are not diffed.
-        old, new = _LABEL.sub("", old, count=1), _LABEL.sub("", new, count=1)
     chunks, ratio = diff_words(old, new)
     return Pair(
         tuple(u.provision for u in left),

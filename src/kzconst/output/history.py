@@ -52,7 +52,13 @@ def history_lines(corpus: Corpus, timelines: list[Timeline]) -> list[Line]:
         lines.append(Line.of(_shown(t), "label"))
         for i, v in enumerate(t.versions):
             lines.append(
-                Line((Span(_period(v), "ref"), Span(f"  {_law(corpus, v.law, art.edition)}", "meta")), 2)
+                Line(
+                    (
+                        Span(_period(v), "ref"),
+                        Span(f"  {_law(corpus, v.law, art.edition)}", "meta"),
+                    ),
+                    2,
+                )
             )
             if v.status == "excluded":
                 lines.append(Line.of("[excluded]", "excluded", 4))
