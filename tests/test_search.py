@@ -605,3 +605,11 @@ def test_a_1995_hit_in_a_second_list_gets_its_own_date(cli) -> None:
         "1",
     )
     assert "52(5)(1)@1995 (from 2022-06-08)" in r.stderr
+
+
+def test_a_topic_name_the_text_never_says_does_not_swallow_its_words() -> None:
+    # "secular state" names a topic, but 1(1) says "a democratic, secular, law-governed and
+    # social state": read as one name, the query matched no article's text at all.
+    first = search("secular state", edition="2026")
+    assert [c.label for c in first.query.concepts] == ["secular", "state"]
+    assert search("secular state", edition="2026").articles[0].article == "1"

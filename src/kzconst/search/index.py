@@ -14,9 +14,9 @@ from typing import Any
 
 from kzconst.corpus.load import corpus_path
 from kzconst.search.query import Entry
-from kzconst.search.words import key_of, normal_name, split_words
+from kzconst.search.words import key_of, normal_name, quote, split_words
 
-INDEX_FORMAT = 16
+INDEX_FORMAT = 17
 IN_FORCE = "in-force"  # edition= value: the edition in force today
 
 
@@ -131,18 +131,13 @@ def build_index(conn: sqlite3.Connection, corpus: Any, vocab: dict[str, Any] | N
     conn.executescript(_SCHEMA)
     vocab = vocab or {}
     articles = corpus.articles
-    names = {n for a in articles for n in a.aliases} | {t.replace("-", " ") for t in corpus.topics}
+    names = {n for a in articles for n in a.aliases}
+    topics = {t.replace("-", " ") for t in corpus.topics} - names
     texts = [
         t for a in articles for p in a.paragraphs for t in (p.text, *(i.text for i in p.items))
     ]
     proper = proper_names(texts)
     conn.executemany("INSERT INTO meta VALUES (?, ?)", _meta(corpus, vocab, texts, proper))
-    entries = vocabulary_entries(
-        dict(corpus.aliases), sorted(names), _string_lists(vocab.get("thesaurus")), proper
-    )
-    conn.executemany(
-        "INSERT INTO vocab VALUES (?, ?)", ((k, json.dumps(v)) for k, v in entries.items())
-    )
     conn.executemany(
         "INSERT INTO article VALUES (?, ?, ?, ?, ?)",
         [(i, a.edition, a.number, a.section, a.title) for i, a in enumerate(articles)],
@@ -166,6 +161,16 @@ def build_index(conn: sqlite3.Connection, corpus: Any, vocab: dict[str, Any] | N
             )
             for i, a in enumerate(articles)
         ),
+    )
+    # A topic's name groups its words into one name only where the text says it so: "secular
+    # state" is a topic, but 1(1) says "secular ... state", and as one name it matched nothing.
+    said = "SELECT 1 FROM doc WHERE doc MATCH ? LIMIT 1"
+    names |= {t for t in topics if conn.execute(said, [quote(split_words(t))]).fetchone()}
+    entries = vocabulary_entries(
+        dict(corpus.aliases), sorted(names), _string_lists(vocab.get("thesaurus")), proper
+    )
+    conn.executemany(
+        "INSERT INTO vocab VALUES (?, ?)", ((k, json.dumps(v)) for k, v in entries.items())
     )
     conn.executemany(
         "INSERT INTO row(rowid, body, tags, paragraph, item, kind, ref) "
