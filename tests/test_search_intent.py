@@ -92,3 +92,11 @@ def test_a_question_of_only_intent_words_keeps_them() -> None:
 )
 def test_numbers_in_words_as_the_corpus_writes_them(n: int, words: str) -> None:
     assert number_words(n) == words
+
+
+def test_a_title_on_powers_must_be_about_what_the_query_names() -> None:
+    # "Powers of the Kurultai" (56) answers "powers of" only for the Kurultai: for the court
+    # it is not an answer (73 is on the powers of the Constitutional Court).
+    assert search("powers of the Kurultai", edition="2026").articles[0].article == "56"
+    got = [a.article for a in search("powers of the court", edition="2026").articles[:3]]
+    assert "56" not in got and got[0] == "73"

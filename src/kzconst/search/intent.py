@@ -62,10 +62,10 @@ INTENTS: dict[str, Intent] = {
     # "...: powers"), not one that names them in passing ("executive power", 63).
     "powers": Intent(
         _re(
-            r"\bwhat\s+(?:does|do|can|did|may)\b.*\bdo\b|\b(?:powers?|functions?|competence"
-            r"|role|job|duties|responsibilities)\s+of\b|\bresponsible\s+for\b"
+            r"\bwhat\s+(?:does|do|can|did|may)\b.*\bdo\b|\b(?:powers?|functions?|competence|role)"
+            r"\s+of\b|\bresponsible\s+for\b"
         ),
-        _NOTHING,
+        _re(r"\b(?:powers?|functions?|competence|role)\s+of\b"),  # the answer's title says it
         ('"powers"', '"functions"', '"competence"'),
         "title",
         _re(r"^(?:powers|functions|competence)\b|:\s*(?:powers|functions|competence)\b"),
