@@ -99,9 +99,8 @@ class Parser(Tokens):
                 j += 1  # `subparagraph 1) of the first paragraph`
             ordinals = self.ordinals(j)  # `the second paragraph of Article 21`
             k = self.keyword(ordinals[1] if ordinals else j, cls)
-            found = self.numbers(k) if k is not None and not ordinals else None
-            if found is None and k is not None and not ordinals:
-                found = self.cardinal(k)  # `part two of Article 26`
+            spelt = k is not None and not ordinals  # `part 2`, `part two of Article 26`
+            found = (self.numbers(k) or self.cardinal(k)) if spelt and k is not None else None
             if ordinals and k is not None:
                 found = ordinals[0], k
             if found is None or not self.is_cls(found[1], "OF"):
@@ -121,19 +120,6 @@ class Parser(Tokens):
         if items and not paras and len(found[0]) == 1 and pin:  # `of Article 77(3)`
             paras, end = [self.val[end + 1]], end + 3
         return [Spec(a, tuple(paras), tuple(items)) for a in found[0]], end
-
-    def lower_part(self, i: int) -> str:
-        """The word class of the part below a paragraph at `i`: a subparagraph word, or a
-        paragraph word that names a part of a paragraph (`clause 3 of paragraph 1`)."""
-        k = self.keyword(i, "PARA_EN")
-        found = self.numbers(k) if k is not None else None
-        if found is not None and self.is_cls(found[1], "OF"):
-            j = found[1] + 1
-            j = j + 1 if self.is_cls(j, "THE") and self.is_cls(j + 1, "ORD") else j
-            ordinals = self.ordinals(j)  # `of the first paragraph`
-            if self.keyword(ordinals[1] if ordinals else j, "PARA_EN") is not None:
-                return "PARA_EN"
-        return "ITEM_EN"
 
     # --- Russian ------------------------------------------------------------------------------
 

@@ -104,6 +104,19 @@ class Tokens:
             i = j
         return (out, i) if out else None
 
+    def lower_part(self, i: int) -> str:
+        """The word class of the part below a paragraph at `i`: a subparagraph word, or a
+        paragraph word that names a part of a paragraph (`clause 3 of paragraph 1`)."""
+        k = self.keyword(i, "PARA_EN")
+        found = self.numbers(k) if k is not None else None
+        if found is not None and self.is_cls(found[1], "OF"):
+            j = found[1] + 1
+            j = j + 1 if self.is_cls(j, "THE") and self.is_cls(j + 1, "ORD") else j
+            ordinals = self.ordinals(j)  # `of the first paragraph`
+            if self.keyword(ordinals[1] if ordinals else j, "PARA_EN") is not None:
+                return "PARA_EN"
+        return "ITEM_EN"
+
     def cardinal(self, i: int) -> tuple[list[str], int] | None:
         """`two` in `part two of Article 26`: the number and the index past."""
         word = self.val[i] if i < len(self.val) else ""
