@@ -15,15 +15,16 @@ INTENT_POINTS = 0.5  # a row that gives the kind of answer asked for
 Execute = Callable[[str, list[Any]], Iterable[tuple[int, str]]]  # sqlite3's execute
 
 
-def answers(execute: Execute, query: Query, cands: dict[int, Candidate], where: str) -> None:
+def answers(execute: Execute, query: Query, cands: dict[int, Candidate], where: str) -> bool:
     """Points for an article with a row that both matches the query and gives the kind of answer
     the question asks for (a term in years, an age, a composition, a title on powers),
     twice as many when the row is about what the query names (84(3) "The Prosecutor General
     ... The term of office ... is six years", not 46(8), where the President appoints others
-    for a term)."""
+    for a term). Whether any row gave such an answer."""
     operands = [o for c in query.concepts for o in c.own if not o.endswith("*")]
     subject = " OR ".join(f'^"the {o[1:]} OR ^{o}' for o in operands)
     sql = "SELECT rowid, body FROM row WHERE row MATCH ?"
+    answered = False
     for name in query.intents:
         intent = INTENTS[name]
         if not intent.answer:
@@ -46,3 +47,5 @@ def answers(execute: Execute, query: Query, cands: dict[int, Candidate], where: 
             art.rows[rowid] = row._replace(concepts=row.concepts + 1)  # shown first
         for doc, points in best.items():
             cands[doc].defines += points
+        answered = answered or bool(best)
+    return answered

@@ -126,9 +126,8 @@ def _edition_in_force(editions: dict[str, list[str]]) -> str:
 
 
 class _Ranker:
-    """Ranks the articles of one search; see the module docstring for the order.
-
-    245 lines: the ranking signals share one search's state; split, they would pass it around."""
+    """Ranks the articles of one search (the order: see the module docstring). Long because the
+    ranking signals share one search's state; split, they would pass it around."""
 
     def __init__(
         self,
@@ -161,6 +160,7 @@ class _Ranker:
             for i in range(len(query.concepts))
         ]
         self.extras()
+        named = {d: a.defines for d, a in self.cands.items() if a.defines}
         if self.allowed is not None:
             self.cands = {d: a for d, a in self.cands.items() if d in self.allowed}
         matched = {i for a in self.cands.values() for i in a.concepts}
@@ -170,7 +170,9 @@ class _Ranker:
         ranked = sorted(self.cands, key=lambda d: self.cands[d].key(d))
         pool = ranked[: max(limit, PARAGRAPH_POOL)]
         self.paragraphs(pool)
-        answers(self.conn.execute, self.query, self.cands, self.where)
+        if answers(self.conn.execute, self.query, self.cands, self.where):
+            for d, points in named.items():  # a question answered, not a name defined
+                self.cands[d].defines -= points
         pool.sort(key=lambda d: self.cands[d].key(d))
         result.total = self.total() if self.cut and not query.fts else len(ranked)
         result.articles = build_hits(
@@ -225,7 +227,7 @@ class _Ranker:
                     self.cands.setdefault(doc, Candidate()).extra += TOPIC_WEIGHT * score
         for left, right in pairwise(query.concepts):
             self.near(left, right)
-        if query.whole and not query.fts and not query.intents:  # a question, not a name
+        if query.whole and not query.fts:
             self.defining()
         self.transitional()
 
