@@ -332,3 +332,29 @@ def test_the_history_of_one_provision_with_one_wording_prints_it(cli) -> None:
     out = cli("history", "1(1)@1995").stdout
     assert "5 September 1995 to 30 June 2026" in out
     assert "democratic, secular" in out
+
+
+@pytest.mark.parametrize(
+    ("ref", "since", "law"),
+    [
+        # 1995 Article 94-2 was inserted by the Law of 17 September 2022 No. 142-VII, 83-1 and
+        # 99 by the Law of 8 June 2022, 94-1 by the Law of 21 May 2007 No. 254-III: none of
+        # them is "the original text of 30 August 1995", in force from 5 September 1995.
+        ("94-2@1995", "2022-09-17", "2022-09-17"),
+        ("83-1(1)@1995", "2022-06-08", "2022-06-08"),
+        ("99(1)@1995", "2022-06-08", "2022-06-08"),
+        ("94-1@1995", "2007-05-22", "2007-05-21"),  # the Law of 21 May 2007: in force next day
+    ],
+)
+def test_an_inserted_article_is_dated_and_made_by_the_law_that_inserted_it(
+    cli, ref: str, since: str, law: str
+) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    [record] = json.loads(cli("show", ref, "-f", "json").stdout)["results"]
+    para = record["paragraphs"][0]
+    assert (para["valid_from"], para["law"]) == (since, law)
+    [history] = json.loads(cli("history", ref, "-f", "json").stdout)["results"]
+    first = history["wordings"][0]
+    assert (first["valid_from"], first["law"]) == (since, law)
+    assert "30 August 1995" not in cli("history", ref).stdout

@@ -44,21 +44,23 @@ def provision_history(corpus: Corpus, p: Provision) -> list[Timeline]:
     art = p.article
     edition = corpus.editions[art.edition]
     first_day, last_day = edition.in_force_from, edition.in_force_to
+    original = "1995" if art.edition == "1995" else ""  # the 2026 text has no amending law
     if art.history is not None and art.history.inserted and art.history.since:
-        first_day = art.history.since  # an article inserted later (1995 83-1)
+        first_day = art.history.since  # an article inserted later (1995 83-1), by its law
+        original = art.history.since_law or original
     out: list[Timeline] = []
     paragraphs = art.paragraphs if p.paragraph is None else (p.paragraph,)
     for para in paragraphs:
         if p.item is None:
             label = provision_label(art, para, None)
-            out.append(_timeline(art, label, para, (first_day, last_day)))
+            out.append(_timeline(art, label, para, (first_day, last_day, original)))
         series, lead = 1, ""
         for it in para.items:
             if it.lead_in:  # 1995 52(5): a second list numbered 1), 2), 3) again
                 series, lead = series + 1, it.lead_in
             if p.item is None or it is p.item:
                 label = provision_label(art, para, it)
-                timeline = _timeline(art, label, it, (first_day, last_day))
+                timeline = _timeline(art, label, it, (first_day, last_day, original))
                 if series > 1:  # told apart from the first list's item of the same number
                     short = lead if len(lead) <= 40 else lead[:40].rsplit(" ", 1)[0] + "…"
                     timeline = replace(timeline, series=f"list {series}: {short}")
@@ -67,10 +69,11 @@ def provision_history(corpus: Corpus, p: Provision) -> list[Timeline]:
 
 
 def _timeline(
-    art: Article, label: str, unit: Paragraph | Item, edition_days: tuple[str, str]
+    art: Article, label: str, unit: Paragraph | Item, span: tuple[str, str, str]
 ) -> Timeline:
-    first_day, last_day = edition_days
-    original = "1995" if art.edition == "1995" else ""  # the 2026 text has no amending law
+    """One provision's wordings; `span`: the first and last day of the article and the law of
+    its first wording (the edition's original text, or the law that inserted the article)."""
+    first_day, last_day, original = span
     h: History | None = unit.history
     raw: list[tuple[str, str, str, str, str]] = []
     sources: dict[str, str] = {}

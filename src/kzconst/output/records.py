@@ -126,6 +126,9 @@ def _wording(art: Article, unit: Paragraph | Item, edition: Edition) -> dict[str
     day = date.fromisoformat(art.as_of) if art.as_of else date.max
     r = reading(unit.text, unit.status, unit.history, day) if unit.history else None
     start, end, law, note = (r.start, r.end, r.law, r.note) if r is not None else ("",) * 4
+    h = art.history
+    if not law and not start and h is not None and h.inserted and h.since:
+        start, law = h.since, h.since_law  # an article inserted later (1995 94-2, 83-1)
     if not law and not start and edition.id == "1995":
         law = "1995"
     return {
