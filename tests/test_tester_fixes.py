@@ -253,3 +253,25 @@ def test_a_paragraph_range_of_one_is_that_paragraph_and_a_reversed_one_names_its
     assert cli("show", "21(2)-(2)", "--text-only").stdout.startswith("Article 21(2) ")
     r = cli("show", "50(3)-(1)")
     assert r.code == 2 and "(50(1)-(3))" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        # 1995 55(1-1): the Senate elects the Human Rights Commissioner; 55(1) is another
+        # power (the Supreme Court). "(1-1)" is the inserted number, never a range of one.
+        ("Article 55(1-1) of the 1995 Constitution", ["55(1-1)"]),
+        ("Article 53(1-1) of the 1995 Constitution", ["53(1-1)"]),
+        ("Article 44(10-1) of the 1995 Constitution", ["44(10-1)"]),
+        ("Article 21(1)-(2)", ["21(1)", "21(2)"]),
+    ],
+)
+def test_refs_reads_an_inserted_sub_number_as_itself(cli, text: str, refs: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert _found(cli, text) == refs
+
+
+@pytest.mark.parametrize("text", ["Article 21(1-1)", "Article 21(2-2)"])
+def test_refs_does_not_turn_a_missing_inserted_number_into_another(cli, text: str) -> None:  # type: ignore[no-untyped-def]
+    # 2026 Article 21 has paragraphs 1 to 3 and nothing inserted: not found, not 21(1).
+    r = cli("refs", "-", input=text)
+    assert "NOT FOUND" in r.stdout and "= 21(" not in r.stdout

@@ -278,10 +278,12 @@ def _refs_in(corpus: Corpus, edition: str, article: str, spec: Spec) -> list[Ref
 
 
 def _expand_all(values: tuple[str, ...], labels: list[str]) -> list[str]:
-    return [v for value in values for v in _expand(value, labels)]
+    """Paragraphs or sub-items: `1-1` is the number inserted after 1 (1995 55(1-1)), never a
+    range of one, even where it does not exist (then it is not found)."""
+    return [v for value in values for v in _expand(value, labels, ordered=True)]
 
 
-def _expand(value: str, labels: list[str]) -> list[str]:
+def _expand(value: str, labels: list[str], *, ordered: bool = False) -> list[str]:
     """`21..23` or `21-23` (when no `21-23` exists) -> the labels from 21 to 23 in official
     order (inserted numbers included); else the numbers, at most MAX_RANGE."""
     if value == "preamble":
@@ -290,7 +292,7 @@ def _expand(value: str, labels: list[str]) -> list[str]:
         first, last = value.split("..", 1)
     elif "-" in value and value not in labels:
         first, last = value.split("-", 1)
-        if not first.isdigit() or not last.isdigit() or int(last) < int(first):
+        if not first.isdigit() or not last.isdigit() or int(last) < int(first) + ordered:
             return [value]
     else:
         return [value]
@@ -298,7 +300,8 @@ def _expand(value: str, labels: list[str]) -> list[str]:
         return labels[labels.index(first) : labels.index(last) + 1]
     if _past(last, labels) and first.isdigit():  # `Articles 95-200`: the part that exists
         if first in labels:  # and the rest, once
-            return [*labels[labels.index(first) :], f"{int(_head(labels[-1])) + 1}..{last}"]
+            after = str(int(_head(labels[-1])) + 1)
+            return [*labels[labels.index(first) :], after if after == last else f"{after}..{last}"]
         if _past(first, labels):
             return [f"{first}..{last}"]
     head, tail = first.split("-")[0], last.split("-")[0]

@@ -61,7 +61,10 @@ class Tokens:
         value, i = self.val[i], self.skip(i + 1, ")")
         to = self.is_sym(i, DASHES) or self.is_cls(i, "TO")
         if to and self.is_num(i + 1) and not _YEAR.fullmatch(self.val[i + 1]):  # `57 to 2026`
-            value, i = f"{value}..{self.val[i + 1]}", self.skip(i + 2, ")")
+            last = self.val[i + 1]
+            inserted = self.val[i] == "-" and last.isdigit() and int(last) <= int(value or 0)
+            joint = f"{value}-{last}" if inserted else f"{value}..{last}"  # `1-1`, `10-1`
+            value, i = joint, self.skip(i + 2, ")")
         elif _YEAR.fullmatch(value):
             return None
         return value, i
