@@ -260,9 +260,9 @@ def test_a_paragraph_range_of_one_is_that_paragraph_and_a_reversed_one_names_its
     [
         # 1995 55(1-1): the Senate elects the Human Rights Commissioner; 55(1) is another
         # power (the Supreme Court). "(1-1)" is the inserted number, never a range of one.
-        ("Article 55(1-1) of the 1995 Constitution", ["55(1-1)"]),
-        ("Article 53(1-1) of the 1995 Constitution", ["53(1-1)"]),
-        ("Article 44(10-1) of the 1995 Constitution", ["44(10-1)"]),
+        ("Article 55(1-1) of the 1995 Constitution", ["55(1-1)@1995"]),
+        ("Article 53(1-1) of the 1995 Constitution", ["53(1-1)@1995"]),
+        ("Article 44(10-1) of the 1995 Constitution", ["44(10-1)@1995"]),
         ("Article 21(1)-(2)", ["21(1)", "21(2)"]),
     ],
 )
