@@ -613,3 +613,20 @@ def test_a_topic_name_the_text_never_says_does_not_swallow_its_words() -> None:
     first = search("secular state", edition="2026")
     assert [c.label for c in first.query.concepts] == ["secular", "state"]
     assert search("secular state", edition="2026").articles[0].article == "1"
+
+
+@pytest.mark.parametrize("text", ["NOT death", "(NOT death)", "life OR NOT death"])
+def test_a_not_with_nothing_before_it_is_a_usage_error(cli, text: str) -> None:  # type: ignore[no-untyped-def]
+    # Dropping the NOT would return exactly the articles the user excluded (17, 44, 51...).
+    r = cli("search", text)
+    assert r.code == 2 and r.stdout == ""
+    assert "NOT needs words before it" in r.stderr
+
+
+def test_not_leaves_out_the_paragraphs_with_what_follows() -> None:
+    # NOT applies per paragraph (README): 51(1), on the President's death, is left out; the
+    # paragraphs of 51 on the President without it may be shown.
+    hits = [
+        h for a in search("president NOT death", edition="2026", limit=100).articles for h in a.hits
+    ]
+    assert hits and not [h.ref for h in hits if "death" in h.snippet.lower()]

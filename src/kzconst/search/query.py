@@ -361,6 +361,11 @@ def _tidy(parts: list[str]) -> str:
     depth = 0
     for tok in parts:
         if tok in OPERATORS:
+            if tok == "NOT" and (not out or out[-1] in ("(", "OR")):
+                raise UsageError(  # dropped, it would find what the user excluded
+                    "NOT needs words before it: what to search for, then what to leave out "
+                    "(e.g. 'president NOT death')"
+                )
             if not out or out[-1] == "(":
                 continue  # a leading operator has nothing on its left
             if out[-1] in OPERATORS:
