@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from kzconst.errors import UsageError
+from kzconst.search.boolean import OPERATORS, boolean, positive, word_run
 from kzconst.search.intent import number_words, read_intents
 from kzconst.search.translate import (
     CYRILLIC_STOPWORDS,
@@ -29,7 +30,6 @@ from kzconst.search.words import (
 MAX_QUERY_LENGTH = 10_000
 MAX_TERMS = 64
 _TOKEN = re.compile(r'"(?P<phrase>[^"]*)"?|(?P<lp>\()|(?P<rp>\))|(?P<word>[^\s()"]+)')
-OPERATORS = ("AND", "OR", "NOT")
 # Words of questions and filler: dropped from unquoted text when other words are left over.
 STOPWORDS = frozenset(
     """a about after all also am an and any are as at be been before being both but by can
@@ -111,6 +111,7 @@ class Query:
         self.translated: list[str] = []
         self.untranslated: list[str] = []
         self.intents: tuple[str, ...] = ()  # what kind of answer a question asks for
+        self.excluded: tuple[str, ...] = ()  # FTS5 operands under a NOT
 
 
 def parse_query(text: str, vocab: Vocabulary | None = None) -> Query:
@@ -136,8 +137,11 @@ def parse_query(text: str, vocab: Vocabulary | None = None) -> Query:
             return query
         raise UsageError("the query has no words to search for (only operators or punctuation)")
     if any(k == "op" for k, _ in tokens):
-        query.fts = _boolean(tokens, vocab)
-        tokens = _positive(tokens)
+        query.fts = boolean(tokens, vocab)
+        tokens, negated = positive(tokens)
+        query.excluded = tuple(
+            quote([v]) + "*" if k == "prefix" else operand(v) for k, v in negated
+        )
     query.concepts = _concepts(tokens, vocab, query)
     if not query.fts and not query.concepts and not query.untranslated:
         raise UsageError("the query has no words to search for (only operators or punctuation)")
@@ -183,32 +187,6 @@ def _tokens(text: str, query: Query) -> list[tuple[str, str]]:
     return out
 
 
-def _positive(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The operands not under a NOT, in order, without operators."""
-    out: list[tuple[str, str]] = []
-    skip_depth = -1  # parenthesis depth of a NOT group being skipped
-    depth = 0
-    negate_next = False
-    for kind, value in tokens:
-        if kind == "op":
-            if value == "(":
-                depth += 1
-                if negate_next and skip_depth < 0:
-                    skip_depth = depth
-                negate_next = False
-            elif value == ")":
-                if depth == skip_depth:
-                    skip_depth = -1
-                depth = max(depth - 1, 0)
-            elif value == "NOT":
-                negate_next = True
-            continue
-        if skip_depth < 0 and not negate_next:
-            out.append((kind, value))
-        negate_next = False
-    return out
-
-
 # --- concepts ----------------------------------------------------------------------------------
 
 
@@ -229,7 +207,7 @@ def _concepts(tokens: list[tuple[str, str]], vocab: Vocabulary, query: Query) ->
             out.append(_concept(value, {value, *own}, set(exp), {normal_name(value), *names}))
             i += 1
             continue
-        run = [v for _, v in _run(tokens, i)]
+        run = [v for _, v in word_run(tokens, i)]
         used, concept = _match_names(run, vocab)
         if concept is None and has_cyrillic(value):
             used, concept = _match_glossary(run, vocab)
@@ -253,15 +231,6 @@ def _concepts(tokens: list[tuple[str, str]], vocab: Vocabulary, query: Query) ->
             out.append(concept)
         i += used
     return out or ([] if query.untranslated else fillers)
-
-
-def _run(tokens: list[tuple[str, str]], start: int) -> list[tuple[str, str]]:
-    run = []
-    for kind, value in tokens[start:]:
-        if kind != "word":
-            break
-        run.append((kind, value))
-    return run
 
 
 def _concept(
@@ -313,88 +282,3 @@ def _match_glossary(run: list[str], vocab: Vocabulary) -> tuple[int, Concept | N
             own.update(entry[3])
             names.update(entry[2])
     return used, _concept(" ".join(run[:used]), own, set(), names)
-
-
-def _boolean(tokens: list[tuple[str, str]], vocab: Vocabulary) -> str:
-    """The FTS5 expression of a query with operators; names expand to all their spellings."""
-    parts: list[str] = []
-    i = 0
-    while i < len(tokens):
-        kind, value = tokens[i]
-        if kind in ("word", "phrase"):
-            spellings = _spellings(
-                [v for _, v in _run(tokens, i)] if kind == "word" else [value], vocab
-            )
-            parts.append(_group(tuple(sorted({operand(s) for s in spellings[1]}))))
-            i += spellings[0]
-            continue
-        if kind == "prefix":
-            parts.append(quote([value]) + "*")
-        else:
-            parts.append(value)
-        i += 1
-    fts = _tidy(parts)
-    if not fts:
-        raise UsageError("the query has no words to search for (only operators or punctuation)")
-    return fts
-
-
-def _spellings(run: list[str], vocab: Vocabulary) -> tuple[int, set[str]]:
-    """How many words of `run` form a name, and its spellings (the word itself if none)."""
-    for j in range(min(len(run), 6), 0, -1):
-        entry = vocab.lookup(key_of(" ".join(run[:j]).split()))
-        if entry is not None and entry[3]:
-            return j, set(entry[3])
-    return 1, {run[0]}
-
-
-def _group(operands: tuple[str, ...]) -> str:
-    if len(operands) == 1:
-        return operands[0]
-    return "(" + " OR ".join(operands) + ")"
-
-
-def _tidy(parts: list[str]) -> str:
-    """Make the token list valid FTS5: explicit AND between operands, no stray operators,
-    balanced parentheses; `AND NOT` is FTS5's binary NOT."""
-    out: list[str] = []
-    depth = 0
-    for tok in parts:
-        if tok in OPERATORS:
-            if tok == "NOT" and (not out or out[-1] in ("(", "OR")):
-                raise UsageError(  # dropped, it would find what the user excluded
-                    "NOT needs words before it: what to search for, then what to leave out "
-                    "(e.g. 'president NOT death')"
-                )
-            if not out or out[-1] == "(":
-                continue  # a leading operator has nothing on its left
-            if out[-1] in OPERATORS:
-                if out[-1] == "AND" and tok == "NOT":
-                    out[-1] = "NOT"
-                continue
-            out.append(tok)
-        elif tok == "(":
-            if out and out[-1] not in OPERATORS and out[-1] != "(":
-                out.append("AND")
-            out.append("(")
-            depth += 1
-        elif tok == ")":
-            if depth == 0:
-                continue
-            while out and out[-1] in OPERATORS:
-                out.pop()
-            if out and out[-1] == "(":
-                out.pop()
-                depth -= 1
-                continue
-            out.append(")")
-            depth -= 1
-        else:
-            if out and out[-1] not in OPERATORS and out[-1] != "(":
-                out.append("AND")
-            out.append(tok)
-    while out and (out[-1] in OPERATORS or out[-1] == "("):
-        if out.pop() == "(":
-            depth -= 1
-    out.extend(")" * depth)
-    return " ".join(out).replace("( ", "(").replace(" )", ")")

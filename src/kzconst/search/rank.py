@@ -17,6 +17,7 @@ from itertools import pairwise
 
 from kzconst.errors import NotFoundError, UsageError
 from kzconst.search.answer import answers
+from kzconst.search.boolean import allowed_rows, excluded_rows
 from kzconst.search.candidate import EXPANSION_WEIGHT, Candidate, weighted
 from kzconst.search.index import (
     IN_FORCE,
@@ -150,8 +151,10 @@ class _Ranker:
 
     def run(self, result: SearchResult, limit: int) -> None:
         query = self.query
-        if query.fts:
-            self.boolean_rows()
+        if query.fts:  # with operators, the rows that satisfy them decide which articles match
+            expr = f"({query.fts}){self.row_where}"
+            self.allowed = allowed_rows(self.conn.execute, expr, ROW_BASE)
+            self.cands = {doc: Candidate() for doc in self.allowed}
         for i, concept in enumerate(query.concepts):
             self.concept(i, concept)
         articles = int(self.meta.get("articles", "0")) or len(self.cands) or 1
@@ -317,15 +320,6 @@ class _Ranker:
         for doc in self.docs_with("doc", f'tags : "{tag("t", TRANSITIONAL_TOPIC)}"'):
             self.cands[doc].weight = TRANSITIONAL_WEIGHT
 
-    def boolean_rows(self) -> None:
-        """With operators, the rows that satisfy them decide which articles match."""
-        self.allowed = {}
-        sql = "SELECT rowid FROM row WHERE row MATCH ?"
-        for (rowid,) in self.conn.execute(sql, [f"({self.query.fts}){self.row_where}"]):
-            self.allowed.setdefault(rowid // ROW_BASE, set()).add(rowid)
-        for doc in self.allowed:
-            self.cands.setdefault(doc, Candidate())
-
     def paragraphs(self, docs: list[int]) -> None:
         """Score the rows of the leading articles by the concepts each row has, weighted by
         their rarity among articles and discounted for long rows (bm25 would recount the whole
@@ -340,10 +334,12 @@ class _Ranker:
                 for rowid in self.matching_rows(operands, docs):
                     got = found.setdefault(rowid, {})
                     got[i] = max(got.get(i, 0.0), weight)
-        if self.allowed is not None:
-            for doc in pool:
-                found.update({r: found.get(r, {}) for r in self.allowed.get(doc, ())})
-                self.cands[doc].rows = {}
+        if self.allowed is not None:  # operators: no row shown has a word under a NOT
+            rows = {r for doc in pool for r in self.allowed.get(doc, ())}
+            rows |= {r for r in found if r // ROW_BASE in self.allowed} - excluded_rows(
+                self.conn.execute, self.query
+            )
+            found = {r: found.get(r, {}) for r in rows}
         average = float(self.meta.get("row_chars", "0")) or 1.0
         for rowid, kind, chars in rows_info(self.conn, list(found)):
             art = self.cands[rowid // ROW_BASE]
