@@ -22,7 +22,13 @@ CONTEXT = [
     ("Continues 1995 Article 21 paragraph by paragraph.", ["21@1995"]),
     ("1995 Articles 18 and 21", ["18@1995", "21@1995"]),
     ("1995 18(2) and 2026 21(2)", ["18(2)@1995", "21(2)"]),
-    ("in 2021 Article 21", ["21"]),
+    # In 2021 only the 1995 text existed: its Article 21 (on leaving the country), not 2026's.
+    ("in 2021 Article 21", ["21@1995"]),
+    # Edition cues before the reference: a reform, the old article.
+    ("Before the 2022 reform, Article 50 provided for 107 Mazhilis deputies.", ["50@1995"]),
+    ("В редакции до 2022 года статья 50", ["50@1995"]),
+    ("the old Article 41", ["41@1995"]),
+    ("Article 43 of the new Constitution replaced Article 41 of the old one", ["43", "41@1995"]),
     ("The decree of 30 August 1995, Article 5", []),
     # another state's constitution named by any capitalised name in Russian, before or after;
     # the Kazakh SSR's (1978) is not ours either
@@ -217,3 +223,27 @@ def test_a_2026_paragraph_lists_the_1995_paragraphs_it_continues(corpus: Corpus)
     """2026 Article 24(2) continues 1995 Article 21(2) (the commentary of Article 24)."""
     [f] = find_refs(corpus, "Article 24(2)", "2026")
     assert f.predecessors == ("21(2)",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Article 15 as it stood before the 2022 reform",
+        "Article 15(2) as it stood before 2022",
+        "Article 15 before the 2022 reform",
+    ],
+)
+def test_before_a_reform_is_the_wording_before_it(cli, text: str) -> None:  # type: ignore[no-untyped-def]
+    # The Law of 8 June 2022 (in force that day) abolished the death penalty in 1995 15(2);
+    # the wording before it is the one in force on 7 June 2022, not the one it made.
+    out = cli("refs", "-", input=text).stdout
+    assert "@1995@2022-06-07" in out and "2022-06-08  (" not in out
+
+
+def test_before_a_reform_in_front_of_the_reference(cli) -> None:  # type: ignore[no-untyped-def]
+    # 1995 50(3) before the Law of 8 June 2022, whose Mazhilis of 98 deputies applied from the
+    # elections called on 19 January 2023: the wording in force until then (107 deputies).
+    out = cli(
+        "refs", "-", input="Before the 2022 reform, Article 50 provided for 107 deputies."
+    ).stdout
+    assert "= 50@1995@2023-01-18" in out

@@ -32,7 +32,7 @@ PROSE = [
     ("Article 2 para 7", ["2(7)"]),
     ("(Article 21)", ["21"]),
     ("Article 1995", []),
-    ("in 2021 Article 21", ["21"]),
+    ("in 2021 Article 21", ["21@1995"]),  # in 2021 only the 1995 text was in force
     ("paragraph 2 of Articles 21 and 23", ["21(2)", "23(2)"]),
     ("paragraphs 1 and 2 of Articles 21 and 23", ["21(1)", "21(2)", "23(1)", "23(2)"]),
     ("пункт 2 статей 21 и 23", ["21(2)", "23(2)"]),

@@ -128,7 +128,11 @@ _UNTIL_AFTER = re.compile(
     r"(?:19\d\d|20[01]\d|202[0-6])",
     re.I,
 )
-_OLD_BEFORE = re.compile(rf"\b(?:{_OLD}|{_NEW})\s+(?:constitution|конституци[а-я]*)[\s,:]*$", re.I)
+_OLD_BEFORE = re.compile(
+    rf"\b(?:{_OLD}|{_NEW})\s+(?:(?:constitution|конституци[а-я]*)[\s,:]*)?$", re.I
+)  # `the former Constitution, Article 41`, `the old Article 41`
+_OLD_WORDS = ("former", "old", "previous", "earlier", "prior", "new", "прежн", "стар", "нов")
+_OLD_ONE_AFTER = re.compile(rf"^[\s,]*of\s+the\s+(?:{_OLD}|{_NEW})\s+one\b", re.I)
 # An article of an act named just before (`Law No. 254-III of 21 May 2007, Article 1`).
 _LAW_BEFORE = re.compile(
     r"\b(?:law|code|act|decree|закон[а-я]*|кодекс[а-я]*|указ[а-я]*|заң[а-яәіңғүұқөһ]*)\s+"
@@ -216,7 +220,7 @@ def context_of(text: str, hit: Hit, default: str) -> Context | None:
     when = when_after(after) or (when_before(before) if _YEAR4.search(before) else None)
     if when is not None:
         return Context("1995", when)
-    m = _EDITION_AFTER.match(after) or _YEAR_AFTER.match(after)
+    m = _EDITION_AFTER.match(after) or _YEAR_AFTER.match(after) or _OLD_ONE_AFTER.match(after)
     if m is not None and (m.groupdict().get("old") or m.groupdict().get("new")):
         return Context("1995" if m.group("old") else "2026")
     named = (m.group("y1") or m.group("y2")) if m is not None else None
@@ -267,7 +271,8 @@ def _edition_before(before: str) -> str | None:
     m = _EDITION_BEFORE.search(before) if year else None  # every form of it has a year
     if m is not None and not (m.group("y3") and _DATE_BEFORE.search(before, 0, m.start())):
         return _edition_year(m.group("y1") or m.group("y2") or m.group("y3"), "") or ""
-    m = _OLD_BEFORE.search(before) if constitution else None
+    near = constitution or _names(before[-25:], _OLD_WORDS)  # `the old Article 41`
+    m = _OLD_BEFORE.search(before) if near else None
     if m is not None:
         return "1995" if m.group("old") else "2026"
     if _names(before, _AMENDING_WORDS) and _AMENDING_BEFORE.search(before):

@@ -64,10 +64,13 @@ _AFTER = re.compile(
     rf"(?:(?P<onday>{_DATE})|(?P<onyear>{_YEAR})\b)"
     rf"|(?:in\s+the\s+wording\s+of|в\s+ред(?:\.|акции)\s+от|as\s+amended\s+on)\s+"
     rf"(?P<amday>{_DATE})"
-    rf"|before\s+the\s+(?P<before>{_YEAR})\s+{_REFORM}|до\s+(?:поправок|реформы|изменений)\s+"
+    rf"|(?:(?:as\s+it\s+stood|as\s+in\s+force)\s+)?before\s+(?:the\s+)?(?P<before>{_YEAR})"
+    rf"(?:\s+{_REFORM})?"
+    rf"|(?:в\s+редакции\s+|в\s+ред\.\s*)?до\s+(?:(?:поправок|реформы|изменений)\s+)?"
     rf"(?P<before2>{_YEAR})"
     rf"|(?:as\s+amended|as\s+it\s+stood|as\s+in\s+force|в\s+редакции|в\s+ред\.|с\s+изменениями|"
-    rf"с\s+изм\.(?:\s+и\s+доп\.)?|\(amended)[^.;\n]{{0,30}}?(?P<years>{_YEARS})"
+    rf"с\s+изм\.(?:\s+и\s+доп\.)?|\(amended)(?:(?!before|until|до\s)[^.;\n]){{0,30}}?"
+    rf"(?P<years>{_YEARS})"
     rf"|in\s+(?:the|its)\s+(?P<year2>{_YEAR})\s+(?:wording|version|edition|text)"
     rf"|after\s+the\s+(?P<year3>{_YEAR})\s+{_REFORM}"
     r")",
@@ -78,7 +81,11 @@ _PHRASE = re.compile(
 )
 # `In 2005, Article 41 provided...`: the law as it stood that year.
 _BEFORE = re.compile(
-    rf"(?:^|[.;!?]\s+|\n)\s*(?:in|as\s+of|в)\s+(?P<year>{_YEAR})(?:\s+году)?,\s*$", re.I
+    rf"(?:^|[.;!?]\s+|\n)\s*(?:(?:in|as\s+of|в)\s+(?P<year>{_YEAR})(?:\s+году)?"
+    rf"|(?P<how>before|until|up\s+to|(?:в\s+редакции\s+)?до)\s+(?:the\s+)?"
+    rf"(?:(?:поправок|реформы|изменений)\s+)?(?P<until>{_YEAR})(?:\s+(?:года|г\.))?"
+    rf"(?:\s+{_REFORM})?),?\s*$",
+    re.I,
 )
 
 
@@ -112,9 +119,14 @@ def _phrase_start(m: re.Match[str]) -> int:
 
 
 def when_before(before: str) -> When | None:
-    """`In 2005, Article 41 ...`: the wording in force on 31 December of that year."""
+    """`In 2005, Article 41 ...`: the wording in force on 31 December of that year; `Before the
+    2022 reform, Article 50 ...`: the wording in force before that year's first change."""
     m = _BEFORE.search(before)
     if m is None:
+        return None
+    if m.group("until"):  # `Before the 2022 reform, Article 50 ...`
+        return When("before", m.group("until"), " ".join(m.group().strip(" ,.;").split()))
+    if m.group("year") >= "2026":  # `In 2026 Article 50 ...`: the new Constitution's year
         return None
     return When("on", f"{m.group('year')}-12-31", f"in {m.group('year')}")
 
