@@ -49,6 +49,9 @@ class FoundRef:
         return self.provision is not None
 
 
+_NONSPACE = re.compile(r"\S")
+
+
 def find_refs(corpus: Corpus, text: str, edition: str) -> list[FoundRef]:
     """Every provision referred to in `text`, in order of appearance, each resolved."""
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -61,7 +64,7 @@ def find_refs(corpus: Corpus, text: str, edition: str) -> list[FoundRef]:
             continue  # another act, or another constitution (1993)
         line = bisect_right(line_starts, hit.start)
         column = hit.start - line_starts[line - 1] + 1
-        at_line_start = not text[line_starts[line - 1] : hit.start].strip()
+        at_line_start = _NONSPACE.search(text, line_starts[line - 1], hit.start) is None
         if at_line_start and _OWN_HEADING.match(text, line_starts[line - 1]):
             continue  # `Статья 1. Настоящий Закон...`: the heading of the document itself
         raw = " ".join(text[hit.start : hit.end].split())
