@@ -275,3 +275,15 @@ def test_refs_does_not_turn_a_missing_inserted_number_into_another(cli, text: st
     # 2026 Article 21 has paragraphs 1 to 3 and nothing inserted: not found, not 21(1).
     r = cli("refs", "-", input=text)
     assert "NOT FOUND" in r.stdout and "= 21(" not in r.stdout
+
+
+@pytest.mark.parametrize(
+    "text", ["part 2 of paragraph 1 of Article 46", "part 2 of paragraph 1 of Article 12"]
+)
+def test_a_part_of_a_paragraph_is_not_given_as_another_provision(cli, text: str) -> None:  # type: ignore[no-untyped-def]
+    # kzconst does not number the parts of a paragraph: 12(1) has two, and Article 46 is one
+    # paragraph of sub-items, so "paragraph 1 of Article 46" alone would be sub-item 1 and
+    # "part 2" of it sub-item 2 - neither is what was cited.
+    r = cli("refs", "-", input=text)
+    assert "NOT FOUND" in r.stdout and "does not number the parts" in r.stdout
+    assert " = " not in r.stdout

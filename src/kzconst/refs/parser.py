@@ -98,14 +98,14 @@ class Parser(Tokens):
             if j > i and self.is_cls(j, "THE") and self.is_cls(j + 1, "ORD"):
                 j += 1  # `subparagraph 1) of the first paragraph`
             ordinals = self.ordinals(j)  # `the second paragraph of Article 21`
-            k = self.keyword(ordinals[1] if ordinals else j, cls)
+            k = self.keyword(ordinals[1] if ordinals else j, "PARA_EN" if cls == "PART" else cls)
             spelt = k is not None and not ordinals  # `part 2`, `part two of Article 26`
             found = (self.numbers(k) or self.cardinal(k)) if spelt and k is not None else None
             if ordinals and k is not None:
                 found = ordinals[0], k
             if found is None or not self.is_cls(found[1], "OF"):
                 continue
-            into.extend(found[0])
+            into.extend(f"part {n}" if cls == "PART" else n for n in found[0])
             j = found[1] + 1
         if not items and not paras:
             return None

@@ -244,6 +244,12 @@ def resolve_spec(
     """Every provision a reference found in prose names, or why it does not exist; `labels`
     are the article numbers of the edition in official order."""
     out: list[tuple[Ref, Provision | None, str]] = []
+    if spec.items and spec.items[0].startswith("part "):  # `part 2 of paragraph 1 of Article 12`
+        why = f"kzconst does not number the parts of a paragraph ({spec.items[0]})"
+        return [
+            (ref, None, why)
+            for ref, *_ in resolve_spec(corpus, spec._replace(items=()), edition, labels)
+        ]
     for article in _expand(spec.article, labels):
         for ref in _refs_in(corpus, edition, article, spec):
             try:

@@ -18,6 +18,7 @@ EDITIONS = ("1995", "2026")
 
 
 _CARDINALS = "one two three four five six seven eight nine ten".split()
+_LOWER = {"clause": "PARA_EN", "clauses": "PARA_EN", "part": "PART", "parts": "PART"}
 
 
 class Tokens:
@@ -108,16 +109,17 @@ class Tokens:
         return (out, i) if out else None
 
     def lower_part(self, i: int) -> str:
-        """The word class of the part below a paragraph at `i`: a subparagraph word, or a
-        paragraph word that names a part of a paragraph (`clause 3 of paragraph 1`)."""
-        k = self.keyword(i, "PARA_EN")
+        """The word class of the part below a paragraph at `i`: a subparagraph word, a paragraph
+        word that names a sub-item (`clause 3 of paragraph 1`), or PART (`part 2 of paragraph
+        1`: a part of a paragraph, which kzconst does not number)."""
+        k = self.keyword(i, "PARA_EN") if self.val[i] in _LOWER else None
         found = self.numbers(k) if k is not None else None
         if found is not None and self.is_cls(found[1], "OF"):
             j = found[1] + 1
             j = j + 1 if self.is_cls(j, "THE") and self.is_cls(j + 1, "ORD") else j
             ordinals = self.ordinals(j)  # `of the first paragraph`
             if self.keyword(ordinals[1] if ordinals else j, "PARA_EN") is not None:
-                return "PARA_EN"
+                return _LOWER[self.val[i]]  # `part 2 of paragraph 1`: not numbered here
         return "ITEM_EN"
 
     def cardinal(self, i: int) -> tuple[list[str], int] | None:
