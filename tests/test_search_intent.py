@@ -31,6 +31,8 @@ ANSWERS = [
     ("how long is the president's term", "43(1)"),
     ("на сколько лет избирается президент", "43(1)"),
     ("сколько депутатов в Курултае", "53(1)"),
+    # 43(1) gives the term (seven years); 43(3), on the end of the term, does not.
+    ("срок полномочий президента", "43(1)"),
     # 71: the powers of the Qazaqstan Halyq Kenesi (70 says what it is); 65: the functions of
     # the Government (63, "executive power and responsibility", names power in passing).
     ("what does the Qazaqstan Halyq Kenesi do", "71"),

@@ -44,7 +44,8 @@ def answers(execute: Execute, query: Query, cands: dict[int, Candidate], where: 
             points = INTENT_POINTS * (2 if rowid in opens else 1)
             best[rowid // ROW_BASE] = max(best.get(rowid // ROW_BASE, 0.0), points)
             row = art.rows[rowid]
-            art.rows[rowid] = row._replace(concepts=row.concepts + 1)  # shown first
+            shown = row.concepts + len(query.concepts)  # first: it has the answer asked for
+            art.rows[rowid] = row._replace(concepts=shown)
         for doc, points in best.items():
             cands[doc].defines += points
         answered = answered or bool(best)
