@@ -267,3 +267,18 @@ def test_a_paragraph_with_two_predecessors_diffs_wording_not_their_numbers(cli) 
     assert "41(1), 42(5)" in out
     assert "[-5.-]" not in out and "[-1.-]" not in out
     assert "The same person may not{+, in accordance with the Constitution,+} be elected" in out
+
+
+def test_a_dated_comparison_says_the_commentary_is_about_the_last_wording(cli) -> None:  # type: ignore[no-untyped-def]
+    # On 1 January 2000, 1995 15(2) allowed the death penalty as an exceptional measure; the
+    # commentary describes the last wording (after the Law of 8 June 2022), which banned it.
+    out = cli("compare", "15(2)@2000-01-01", "17(3)").stdout
+    assert "exceptional measure" in out
+    assert "not from the dated text shown" in out
+    # Undated, the commentary is about the text shown: no such line.
+    assert "not from the dated text shown" not in cli("compare", "17(3)").stdout
+
+
+def test_two_paragraphs_chosen_are_diffed_without_their_numbers(cli) -> None:  # type: ignore[no-untyped-def]
+    out = cli("compare", "15(2)@2000-01-01", "17(3)").stdout
+    assert "[-2." not in out and "{+3+}" not in out

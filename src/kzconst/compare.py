@@ -211,7 +211,8 @@ def _pair(
         )
     # An aligned pair's heading names its units; their own numbers (which the renumbering
     # changed) are not wording, so they are not diffed: 43(1) <- 41(1), 42(5) has no "5.".
-    bare = (lambda text: _LABEL.sub("", text, count=1)) if change else (lambda text: text)
+    single = len(left) <= 1 and len(right) <= 1  # two paragraphs the user chose: 15(2), 17(3)
+    bare = (lambda text: _LABEL.sub("", text, count=1)) if change or single else (lambda t: t)
     old = "\n".join(bare(u.text) for u in left)
     new = "\n".join(bare(u.text) for u in right)
     if change == "identical" and len(left) == 1 and len(right) == 1:

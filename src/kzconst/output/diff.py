@@ -140,6 +140,11 @@ def compare_sides(cmp: Comparison, *, markers: bool = False) -> tuple[list[Line]
     return left, right
 
 
+_LAST_WORDING_ONLY = (
+    "(it describes the change from the last 1995 wording, not from the dated text shown)"
+)
+
+
 def compare_notes(cmp: Comparison) -> list[Line]:
     """The concordance note and our 'change' commentary for the compared articles."""
     lines: list[Line] = []
@@ -155,6 +160,9 @@ def compare_notes(cmp: Comparison) -> list[Line]:
     changes = [c for a in arts for c in a.commentary if c.kind == "change"]
     if changes:
         lines += [BLANK, Line.of("What changed (kzconst commentary)", "commentary-head")]
+        dated = [a for a in arts if a.as_of and a.edition == "1995"]
+        if dated:  # 15(2) on 1 January 2000 allowed the death penalty; the commentary does not
+            lines.append(Line.of(_LAST_WORDING_ONLY, "meta"))
         lines += [
             Line((Span("- " + c.text, "commentary"), Span(f" <{c.source}>", "meta")), 0, 2)
             for c in changes
