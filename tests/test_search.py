@@ -188,9 +188,13 @@ def test_phrase_prefix_and_not() -> None:
 
 
 def test_did_you_mean() -> None:
+    # One slip from "privacy": searched as it, and said.
     result = search("privasy", edition="2026")
-    assert not result.articles
-    assert "privacy" in result.suggestions
+    assert result.corrected == [("privasy", "privacy")] and result.articles[0].article == "21"
+    # Two slips from "abolition" and "adoption": a different word; only suggested.
+    result = search("abortion", edition="2026")
+    assert not result.articles and not result.corrected
+    assert "abolition" in result.suggestions
 
 
 @pytest.mark.parametrize("query", ["", "   ", "AND OR NOT", "((", '"', "*", "x" * 10_001])
@@ -630,3 +634,33 @@ def test_not_leaves_out_the_paragraphs_with_what_follows() -> None:
         h for a in search("president NOT death", edition="2026", limit=100).articles for h in a.hits
     ]
     assert hits and not [h.ref for h in hits if "death" in h.snippet.lower()]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "n"),
+    [
+        ("lenght", "length", 1),  # two neighbours swapped
+        ("constitutinal", "constitutional", 1),
+        ("abortion", "abolition", 2),
+        ("jury", "july", 1),
+        ("same", "same", 0),
+    ],
+)
+def test_edits_counts_typing_slips(a: str, b: str, n: int) -> None:
+    from kzconst.search.words import edits
+
+    assert edits(a, b) == edits(b, a) == n
+
+
+def test_a_misspelt_word_is_searched_as_the_word_and_the_reader_told(cli) -> None:  # type: ignore[no-untyped-def]
+    # 72 establishes the Constitutional Court; "constitutinal" is one slip from it.
+    r = cli("search", "constitutinal court", "-n", "1")
+    assert r.code == 0 and r.stdout.startswith("72@2026")
+    assert "no article has 'constitutinal'; searched for 'constitutional' instead" in r.stderr
+
+
+@pytest.mark.parametrize("word", ["abortion", "euthanasia"])
+def test_a_word_the_text_lacks_is_not_replaced_by_another_word(cli, word: str) -> None:  # type: ignore[no-untyped-def]
+    # "abortion" is two slips from "abolition": a different word, not a typo; nothing found.
+    r = cli("search", word)
+    assert r.code == 1 and r.stdout == "" and "searched for" not in r.stderr

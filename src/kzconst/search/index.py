@@ -365,7 +365,9 @@ def row_unit(art: Any, rowid: int) -> Any:
     return units[k - 1][0] if 1 <= k <= len(units) else None
 
 
-def suggest_spellings(conn: sqlite3.Connection, terms: list[str]) -> list[str]:
+def suggest_spellings(
+    conn: sqlite3.Connection, terms: list[str], cutoff: float = 0.75, n: int = 2
+) -> list[str]:
     """'Did you mean': close spellings of the query's words that occur in the corpus."""
     import difflib
 
@@ -377,7 +379,7 @@ def suggest_spellings(conn: sqlite3.Connection, terms: list[str]) -> list[str]:
         if term in known or len(term) < 3:
             continue
         out.extend(
-            m for m in difflib.get_close_matches(term, words, n=2, cutoff=0.75) if m not in out
+            m for m in difflib.get_close_matches(term, words, n=n, cutoff=cutoff) if m not in out
         )
     return out[:5]
 

@@ -31,7 +31,7 @@ from kzconst.search.index import (
 from kzconst.search.query import Concept, Entry, Query, Vocabulary, parse_query
 from kzconst.search.result import ArticleHit, Hit, RowScore, SearchResult, build_hits
 from kzconst.search.translate import suggest_english
-from kzconst.search.words import normal_name, stem, topic_key
+from kzconst.search.words import edits, normal_name, stem, topic_key
 
 # Weights of the doc fields: title, names (the article's aliases), text, commentary, tags.
 DOC_WEIGHTS = "4.0, 4.0, 1.0, 0.5, 0.0"
@@ -40,6 +40,7 @@ PAIR_WEIGHT = 0.3  # neighbouring query words near each other in the article
 NEAR_DISTANCE = 6
 DOC_LIMIT = 2_000  # best doc rows read per concept: beyond, a huge corpus is cut (see total)
 PARAGRAPH_POOL = 50  # leading articles whose paragraphs are scored
+RESPELL_LENGTH = 6  # a misspelling of a shorter word is too easily another word (jury: july)
 ROW_LENGTH_NORM = 0.5  # how much a long paragraph's matches are discounted (BM25's b)
 # Final and transitional provisions name bodies and dates in passing (95(4) lists the bodies to
 # be appointed after 1 July 2026): they rank below the substantive articles for the same words,
@@ -94,7 +95,13 @@ def search(
         filters.append(f'tags:"{tag("s", section)}"')
     if topic is not None:
         filters.append(f'tags:"{tag("t", topic)}"')
-    result = SearchResult(query, edition, [], [])
+    where = "".join(f" AND {f}" for f in filters)
+    corrected = [] if query.fts else _respelled(conn, query, where)
+    for typed, fixed in corrected:  # `constitutinal court`: the name Constitutional Court
+        text = re.sub(rf"\b{re.escape(typed)}\b", fixed, text, flags=re.IGNORECASE)
+    if corrected:
+        query = parse_query(text, _vocabulary(conn, meta))
+    result = SearchResult(query, edition, [], [], corrected=corrected)
     try:
         _Ranker(conn, query, scope, filters, meta).run(result, limit)
     except sqlite3.OperationalError as exc:
@@ -113,6 +120,25 @@ def _vocabulary(conn: sqlite3.Connection, meta: dict[str, str]) -> Vocabulary:
         return tuple(json.loads(row[0])) if row else None
 
     return Vocabulary(lookup, lambda: json.loads(meta.get("glossary", "{}")))
+
+
+def _respelled(conn: sqlite3.Connection, query: Query, where: str) -> list[tuple[str, str]]:
+    """The words of the query that no article has and that are not lay words (no thesaurus
+    entry), with the corpus word each misspells when it is one slip away (two for a long
+    word): `constitutinal` is constitutional; `jury` (too short) is not july, nor `abortion`
+    (two slips) abolition."""
+    out = []
+    for c in query.concepts:
+        word = c.label
+        plain = word.isascii() and word.isalpha() and len(word) >= RESPELL_LENGTH
+        if not c.single or c.expansions or not plain:
+            continue
+        sql = "SELECT 1 FROM doc WHERE doc MATCH ? LIMIT 1"
+        if conn.execute(sql, [f"({' OR '.join(c.own)}){where}"]).fetchone() is None:
+            slips = 1 if len(word) < 9 else 2  # `abortion` is not `abolition` (2 slips)
+            found = [w for w in suggest_spellings(conn, [word], n=3) if edits(word, w) <= slips]
+            out += [(word, found[0])] if found else []
+    return out
 
 
 def _edition_in_force(editions: dict[str, list[str]]) -> str:
