@@ -24,6 +24,9 @@ ANSWERS = [
     ("how old must the president be", "43(2)"),
     # 54(3): a person who has reached the age of twenty-five may be a deputy of the Kurultai.
     ("minimum age to be elected to the Kurultai", "54(3)"),
+    # 88(3): a citizen who has reached the age of twenty may be elected a deputy of a
+    # maslikhat; the "20" asked about is not a word to find (commentary cites "Article 20").
+    ("can a 20 year old be elected to a maslikhat", "88(3)"),
     # 53(1) again, with the number typed in digits: the law spells it in words.
     ("145 deputies", "53(1)"),
     # 43(1): the President is elected for a term of seven years; 46(8), where the President

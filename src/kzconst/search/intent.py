@@ -82,6 +82,7 @@ INTENTS: dict[str, Intent] = {
     ),
 }
 _PLAIN = re.compile(r'^[^"()]*$')
+_VALUES = ("age", "duration", "count")  # intents whose answer is a number
 
 
 def read_intents(text: str) -> tuple[str, tuple[str, ...]]:
@@ -92,6 +93,8 @@ def read_intents(text: str) -> tuple[str, tuple[str, ...]]:
     found = tuple(name for name, intent in INTENTS.items() if intent.signal.search(text))
     for name in found:
         rest = INTENTS[name].used_up.sub(" ", text)
+        if name in _VALUES:  # `can a 35 year old ...`: the value compared, not a word of it
+            rest = re.sub(r"\b\d{1,3}\b", " ", rest)
         if rest.split():
             text = rest
     return text, found
