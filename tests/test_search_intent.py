@@ -27,6 +27,13 @@ ANSWERS = [
     # 88(3): a citizen who has reached the age of twenty may be elected a deputy of a
     # maslikhat; the "20" asked about is not a word to find (commentary cites "Article 20").
     ("can a 20 year old be elected to a maslikhat", "88(3)"),
+    # 49(1): the Vice President is appointed by the President with the Kurultai's consent (the
+    # article on the office says by whom; 46(2) lists it among the President's powers).
+    ("who appoints the Vice President", "49(1)"),
+    # 84(3): the Prosecutor General is appointed by the President.
+    ("who appoints the Prosecutor General", "84(3)"),
+    # 69(7): the President may terminate the powers of the Government.
+    ("can the president dismiss the whole government", "69(7)"),
     # 53(1) again, with the number typed in digits: the law spells it in words.
     ("145 deputies", "53(1)"),
     # 43(1): the President is elected for a term of seven years; 46(8), where the President

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from kzconst.corpus.load import corpus_path
-from kzconst.search.query import Entry
+from kzconst.search.query import STOPWORDS, Entry
 from kzconst.search.words import key_of, normal_name, quote, split_words
 
-INDEX_FORMAT = 17
+INDEX_FORMAT = 18
 IN_FORCE = "in-force"  # edition= value: the edition in force today
 
 
@@ -228,6 +228,9 @@ def vocabulary_entries(
     for lay, words in thesaurus.items():
         found = {normal_name(w) for w in words} & known
         add(lay, {lay}, set(words), {normal_name(lay), *found}, set())
+        content = [w for w in split_words(lay) if w not in STOPWORDS]
+        if 1 < len(content) < len(split_words(lay)):  # "dismiss the government": typed with
+            add(" ".join(content), {lay}, set(words), {normal_name(lay), *found}, set())  # others
     return {k: (sorted(a), sorted(b), sorted(c), sorted(d)) for k, (a, b, c, d) in index.items()}
 
 

@@ -31,6 +31,7 @@ _DURATION = (
     r"|\bсколько\s+лет\b|\bкак\s+долго\b|\bсрок\w*|\bнеше\s+жыл\w*|\bмерзім\w*"
 )
 _NOTHING = re.compile(r"(?!)")
+_PASSIVE = ("appointed", "elected", "formed", "released", "nominated", "removed", "dismissed")
 INTENTS: dict[str, Intent] = {
     "duration": Intent(
         _re(_DURATION),
@@ -69,6 +70,18 @@ INTENTS: dict[str, Intent] = {
         ('"powers"', '"functions"', '"competence"'),
         "title",
         _re(r"^(?:powers|functions|competence)\b|:\s*(?:powers|functions|competence)\b"),
+    ),
+    # "who appoints the Vice President": the article on that office, whose paragraph says it
+    # is appointed and by whom (49(1)), over the list of the President's powers (46(2)).
+    "agent": Intent(
+        _re(
+            r"\bwho\s+(?:\w+\s+)?(?:appoints?|elects?|dismiss(?:es)?|removes?|forms?|nominates?"
+            r"|chooses?|picks?|selects?|names?|fires?|sacks?|releases?)\b"
+        ),
+        _NOTHING,
+        tuple(f'"{verb}"' for verb in _PASSIVE),
+        "text",
+        _re(rf"\b(?:is|are)\s+(?:\w+\s+){{0,2}}?(?:{'|'.join(_PASSIVE)})\b"),
     ),
     # "are laws passed before 2026 still valid", "what happened to the old parliament": the
     # final and transitional provisions are not ranked down (see search.rank).

@@ -243,28 +243,30 @@ def _concept(
 
 def _match_names(run: list[str], vocab: Vocabulary) -> tuple[int, Concept | None]:
     """The longest run of words from the start of `run` that is a known name or thesaurus key;
-    failing that, the longest run of its content words, fillers skipped ("lose my citizenship"
-    is the key "lose citizenship"), when it starts on a content word."""
-    for j in range(min(len(run), 6), 0, -1):
+    then the longest run of its content words, fillers skipped ("lose my citizenship" is the
+    key "lose citizenship"), when it starts on a content word; then its first word alone (so
+    "dismiss the whole government" is the key "dismiss government", not "dismiss")."""
+    for j in range(min(len(run), 6), 1, -1):
         entry = vocab.lookup(key_of(run[:j]))
         if entry is not None:
-            label = " ".join(run[:j])
-            own, exp, names, _ = entry
-            return j, _concept(label, {label, *own}, set(exp), {normal_name(label), *names})
-    if not run or run[0] in STOPWORDS:
-        return 1, None
-    content = [i for i, w in enumerate(run[:8]) if w not in STOPWORDS]
-    for j in range(min(len(content), 4), 1, -1):
-        if content[j - 1] == j - 1:
-            break  # no filler among them: tried above
-        words = [run[i] for i in content[:j]]
-        entry = vocab.lookup(key_of(words))
-        if entry is not None:
-            label = " ".join(words)
-            own, exp, names, _ = entry
-            used = content[j - 1] + 1
-            return used, _concept(label, {label, *own}, set(exp), {normal_name(label), *names})
-    return 1, None
+            return j, _entry_concept(run[:j], entry)
+    if run and run[0] not in STOPWORDS:
+        content = [i for i, w in enumerate(run[:8]) if w not in STOPWORDS]
+        for j in range(min(len(content), 4), 1, -1):
+            if content[j - 1] == j - 1:
+                break  # no filler among them: tried above
+            words = [run[i] for i in content[:j]]
+            entry = vocab.lookup(key_of(words))
+            if entry is not None:
+                return content[j - 1] + 1, _entry_concept(words, entry)
+    entry = vocab.lookup(key_of(run[:1])) if run else None
+    return 1, (_entry_concept(run[:1], entry) if entry is not None else None)
+
+
+def _entry_concept(words: list[str], entry: Entry) -> Concept:
+    label = " ".join(words)
+    own, exp, names, _ = entry
+    return _concept(label, {label, *own}, set(exp), {normal_name(label), *names})
 
 
 def _match_glossary(run: list[str], vocab: Vocabulary) -> tuple[int, Concept | None]:
