@@ -34,6 +34,10 @@ ANSWERS = [
     ("who appoints the Prosecutor General", "84(3)"),
     # 69(7): the President may terminate the powers of the Government.
     ("can the president dismiss the whole government", "69(7)"),
+    # The same in Russian: 46(4), the President appoints the Prime Minister with the consent
+    # of the Kurultai; 49(1) for the Vice President.
+    ("кто назначает премьер-министра", "46(4)"),
+    ("кто назначает вице-президента", "49(1)"),
     # 53(1) again, with the number typed in digits: the law spells it in words.
     ("145 deputies", "53(1)"),
     # 43(1): the President is elected for a term of seven years; 46(8), where the President

@@ -77,6 +77,8 @@ INTENTS: dict[str, Intent] = {
         _re(
             r"\bwho\s+(?:\w+\s+)?(?:appoints?|elects?|dismiss(?:es)?|removes?|forms?|nominates?"
             r"|chooses?|picks?|selects?|names?|fires?|sacks?|releases?)\b"
+            r"|\bкто\s+(?:\w+\s+)?(?:назнача|избира|освобожда|увольня|формиру)\w*"
+            r"|\bкім\s+(?:\w+\s+)?(?:тағайында|сайла)\w*"
         ),
         _NOTHING,
         tuple(f'"{verb}"' for verb in _PASSIVE),
