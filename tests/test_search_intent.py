@@ -116,3 +116,20 @@ def test_a_title_on_powers_must_be_about_what_the_query_names() -> None:
     assert search("powers of the Kurultai", edition="2026").articles[0].article == "56"
     got = [a.article for a in search("powers of the court", edition="2026").articles[:3]]
     assert "56" not in got and got[0] == "73"
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        ("terms of international treaties", ()),  # conditions, not a term of office
+        ("terms of office", ("duration",)),
+        ("how long is the term", ("duration",)),
+        ("old age pension", ()),  # a pension for old age: neither an age asked nor old laws
+        ("what happened to the old parliament", ("transition",)),
+        ("what does the Government do", ("powers",)),
+        ("who appoints the Prime Minister", ("agent",)),
+        ("privacy", ()),
+    ],
+)
+def test_what_a_question_asks_for(text: str, intents: tuple[str, ...]) -> None:
+    assert read_intents(text)[1] == intents

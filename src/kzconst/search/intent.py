@@ -27,7 +27,8 @@ class Intent(NamedTuple):
 
 
 _DURATION = (
-    r"\bhow\s+long\b|\bhow\s+many\s+years\b|\bhow\s+often\b|\bterms?\b|\btenure\b"
+    r"\bhow\s+long\b|\bhow\s+many\s+years\b|\bhow\s+often\b|\bterm\b|\btenure\b"
+    r"|\bterms\b(?!\s+of\b(?!\s+office))"  # not "the terms of a treaty"
     r"|\bсколько\s+лет\b|\bкак\s+долго\b|\bсрок\w*|\bнеше\s+жыл\w*|\bмерзім\w*"
 )
 _NOTHING = re.compile(r"(?!)")
@@ -44,7 +45,8 @@ INTENTS: dict[str, Intent] = {
     ),
     "age": Intent(
         _re(
-            r"\bhow\s+old\b|\byears?[\s-]+old\b|\bage[ds]?\b|\bhow\s+young\b|\bminimum\s+age\b"
+            r"\bhow\s+old\b|\byears?[\s-]+old\b|(?<!\bold\s)\bage[ds]?\b|\bhow\s+young\b"
+            r"|\bminimum\s+age\b"
             r"|\bвозраст\w*|\bжас\w*"
         ),
         _re(r"\bhow\s+old\b|\bhow\s+young\b|\byears?[\s-]+old\b|\bminimum\b"),
@@ -89,7 +91,8 @@ INTENTS: dict[str, Intent] = {
     # final and transitional provisions are not ranked down (see search.rank).
     "transition": Intent(
         _re(
-            r"\b(?:19|20)\d\d\b|\b(?:old|former|previous|prior|existing|earlier|transition\w*)\b"
+            r"\b(?:19|20)\d\d\b|\b(?:former|previous|prior|existing|earlier|transition\w*)\b"
+            r"|\bold\b(?!\s+age\b)"
             r"|\bno\s+longer\b|\banymore\b|\bnew\s+constitution\b"
         ),
         _NOTHING,
