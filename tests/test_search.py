@@ -659,8 +659,21 @@ def test_a_misspelt_word_is_searched_as_the_word_and_the_reader_told(cli) -> Non
     assert "no article has 'constitutinal'; searched for 'constitutional' instead" in r.stderr
 
 
-@pytest.mark.parametrize("word", ["abortion", "euthanasia"])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "abortion",
+        "euthanasia",
+        "inequality",
+        "injustice",
+        "unregistered",
+        "deregulation",
+        "speeding",
+        "legalisation",
+    ],
+)
 def test_a_word_the_text_lacks_is_not_replaced_by_another_word(cli, word: str) -> None:  # type: ignore[no-untyped-def]
-    # "abortion" is two slips from "abolition": a different word, not a typo; nothing found.
+    # "abortion" is two slips from "abolition", "inequality" equality with a prefix, "speeding"
+    # one slip from "spending": words of their own, not typos of the text's; nothing found.
     r = cli("search", word)
     assert r.code == 1 and r.stdout == "" and "searched for" not in r.stderr

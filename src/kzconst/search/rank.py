@@ -124,9 +124,9 @@ def _vocabulary(conn: sqlite3.Connection, meta: dict[str, str]) -> Vocabulary:
 
 def _respelled(conn: sqlite3.Connection, query: Query, where: str) -> list[tuple[str, str]]:
     """The words of the query that no article has and that are not lay words (no thesaurus
-    entry), with the corpus word each misspells when it is one slip away (two for a long
-    word): `constitutinal` is constitutional; `jury` (too short) is not july, nor `abortion`
-    (two slips) abolition."""
+    entry), with the corpus word each misspells when it is one slip away: `constitutinal` is
+    constitutional; `jury` (too short) is not july, `abortion` (two slips) not abolition,
+    `inequality` (a word of its own) not equality."""
     out = []
     for c in query.concepts:
         word = c.label
@@ -135,10 +135,20 @@ def _respelled(conn: sqlite3.Connection, query: Query, where: str) -> list[tuple
             continue
         sql = "SELECT 1 FROM doc WHERE doc MATCH ? LIMIT 1"
         if conn.execute(sql, [f"({' OR '.join(c.own)}){where}"]).fetchone() is None:
-            slips = 1 if len(word) < 9 else 2  # `abortion` is not `abolition` (2 slips)
-            found = [w for w in suggest_spellings(conn, [word], n=3) if edits(word, w) <= slips]
+            found = [w for w in suggest_spellings(conn, [word], n=3) if _slip(word, w)]
             out += [(word, found[0])] if found else []
     return out
+
+
+_PREFIXES = ("a", "de", "dis", "il", "im", "in", "ir", "mis", "non", "un", "anti", "re")
+
+
+def _slip(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` with one typing slip, and not another word made from it by a
+    prefix (`inequality`, `amoral`: not misspellings of equality, moral)."""
+    made = any(typed == p + word or word == p + typed for p in _PREFIXES)
+    inflected = typed.endswith(("ing", "ed"))  # `speeding` is a word, not `spending` mistyped
+    return not made and not inflected and edits(typed, word) == 1
 
 
 def _edition_in_force(editions: dict[str, list[str]]) -> str:
