@@ -38,6 +38,11 @@ ANSWERS = [
     # of the Kurultai; 49(1) for the Vice President.
     ("кто назначает премьер-министра", "46(4)"),
     ("кто назначает вице-президента", "49(1)"),
+    # A number typed is the value sought: 43(2) "forty years of age", 43(1) "a term of seven
+    # years", 84(3) "six years"; it raises the article that has it, and requires nothing.
+    ("age 40", "43(2)"),
+    ("7-year term", "43(1)"),
+    ("6 years", "84(3)"),
     # 53(1) again, with the number typed in digits: the law spells it in words.
     ("145 deputies", "53(1)"),
     # 43(1): the President is elected for a term of seven years; 46(8), where the President
@@ -133,3 +138,10 @@ def test_a_title_on_powers_must_be_about_what_the_query_names() -> None:
 )
 def test_what_a_question_asks_for(text: str, intents: tuple[str, ...]) -> None:
     assert read_intents(text)[1] == intents
+
+
+def test_a_number_nobody_has_does_not_make_the_search_relaxed() -> None:
+    # 43(2): not younger than forty; "35" is the reader's own age, in no article: the search
+    # is not "relaxed" for it and the answer still comes first.
+    result = search("can a 35 year old become president", edition="2026")
+    assert not result.relaxed and "35" not in result.missing

@@ -11,6 +11,7 @@ from kzconst.search.index import ROW_BASE, tag
 from kzconst.search.intent import INTENTS
 from kzconst.search.query import Query
 
+_ASKING = {"term", "terms", "age", "ages", "tenure"}
 INTENT_POINTS = 0.5  # a row that gives the kind of answer asked for
 Execute = Callable[[str, list[Any]], Iterable[tuple[int, str]]]  # sqlite3's execute
 
@@ -21,7 +22,9 @@ def answers(execute: Execute, query: Query, cands: dict[int, Candidate], where: 
     twice as many when the row is about what the query names (84(3) "The Prosecutor General
     ... The term of office ... is six years", not 46(8), where the President appoints others
     for a term). Whether any row gave such an answer."""
-    operands = [o for c in query.concepts for o in c.own if not o.endswith("*")]
+    operands = [  # what the answer is about: not "term" or "age", which say what is asked
+        o for c in query.concepts if c.label not in _ASKING for o in c.own if not o.endswith("*")
+    ]
     subject = " OR ".join(f'^"the {o[1:]} OR ^{o}' for o in operands)
     sql = "SELECT rowid, body FROM row WHERE row MATCH ?"
     answered = False

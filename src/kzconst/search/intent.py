@@ -100,7 +100,6 @@ INTENTS: dict[str, Intent] = {
     ),
 }
 _PLAIN = re.compile(r'^[^"()]*$')
-_VALUES = ("age", "duration", "count")  # intents whose answer is a number
 
 
 def read_intents(text: str) -> tuple[str, tuple[str, ...]]:
@@ -111,8 +110,6 @@ def read_intents(text: str) -> tuple[str, tuple[str, ...]]:
     found = tuple(name for name, intent in INTENTS.items() if intent.signal.search(text))
     for name in found:
         rest = INTENTS[name].used_up.sub(" ", text)
-        if name in _VALUES:  # `can a 35 year old ...`: the value compared, not a word of it
-            rest = re.sub(r"\b\d{1,3}\b", " ", rest)
         if rest.split():
             text = rest
     return text, found
@@ -134,3 +131,13 @@ def number_words(n: int) -> str:
         return _TENS[tens] + (f"-{_UNITS[unit]}" if unit else "")
     hundreds, rest = divmod(n, 100)
     return f"{_UNITS[hundreds]} hundred" + (f" and {number_words(rest)}" if rest else "")
+
+
+def spelt_number(word: str) -> set[str]:
+    """A number typed in digits as the law spells it: `40` -> forty, `7-year` -> seven-year
+    (which also finds "seven years"); nothing for any other word."""
+    m = re.fullmatch(r"([0-9]{1,3})(?:-(years?|months?|days?|hours?))?", word)
+    if m is None:
+        return set()
+    words = number_words(int(m.group(1)))
+    return {f"{words}-{m.group(2).rstrip('s')}" if m.group(2) else words}

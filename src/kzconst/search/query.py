@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from kzconst.errors import UsageError
 from kzconst.search.boolean import OPERATORS, boolean, positive, word_run
-from kzconst.search.intent import number_words, read_intents
+from kzconst.search.intent import read_intents, spelt_number
 from kzconst.search.translate import (
     CYRILLIC_STOPWORDS,
     find_reference,
@@ -57,7 +57,7 @@ class Concept:
     `single` marks one plain word, which may join its neighbours in a proximity bonus.
     """
 
-    __slots__ = ("expansions", "label", "names", "own", "single")
+    __slots__ = ("expansions", "label", "names", "own", "single", "soft")
 
     def __init__(
         self,
@@ -69,6 +69,7 @@ class Concept:
     ) -> None:
         self.label, self.own, self.expansions = label, own, expansions
         self.names, self.single = names, single
+        self.soft = False  # a number: it raises the articles that have it, requires nothing
 
 
 # A name, spelling or thesaurus key, by its stemmed words: (own operands, thesaurus words,
@@ -220,12 +221,11 @@ def _concepts(tokens: list[tuple[str, str]], vocab: Vocabulary, query: Query) ->
             continue
         if concept is None:
             base = re.sub(r"['’]s$", "", value)  # deputy's: also "deputy" (the text: deputies)
-            spellings = {value, base, *derived(base)}
-            if re.fullmatch(r"[0-9]{1,3}", value):  # the law spells numbers in words
-                spellings.add(number_words(int(value)))
+            spellings = {value, base, *derived(base), *spelt_number(value)}
             concept = _concept(
                 value, spellings, set(), {normal_name(value)}, single="-" not in value
             )
+            concept.soft = bool(spelt_number(value))
             (fillers if value in STOPWORDS else out).append(concept)
         else:
             out.append(concept)

@@ -29,9 +29,10 @@ from kzconst.search.index import (
     tag,
 )
 from kzconst.search.query import Concept, Entry, Query, Vocabulary, parse_query
+from kzconst.search.respell import respelled
 from kzconst.search.result import ArticleHit, Hit, RowScore, SearchResult, build_hits
 from kzconst.search.translate import suggest_english
-from kzconst.search.words import edits, normal_name, stem, topic_key
+from kzconst.search.words import normal_name, stem, topic_key
 
 # Weights of the doc fields: title, names (the article's aliases), text, commentary, tags.
 DOC_WEIGHTS = "4.0, 4.0, 1.0, 0.5, 0.0"
@@ -40,7 +41,6 @@ PAIR_WEIGHT = 0.3  # neighbouring query words near each other in the article
 NEAR_DISTANCE = 6
 DOC_LIMIT = 2_000  # best doc rows read per concept: beyond, a huge corpus is cut (see total)
 PARAGRAPH_POOL = 50  # leading articles whose paragraphs are scored
-RESPELL_LENGTH = 6  # a misspelling of a shorter word is too easily another word (jury: july)
 ROW_LENGTH_NORM = 0.5  # how much a long paragraph's matches are discounted (BM25's b)
 # Final and transitional provisions name bodies and dates in passing (95(4) lists the bodies to
 # be appointed after 1 July 2026): they rank below the substantive articles for the same words,
@@ -96,7 +96,7 @@ def search(
     if topic is not None:
         filters.append(f'tags:"{tag("t", topic)}"')
     where = "".join(f" AND {f}" for f in filters)
-    corrected = [] if query.fts else _respelled(conn, query, where)
+    corrected = [] if query.fts else respelled(conn, query, where)
     for typed, fixed in corrected:  # `constitutinal court`: the name Constitutional Court
         text = re.sub(rf"\b{re.escape(typed)}\b", fixed, text, flags=re.IGNORECASE)
     if corrected:
@@ -120,35 +120,6 @@ def _vocabulary(conn: sqlite3.Connection, meta: dict[str, str]) -> Vocabulary:
         return tuple(json.loads(row[0])) if row else None
 
     return Vocabulary(lookup, lambda: json.loads(meta.get("glossary", "{}")))
-
-
-def _respelled(conn: sqlite3.Connection, query: Query, where: str) -> list[tuple[str, str]]:
-    """The words of the query that no article has and that are not lay words (no thesaurus
-    entry), with the corpus word each misspells when it is one slip away: `constitutinal` is
-    constitutional; `jury` (too short) is not july, `abortion` (two slips) not abolition,
-    `inequality` (a word of its own) not equality."""
-    out = []
-    for c in query.concepts:
-        word = c.label
-        plain = word.isascii() and word.isalpha() and len(word) >= RESPELL_LENGTH
-        if not c.single or c.expansions or not plain:
-            continue
-        sql = "SELECT 1 FROM doc WHERE doc MATCH ? LIMIT 1"
-        if conn.execute(sql, [f"({' OR '.join(c.own)}){where}"]).fetchone() is None:
-            found = [w for w in suggest_spellings(conn, [word], n=3) if _slip(word, w)]
-            out += [(word, found[0])] if found else []
-    return out
-
-
-_PREFIXES = ("a", "de", "dis", "il", "im", "in", "ir", "mis", "non", "un", "anti", "re")
-
-
-def _slip(typed: str, word: str) -> bool:
-    """Whether `typed` is `word` with one typing slip, and not another word made from it by a
-    prefix (`inequality`, `amoral`: not misspellings of equality, moral)."""
-    made = any(typed == p + word or word == p + typed for p in _PREFIXES)
-    inflected = typed.endswith(("ing", "ed"))  # `speeding` is a word, not `spending` mistyped
-    return not made and not inflected and edits(typed, word) == 1
 
 
 def _edition_in_force(editions: dict[str, list[str]]) -> str:
@@ -191,8 +162,10 @@ class _Ranker:
             expr = f"({query.fts}){self.row_where}"
             self.allowed = allowed_rows(self.conn.execute, expr, ROW_BASE)
             self.cands = {doc: Candidate() for doc in self.allowed}
-        for i, concept in enumerate(query.concepts):
-            self.concept(i, concept)
+        for c in query.concepts:  # a number raises what the words find; alone, it is asked
+            c.soft = c.soft and any(not d.soft for d in query.concepts)
+        for i in sorted(range(len(query.concepts)), key=lambda i: query.concepts[i].soft):
+            self.concept(i, query.concepts[i])
         articles = int(self.meta.get("articles", "0")) or len(self.cands) or 1
         self.rarity = [
             math.log(1 + articles / max(1, sum(i in a.concepts for a in self.cands.values())))
@@ -203,9 +176,10 @@ class _Ranker:
         if self.allowed is not None:
             self.cands = {d: a for d, a in self.cands.items() if d in self.allowed}
         matched = {i for a in self.cands.values() for i in a.concepts}
-        result.missing = [c.label for i, c in enumerate(query.concepts) if i not in matched]
+        hard = [(i, c) for i, c in enumerate(query.concepts) if not c.soft]
+        result.missing = [c.label for i, c in hard if i not in matched]
         best = max((len(a.concepts) for a in self.cands.values()), default=0)
-        result.relaxed = not query.fts and 0 < best < len(query.concepts)
+        result.relaxed = not query.fts and 0 < best < len(hard)
         ranked = sorted(self.cands, key=lambda d: self.cands[d].key(d))
         pool = ranked[: max(limit, PARAGRAPH_POOL)]
         self.paragraphs(pool)
@@ -213,7 +187,7 @@ class _Ranker:
             for d, points in named.items():  # a question answered, not a name defined
                 self.cands[d].defines -= points
         pool.sort(key=lambda d: self.cands[d].key(d))
-        result.total = self.total() if self.cut and not query.fts else len(ranked)
+        result.total = _total(self) if self.cut and not query.fts else len(ranked)
         result.articles = build_hits(
             self.conn,
             self.query,
@@ -252,6 +226,10 @@ class _Ranker:
             found = self.docs(f"{self.columns}({' OR '.join(operands)})")
             self.spread[operands] = len(found)
             for doc, score in found.items():
+                if concept.soft:  # `age 40`: forty raises 43 among the articles on an age
+                    if doc in self.cands:
+                        self.cands[doc].extra += weight * score
+                    continue
                 got = self.cands.setdefault(doc, Candidate()).concepts
                 got[i] = max(got.get(i, 0.0), weight * score)
 
@@ -401,9 +379,10 @@ class _Ranker:
             for (r,) in self.conn.execute(sql, [expr, doc * ROW_BASE, (doc + 1) * ROW_BASE - 1])
         ]
 
-    def total(self) -> int:
-        """How many articles match, counted without ranking them (for a cut ranking)."""
-        operands = [o for c in self.query.concepts for o in (*c.own, *c.expansions)]
-        expr = f"({' OR '.join(operands)}){self.where}"
-        sql = f"SELECT count(DISTINCT rowid / {UNIT_BASE}) FROM doc WHERE doc MATCH ?"
-        return max(int(self.conn.execute(sql, [expr]).fetchone()[0]), len(self.cands))
+
+def _total(ranker: _Ranker) -> int:
+    """How many articles match, counted without ranking them (for a cut ranking)."""
+    operands = [o for c in ranker.query.concepts for o in (*c.own, *c.expansions)]
+    expr = f"({' OR '.join(operands)}){ranker.where}"
+    sql = f"SELECT count(DISTINCT rowid / {UNIT_BASE}) FROM doc WHERE doc MATCH ?"
+    return max(int(ranker.conn.execute(sql, [expr]).fetchone()[0]), len(ranker.cands))
