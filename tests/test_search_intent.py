@@ -145,3 +145,18 @@ def test_a_number_nobody_has_does_not_make_the_search_relaxed() -> None:
     # is not "relaxed" for it and the answer still comes first.
     result = search("can a 35 year old become president", edition="2026")
     assert not result.relaxed and "35" not in result.missing
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("who appoints the Chair of the Kurultai", "chair of the kurultai"),
+        ("who elects the judges of the Supreme Court?", "judges of the supreme court"),
+        ("who can dismiss the Government", "government"),
+        ("what does the Government do", ""),
+    ],
+)
+def test_what_a_who_question_names(text: str, about: str) -> None:
+    from kzconst.search.intent import asked_about
+
+    assert asked_about(text) == about

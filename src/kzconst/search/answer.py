@@ -34,8 +34,11 @@ def answers(execute: Execute, query: Query, cands: dict[int, Candidate], where: 
             continue
         expr = f'body : ({" OR ".join(intent.answer)}) AND tags:"{tag("k", intent.kind)}"'
         opens = set()
-        if subject:
-            found = execute(sql, [f"{expr} AND body : ({subject})"])
+        named = subject
+        if name == "agent" and query.about:  # 57(1) "The Chair of the Kurultai is elected",
+            named = f'^"the {query.about}" OR ^"{query.about}"'  # not 83(1) "The Chair of ..."
+        if named:
+            found = execute(sql, [f"{expr} AND body : ({named})"])
             opens = {rowid for rowid, _ in found}
         best: dict[int, float] = {}
         for rowid, body in execute(sql, [expr + where]):

@@ -141,3 +141,18 @@ def spelt_number(word: str) -> set[str]:
         return set()
     words = number_words(int(m.group(1)))
     return {f"{words}-{m.group(2).rstrip('s')}" if m.group(2) else words}
+
+
+_OBJECT = re.compile(
+    r"\bwho\s+(?:\w+\s+)?(?:appoints?|elects?|dismiss(?:es)?|removes?|forms?|nominates?|chooses?"
+    r"|picks?|selects?|names?|fires?|sacks?|releases?)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?P<object>[^\W\d_][\w\s'’-]*?)\s*(?:[?.!]|$)",
+    re.IGNORECASE,
+)
+
+
+def asked_about(text: str) -> str:
+    """What a "who appoints X" question names, as typed: `the Chair of the Kurultai` ->
+    "chair of the kurultai" ("" for any other question)."""
+    m = _OBJECT.search(text)
+    return " ".join(m.group("object").lower().split()) if m else ""

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from kzconst.errors import UsageError
 from kzconst.search.boolean import OPERATORS, boolean, positive, word_run
-from kzconst.search.intent import read_intents, spelt_number
+from kzconst.search.intent import asked_about, read_intents, spelt_number
 from kzconst.search.translate import (
     CYRILLIC_STOPWORDS,
     find_reference,
@@ -113,6 +113,7 @@ class Query:
         self.untranslated: list[str] = []
         self.intents: tuple[str, ...] = ()  # what kind of answer a question asks for
         self.excluded: tuple[str, ...] = ()  # FTS5 operands under a NOT
+        self.about = ""  # what a "who appoints X" question names: X
 
 
 def parse_query(text: str, vocab: Vocabulary | None = None) -> Query:
@@ -129,7 +130,8 @@ def parse_query(text: str, vocab: Vocabulary | None = None) -> Query:
     query = Query(reference=find_reference(text))
     if query.reference is not None:
         text = strip_reference(text)
-    text, query.intents = read_intents(text)
+    query.about = asked_about(text) if "agent" in (intents := read_intents(text))[1] else ""
+    text, query.intents = intents
     tokens = _tokens(text, query)
     if len(query.terms) > MAX_TERMS:
         raise UsageError(f"too many search terms (at most {MAX_TERMS})")
