@@ -282,3 +282,19 @@ def test_a_dated_comparison_says_the_commentary_is_about_the_last_wording(cli) -
 def test_two_paragraphs_chosen_are_diffed_without_their_numbers(cli) -> None:  # type: ignore[no-untyped-def]
     out = cli("compare", "15(2)@2000-01-01", "17(3)").stdout
     assert "[-2." not in out and "{+3+}" not in out
+
+
+def test_a_wording_that_could_not_be_read_is_not_diffed(cli) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    # The 1995 wording of 2(3-1) in force on 1 January 2018 is a gap in the corpus: its
+    # placeholder is not words that were removed, and no similarity is measured.
+    r = cli("compare", "2(3-1)@2018-01-01", "2(3-1)@2020-01-01")
+    assert r.code == 0
+    assert "could not be read" in r.stderr
+    assert "Similarity not measured" in r.stdout and "Similarity 14%" not in r.stdout
+    [record] = json.loads(
+        cli("compare", "2(3-1)@2018-01-01", "2(3-1)@2020-01-01", "-f", "json").stdout
+    )["results"]
+    assert record["similarity"] is None
+    assert all(p["similarity"] is None for p in record["pairs"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kzconst.corpus.asof import GAP
 from kzconst.corpus.model import Concord, Corpus
 from kzconst.errors import NotFoundError
 from kzconst.refs.grammar import Ref, parse_refs
@@ -57,6 +58,11 @@ class Comparison:
     pairs: list[Pair]
     similarity: float
     change: str  # the pairs' labels rolled up, "" when two references were given
+
+    @property
+    def gap(self) -> bool:
+        """Whether a wording compared could not be read (then there is no similarity)."""
+        return any(GAP in c.text for pair in self.pairs for c in pair.chunks)
 
     @property
     def chunks(self) -> list[Chunk]:
@@ -217,6 +223,17 @@ def _pair(
     new = "\n".join(bare(u.text) for u in right)
     if change == "identical" and len(left) == 1 and len(right) == 1:
         old = _part(old, new) or old
+    if GAP in old or GAP in new:  # a wording that could not be read is not words to diff
+        chunks = [Chunk("delete", old), Chunk("insert", new)]
+        gap = "not compared: a wording could not be read"
+        return Pair(
+            tuple(u.provision for u in left),
+            tuple(u.provision for u in right),
+            tuple(chunks),
+            0.0,
+            change,
+            f"{note}; {gap}" if note else gap,
+        )
     chunks, ratio = diff_words(old, new)
     return Pair(
         tuple(u.provision for u in left),

@@ -25,7 +25,7 @@ from kzconst.cli.app import (
     refs_argument,
 )
 from kzconst.cli.boundary import bounded
-from kzconst.cli.when import pick_time, resolve_refs
+from kzconst.cli.when import pick_time, resolve_refs, warn_gaps
 from kzconst.errors import NotFoundError, UsageError
 
 if TYPE_CHECKING:
@@ -79,6 +79,7 @@ def compare(
         else None
     )
     result = run_compare(corpus, first, second)
+    warn_gaps([*first, *(second or [])])
     from kzconst.output import diff as views
 
     if fmt in ("json", "jsonl"):

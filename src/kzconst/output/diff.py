@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from kzconst.corpus.asof import GAP
 from kzconst.corpus.model import Corpus
 from kzconst.output.read import UNOFFICIAL, edition_label
 from kzconst.output.render import BLANK, Line, Span
@@ -47,7 +48,7 @@ def compare_heading(corpus: Corpus, cmp: Comparison, *, markers: bool = True) ->
             )
         ),
         Line.of(
-            f"Older text on the left. Similarity {cmp.similarity:.0%}{label}. "
+            f"Older text on the left. {_similarity(cmp)}{label}. "
             + (LEGEND_MARKERS if markers else LEGEND_STYLES),
             "meta",
         ),
@@ -145,6 +146,16 @@ _LAST_WORDING_ONLY = (
 )
 
 
+def _gap(pair: Pair) -> bool:
+    return any(GAP in c.text for c in pair.chunks)
+
+
+def _similarity(cmp: Comparison) -> str:
+    if cmp.gap:
+        return "Similarity not measured: a wording could not be read"
+    return f"Similarity {cmp.similarity:.0%}"
+
+
 def compare_notes(cmp: Comparison) -> list[Line]:
     """The concordance note and our 'change' commentary for the compared articles."""
     lines: list[Line] = []
@@ -178,7 +189,7 @@ def compare_record(cmp: Comparison) -> dict[str, Any]:
         "left": [provision_key(p) for p in cmp.left],
         "right": [provision_key(p) for p in cmp.right],
         "change": cmp.change or None,
-        "similarity": cmp.similarity,
+        "similarity": None if cmp.gap else cmp.similarity,
         "diff": [{"op": c.op, "text": c.text} for c in cmp.chunks],
         "pairs": [
             {
@@ -186,7 +197,7 @@ def compare_record(cmp: Comparison) -> dict[str, Any]:
                 "right": [provision_key(p) for p in pair.right],
                 "change": pair.change or None,
                 "note": pair.note or None,
-                "similarity": pair.similarity,
+                "similarity": None if _gap(pair) else pair.similarity,
                 "diff": [{"op": c.op, "text": c.text} for c in pair.chunks],
             }
             for pair in cmp.pairs
