@@ -677,3 +677,16 @@ def test_a_word_the_text_lacks_is_not_replaced_by_another_word(cli, word: str) -
     # one slip from "spending": words of their own, not typos of the text's; nothing found.
     r = cli("search", word)
     assert r.code == 1 and r.stdout == "" and "searched for" not in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        ("court NOT судьи", "judge"),  # the glossary's English for судьи
+        ("court NOT Qurultai", "kurultai"),  # a name's other spellings
+        ("суд NOT президент", "president"),
+    ],
+)
+def test_not_leaves_out_translations_and_spellings(text: str, left_out: str) -> None:
+    hits = [h for a in search(text, edition="2026", limit=100).articles for h in a.hits]
+    assert hits and not [h.ref for h in hits if left_out in h.snippet.lower()]

@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from kzconst.errors import UsageError
-from kzconst.search.words import key_of, operand, quote
+from kzconst.search.translate import glossary_match, has_cyrillic
+from kzconst.search.words import key_of, operand, quote, split_words
 
 if TYPE_CHECKING:
     from kzconst.search.query import Query, Vocabulary
@@ -79,12 +80,32 @@ def boolean(tokens: list[tuple[str, str]], vocab: Vocabulary) -> str:
 
 
 def _spellings(run: list[str], vocab: Vocabulary) -> tuple[int, set[str]]:
-    """How many words of `run` form a name, and its spellings (the word itself if none)."""
+    """How many words of `run` form a name, and its spellings; a Cyrillic term its English
+    (glossary); else the word itself."""
     for j in range(min(len(run), 6), 0, -1):
         entry = vocab.lookup(key_of(" ".join(run[:j]).split()))
         if entry is not None and entry[3]:
             return j, set(entry[3])
+    if has_cyrillic(run[0]):  # `court NOT судьи`: the NOT is on judges, not on nothing
+        glossary = vocab.glossary()
+        found = glossary_match(run, glossary)
+        if found is not None:
+            english = set(glossary[found[1]])
+            names = [vocab.lookup(key_of(split_words(e))) for e in english]
+            return found[0], english.union(*(set(n[3]) for n in names if n is not None))
     return 1, {run[0]}
+
+
+def excluded_operands(negated: list[tuple[str, str]], vocab: Vocabulary) -> tuple[str, ...]:
+    """The FTS5 operands of the words under a NOT, names and Cyrillic terms spelt out as in
+    the expression (`court NOT Qurultai` leaves out the rows with Kurultai)."""
+    out: list[str] = []
+    for kind, value in negated:
+        if kind == "prefix":
+            out.append(quote([value]) + "*")
+        else:
+            out += sorted({operand(s) for s in _spellings(split_words(value), vocab)[1]})
+    return tuple(out)
 
 
 def _group(operands: tuple[str, ...]) -> str:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from kzconst.errors import UsageError
-from kzconst.search.boolean import OPERATORS, boolean, positive, word_run
+from kzconst.search.boolean import OPERATORS, boolean, excluded_operands, positive, word_run
 from kzconst.search.intent import asked_about, read_intents, spelt_number
 from kzconst.search.translate import (
     CYRILLIC_STOPWORDS,
@@ -142,9 +142,7 @@ def parse_query(text: str, vocab: Vocabulary | None = None) -> Query:
     if any(k == "op" for k, _ in tokens):
         query.fts = boolean(tokens, vocab)
         tokens, negated = positive(tokens)
-        query.excluded = tuple(
-            quote([v]) + "*" if k == "prefix" else operand(v) for k, v in negated
-        )
+        query.excluded = excluded_operands(negated, vocab)
     query.concepts = _concepts(tokens, vocab, query)
     if not query.fts and not query.concepts and not query.untranslated:
         raise UsageError("the query has no words to search for (only operators or punctuation)")
