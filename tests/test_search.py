@@ -690,3 +690,10 @@ def test_a_word_the_text_lacks_is_not_replaced_by_another_word(cli, word: str) -
 def test_not_leaves_out_translations_and_spellings(text: str, left_out: str) -> None:
     hits = [h for a in search(text, edition="2026", limit=100).articles for h in a.hits]
     assert hits and not [h.ref for h in hits if left_out in h.snippet.lower()]
+
+
+def test_a_reference_typed_with_its_edition_keeps_it(cli) -> None:  # type: ignore[no-untyped-def]
+    # 1995 Article 21 is freedom of movement; 2026 Article 21 is privacy: the hint must name
+    # the edition typed, and "1995" is not searched as a word.
+    r = cli("search", "ст. 21@1995")
+    assert r.code == 2 and "kzconst show 21@1995" in r.stderr

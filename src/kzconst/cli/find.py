@@ -162,6 +162,8 @@ def _no_matches(text: str, result: "SearchResult") -> str:
 def _shown(ref: str, edition: str | None) -> str:
     from kzconst.corpus.model import DEFAULT_EDITION  # search from the index needs no model
 
+    if "@" in ref:  # `ст. 21@1995`: the edition the reference names
+        return ref
     return f"{ref}@{edition}" if edition and edition != DEFAULT_EDITION else ref
 
 

@@ -65,9 +65,11 @@ def search_notes(result: SearchResult, limit: int) -> list[str]:
     notes = []
     if query.reference is not None:
         ref = query.reference
-        if result.edition and result.edition != "2026":
+        if "@" not in ref and result.edition and result.edition != "2026":
             ref += f"@{result.edition}"
-        notes.append(f"to read Article {query.reference}: kzconst show {ref}")
+        number, _, edition = ref.partition("@")
+        named = f"Article {number}" + (f" of {edition}" if edition else "")
+        notes.append(f"to read {named}: kzconst show {ref}")
     if query.untranslated:
         notes.append(
             "the search covers the English rendering of the text; not in the Russian/Kazakh "

@@ -27,8 +27,9 @@ def _reference() -> re.Pattern[str]:
     """A reference typed into search: `ст. 21`, `Article 21(1)`, `21-бап` (compiled on demand:
     a pattern with Cyrillic and IGNORECASE costs milliseconds)."""
     return re.compile(
-        r"(?:\b(?:article|art|arts|ст|статья|статьи|статье|статью|бап)\.?\s*"
-        r"(?P<a>\d+(?:-\d+)?)(?P<p>\(\d+\))?)|(?:\b(?P<b>\d+)\s*-?\s*(?:бап|баб)\w*)",
+        r"(?:(?:\b(?:article|art|arts|ст|статья|статьи|статье|статью|бап)\.?\s*"
+        r"(?P<a>\d+(?:-\d+)?)(?P<p>\(\d+\))?)|(?:\b(?P<b>\d+)\s*-?\s*(?:бап|баб)\w*))"
+        r"(?P<e>@(?:1995|2026))?",  # `ст. 21@1995`: the reference keeps its edition
         re.IGNORECASE,
     )
 
@@ -40,7 +41,8 @@ def find_reference(text: str) -> str | None:
     m = _reference().search(text)
     if m is None:
         return None
-    return (m.group("a") + (m.group("p") or "")) if m.group("a") else m.group("b")
+    ref = (m.group("a") + (m.group("p") or "")) if m.group("a") else m.group("b")
+    return ref + (m.group("e") or "")
 
 
 def strip_reference(text: str) -> str:
