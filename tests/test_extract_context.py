@@ -28,6 +28,12 @@ CONTEXT = [
     ("Before the 2022 reform, Article 50 provided for 107 Mazhilis deputies.", ["50@1995"]),
     ("В редакции до 2022 года статья 50", ["50@1995"]),
     ("the old Article 41", ["41@1995"]),
+    # A wording named before the reference: an amendment year, the original text.
+    ("as amended in 2017, Article 45", ["45@1995"]),
+    ("в редакции 2017 года статья 45", ["45@1995"]),
+    ("the original Article 41", ["41@1995"]),
+    ("the 1998 wording of Article 41", ["41@1995"]),
+    ("prior to the 2022 referendum Article 50", ["50@1995"]),
     ("Article 43 of the new Constitution replaced Article 41 of the old one", ["43", "41@1995"]),
     ("The decree of 30 August 1995, Article 5", []),
     # another state's constitution named by any capitalised name in Russian, before or after;
@@ -247,3 +253,19 @@ def test_before_a_reform_in_front_of_the_reference(cli) -> None:  # type: ignore
         "refs", "-", input="Before the 2022 reform, Article 50 provided for 107 deputies."
     ).stdout
     assert "= 50@1995@2023-01-18" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the original Article 41",
+        "Article 41 (original wording)",
+        "Article 41 of the Constitution as adopted in 1995",
+        "Article 41 of the Constitution of 1995 in its original wording",
+    ],
+)
+def test_the_original_wording_is_the_text_of_5_september_1995(cli, text: str) -> None:  # type: ignore[no-untyped-def]
+    # 1995 41(1) first gave the President a five-year term (seven years since the Law of
+    # 7 October 1998): the original wording is the one in force on 5 September 1995.
+    out = cli("refs", "-", input=text).stdout
+    assert "= 41@1995@1995-09-05" in out

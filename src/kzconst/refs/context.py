@@ -217,7 +217,8 @@ def context_of(text: str, hit: Hit, default: str) -> Context | None:
         return None
     if _UNTIL_AFTER.match(after):
         return Context("1995")
-    when = when_after(after) or (when_before(before) if _YEAR4.search(before) else None)
+    dated = _YEAR4.search(before) or "original" in before[-30:].casefold()
+    when = when_after(after) or (when_before(before) if dated else None)
     if when is not None:
         return Context("1995", when)
     m = _EDITION_AFTER.match(after) or _YEAR_AFTER.match(after) or _OLD_ONE_AFTER.match(after)

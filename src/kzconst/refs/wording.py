@@ -46,12 +46,13 @@ _MONTHS = {
     for m in names
 }
 _YEAR = r"(?:199[5-9]|20[0-2]\d)"
+FIRST_1995_DAY = "1995-09-05"  # the original text's first day in force
 _DATE = (
     rf"(?:\d{{1,2}}\s+[^\W\d_]+\s+{_YEAR}|\d{{1,2}}\.\d{{1,2}}\.{_YEAR}|{_YEAR}-\d\d-\d\d|"
     rf"[A-Za-z]+\s+\d{{1,2}},\s+{_YEAR})(?:\s*(?:года|г\.?))?"
 )
 _YEARS = rf"{_YEAR}(?:(?:\s*,\s*|\s+(?:and|и|or)\s+){_YEAR})*(?:\s*(?:года|г\.?))?"
-_REFORM = r"(?:constitutional\s+)?(?:amendments?|reforms?|revisions?|changes)"
+_REFORM = r"(?:constitutional\s+)?(?:amendments?|reforms?|revisions?|changes|referendums?)"
 # Between the reference and the phrase: `of the Constitution`, `Конституции 1995 г.`, `(`.
 _LEAD = r"^(?:[^.;\n]|(?<=\sг)\.|(?<=изм)\.|(?<=доп)\.){0,60}?"
 _AFTER = re.compile(
@@ -73,18 +74,26 @@ _AFTER = re.compile(
     rf"(?P<years>{_YEARS})"
     rf"|in\s+(?:the|its)\s+(?P<year2>{_YEAR})\s+(?:wording|version|edition|text)"
     rf"|after\s+the\s+(?P<year3>{_YEAR})\s+{_REFORM}"
+    r"|(?P<original>(?:in\s+(?:its|the)\s+|\(|the\s+)?original\s+(?:wording|text|version)"
+    r"|as\s+(?:originally\s+)?adopted(?:\s+in\s+1995)?|в\s+первоначальной\s+редакции)"
     r")",
     re.I,
 )
 _PHRASE = re.compile(
-    r"as\s|amended|в\s+ред|с\s+изм|по\s+сост|in\s+(?:the|its|force)|before|after|до\s", re.I
+    r"as\s|amended|в\s+ред|с\s+изм|по\s+сост|in\s+(?:the|its|force)|before|after|до\s|"
+    r"original|в\s+перв",
+    re.I,
 )
 # `In 2005, Article 41 provided...`: the law as it stood that year.
 _BEFORE = re.compile(
     rf"(?:^|[.;!?]\s+|\n)\s*(?:(?:in|as\s+of|в)\s+(?P<year>{_YEAR})(?:\s+году)?"
-    rf"|(?P<how>before|until|up\s+to|(?:в\s+редакции\s+)?до)\s+(?:the\s+)?"
+    rf"|(?P<how>before|until|up\s+to|prior\s+to|(?:в\s+редакции\s+)?до)\s+(?:the\s+)?"
     rf"(?:(?:поправок|реформы|изменений)\s+)?(?P<until>{_YEAR})(?:\s+(?:года|г\.))?"
-    rf"(?:\s+{_REFORM})?),?\s*$",
+    rf"(?:\s+{_REFORM})?"
+    rf"|(?:as\s+amended\s+in|in\s+the|в\s+редакции)\s+(?P<amended>{_YEAR})"
+    rf"(?:\s+(?:wording|version|text|года|г\.))?"
+    rf"|(?:the\s+)?(?P<wording>{_YEAR})\s+(?:wording|version|text)\s+of(?:\s+the)?"
+    rf"|(?:the\s+|in\s+the\s+)?(?P<original>original)),?\s*$",
     re.I,
 )
 
@@ -107,6 +116,8 @@ def when_after(after: str) -> When | None:
         return When("on", f"{g['onyear']}-12-31", said)
     if g["before"] or g["before2"]:
         return When("before", g["before"] or g["before2"], said)
+    if g["original"]:  # the text as adopted, in force from 5 September 1995
+        return When("on", FIRST_1995_DAY, said)
     years = re.findall(_YEAR, g["years"] or g["year2"] or g["year3"] or "")
     return When("amended", f"{max(years)}-12-31", said) if years else None
 
@@ -124,8 +135,13 @@ def when_before(before: str) -> When | None:
     m = _BEFORE.search(before)
     if m is None:
         return None
+    said = " ".join(m.group().strip(" ,.;").split())
     if m.group("until"):  # `Before the 2022 reform, Article 50 ...`
-        return When("before", m.group("until"), " ".join(m.group().strip(" ,.;").split()))
+        return When("before", m.group("until"), said)
+    if m.group("amended") or m.group("wording"):  # `As amended in 2017, Article 45 ...`
+        return When("amended", f"{m.group('amended') or m.group('wording')}-12-31", said)
+    if m.group("original"):  # `the original Article 41`
+        return When("on", FIRST_1995_DAY, said)
     if m.group("year") >= "2026":  # `In 2026 Article 50 ...`: the new Constitution's year
         return None
     return When("on", f"{m.group('year')}-12-31", f"in {m.group('year')}")
