@@ -79,6 +79,12 @@ _AFTER = re.compile(
     r")",
     re.I,
 )
+# A word every phrase of _AFTER has; without one in reach, _AFTER cannot match.
+_AFTER_HINT = re.compile(
+    r"amend|ред|stood|force|before|до\s|wording|version|edition|text|after|original|adopted|"
+    r"состоян|изм|as\s+(?:of|at)|первонач",
+    re.I,
+)
 _PHRASE = re.compile(
     r"as\s|amended|в\s+ред|с\s+изм|по\s+сост|in\s+(?:the|its|force)|before|after|до\s|"
     r"original|в\s+перв",
@@ -101,6 +107,8 @@ _BEFORE = re.compile(
 def when_after(after: str) -> When | None:
     """The time phrase right after a reference (`..., as amended in 2007`), if it names a
     wording before 1 July 2026."""
+    if not _AFTER_HINT.search(after, 0, 100):  # most references name no wording: be quick
+        return None
     m = _AFTER.match(after)
     if m is None:
         return None
