@@ -298,3 +298,12 @@ def test_a_wording_that_could_not_be_read_is_not_diffed(cli) -> None:  # type: i
     )["results"]
     assert record["similarity"] is None
     assert all(p["similarity"] is None for p in record["pairs"])
+
+
+def test_a_gap_in_one_paragraph_leaves_the_others_compared(cli) -> None:  # type: ignore[no-untyped-def]
+    # 1995 Article 2 on 1 January 2018 (2(3-1) unreadable) and on 1 January 2020: 2(1), 2(2)
+    # and 2(4) did not change and are not marked; 2(3) changed Astana to Nur-Sultan.
+    out = cli("compare", "2@2018-01-01", "2@2020-01-01").stdout
+    assert "1. The Republic of Kazakhstan is a unitary state" in out
+    assert "{+Nur-Sultan" in out or "{+Nur-Sultan+}" in out
+    assert "[-[the wording in force on this date could not be read" in out

@@ -60,11 +60,6 @@ class Comparison:
     change: str  # the pairs' labels rolled up, "" when two references were given
 
     @property
-    def gap(self) -> bool:
-        """Whether a wording compared could not be read (then there is no similarity)."""
-        return any(GAP in c.text for pair in self.pairs for c in pair.chunks)
-
-    @property
     def chunks(self) -> list[Chunk]:
         """Every pair's runs in order, pairs separated by a line break."""
         out: list[Chunk] = []
@@ -206,45 +201,26 @@ def _pair(
     """Diff older units against newer units (`diff` False: the label only, for a heading). A
     2026 provision identical to one sentence of a 1995 paragraph (the paragraph was split) is
     compared with that sentence only."""
+    sides = tuple(u.provision for u in left), tuple(u.provision for u in right)
     if not diff:
-        return Pair(
-            tuple(u.provision for u in left),
-            tuple(u.provision for u in right),
-            (),
-            0.0,
-            change,
-            note,
-        )
+        return Pair(*sides, (), 0.0, change, note)
     # An aligned pair's heading names its units; their own numbers (which the renumbering
     # changed) are not wording, so they are not diffed: 43(1) <- 41(1), 42(5) has no "5.".
-    single = len(left) <= 1 and len(right) <= 1  # two paragraphs the user chose: 15(2), 17(3)
+    parts = [u.provision.paragraph or u.provision.item for u in (*left, *right)]
+    single = len(left) <= 1 and len(right) <= 1 and all(parts)  # chosen: 15(2), 17(3)
     bare = (lambda text: _LABEL.sub("", text, count=1)) if change or single else (lambda t: t)
     old = "\n".join(bare(u.text) for u in left)
     new = "\n".join(bare(u.text) for u in right)
     if change == "identical" and len(left) == 1 and len(right) == 1:
         old = _part(old, new) or old
-    if GAP in old or GAP in new:  # a wording that could not be read is not words to diff
-        chunks = [Chunk("delete", old), Chunk("insert", new)]
-        gap = "not compared: a wording could not be read"
-        return Pair(
-            tuple(u.provision for u in left),
-            tuple(u.provision for u in right),
-            tuple(chunks),
-            0.0,
-            change,
-            f"{note}; {gap}" if note else gap,
-        )
-    chunks, ratio = diff_words(old, new)
-    return Pair(
-        tuple(u.provision for u in left),
-        tuple(u.provision for u in right),
-        tuple(chunks),
-        ratio,
-        change,
-        note,
-    )
+    chunks, ratio = diff_words(old.replace(GAP, _GAP), new.replace(GAP, _GAP))
+    if GAP in old or GAP in new:  # a wording that could not be read: one token, not words
+        chunks = [Chunk(c.op, c.text.replace(_GAP, GAP), c.new.replace(_GAP, GAP)) for c in chunks]
+        note = "; ".join(filter(None, (note, "a wording could not be read: not compared")))
+    return Pair(*sides, tuple(chunks), ratio, change, note)
 
 
+_GAP = "\ue000"  # the gap placeholder as one token while diffing
 _LABEL = re.compile(r"^\s*\d+(?:-\d+)?[.)]\s+")
 
 

@@ -151,7 +151,7 @@ def _gap(pair: Pair) -> bool:
 
 
 def _similarity(cmp: Comparison) -> str:
-    if cmp.gap:
+    if any(_gap(p) for p in cmp.pairs):
         return "Similarity not measured: a wording could not be read"
     return f"Similarity {cmp.similarity:.0%}"
 
@@ -189,7 +189,7 @@ def compare_record(cmp: Comparison) -> dict[str, Any]:
         "left": [provision_key(p) for p in cmp.left],
         "right": [provision_key(p) for p in cmp.right],
         "change": cmp.change or None,
-        "similarity": None if cmp.gap else cmp.similarity,
+        "similarity": None if any(_gap(p) for p in cmp.pairs) else cmp.similarity,
         "diff": [{"op": c.op, "text": c.text} for c in cmp.chunks],
         "pairs": [
             {
