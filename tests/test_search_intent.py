@@ -140,11 +140,16 @@ def test_what_a_question_asks_for(text: str, intents: tuple[str, ...]) -> None:
     assert read_intents(text)[1] == intents
 
 
-def test_a_number_nobody_has_does_not_make_the_search_relaxed() -> None:
-    # 43(2): not younger than forty; "35" is the reader's own age, in no article: the search
-    # is not "relaxed" for it and the answer still comes first.
-    result = search("can a 35 year old become president", edition="2026")
-    assert not result.relaxed and "35" not in result.missing
+def test_a_number_nobody_has_is_named_on_stderr() -> None:
+    # 53(1): one hundred and forty-five deputies; no article has 146: said, not dropped.
+    result = search("146 deputies", edition="2026")
+    assert result.relaxed and "146" in result.missing
+    assert not search("145 deputies", edition="2026").relaxed
+
+
+def test_a_number_is_not_a_reference_in_the_text() -> None:
+    # "50%": 43(4), more than fifty per cent of the votes; "Article 50" in 73 is not it.
+    assert search("50 per cent", edition="2026").articles[0].best_ref == "43(4)"
 
 
 @pytest.mark.parametrize(

@@ -59,8 +59,8 @@ def search_lines(result: SearchResult, *, per_article: int = 3) -> list[Line]:
 
 def search_notes(result: SearchResult, limit: int) -> list[str]:
     """What the reader should know about the results, for stderr: a reference typed into
-    search, Cyrillic words left untranslated, a misspelling searched as another word, a
-    relaxed search, a cut-off list."""
+    search, Cyrillic words left untranslated, a relaxed search (with the spellings the text has
+    for a word none has), a cut-off list."""
     query = result.query
     notes = []
     if query.reference is not None:
@@ -75,10 +75,9 @@ def search_notes(result: SearchResult, limit: int) -> list[str]:
             "the search covers the English rendering of the text; not in the Russian/Kazakh "
             f"glossary, left out: {', '.join(query.untranslated)}"
         )
-    for typed, fixed in result.corrected:
-        notes.append(f"no article has {typed!r}; searched for {fixed!r} instead")
     if result.relaxed:
-        missing = f" (none has: {', '.join(result.missing)})" if result.missing else ""
+        offered = f"; did you mean: {', '.join(result.suggestions)}?" if result.suggestions else ""
+        missing = f" (none has: {', '.join(result.missing)}{offered})" if result.missing else ""
         notes.append(f"no article has every word{missing}; showing articles with most of them")
     if result.total > len(result.articles):
         notes.append(

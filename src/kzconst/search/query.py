@@ -221,7 +221,8 @@ def _concepts(tokens: list[tuple[str, str]], vocab: Vocabulary, query: Query) ->
             continue
         if concept is None:
             base = re.sub(r"['’]s$", "", value)  # deputy's: also "deputy" (the text: deputies)
-            spellings = {value, base, *derived(base), *spelt_number(value)}
+            # A number as the law spells it; in digits the text has only references (Article 50).
+            spellings = spelt_number(value) or {value, base, *derived(base)}
             concept = _concept(
                 value, spellings, set(), {normal_name(value)}, single="-" not in value
             )

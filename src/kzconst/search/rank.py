@@ -29,7 +29,6 @@ from kzconst.search.index import (
     tag,
 )
 from kzconst.search.query import Concept, Entry, Query, Vocabulary, parse_query
-from kzconst.search.respell import respelled
 from kzconst.search.result import ArticleHit, Hit, RowScore, SearchResult, build_hits
 from kzconst.search.translate import suggest_english
 from kzconst.search.words import normal_name, stem, topic_key
@@ -95,13 +94,7 @@ def search(
         filters.append(f'tags:"{tag("s", section)}"')
     if topic is not None:
         filters.append(f'tags:"{tag("t", topic)}"')
-    where = "".join(f" AND {f}" for f in filters)
-    corrected = [] if query.fts else respelled(conn, query, where)
-    for typed, fixed in corrected:  # `constitutinal court`: the name Constitutional Court
-        text = re.sub(rf"\b{re.escape(typed)}\b", fixed, text, flags=re.IGNORECASE)
-    if corrected:
-        query = parse_query(text, _vocabulary(conn, meta))
-    result = SearchResult(query, edition, [], [], corrected=corrected)
+    result = SearchResult(query, edition, [], [])
     try:
         _Ranker(conn, query, scope, filters, meta).run(result, limit)
     except sqlite3.OperationalError as exc:
@@ -110,6 +103,8 @@ def search(
         result.suggestions = suggest_english(query.untranslated, json.loads(meta["glossary"]))
     elif not result.articles and (query.concepts or query.fts):
         result.suggestions = suggest_spellings(conn, query.terms)
+    elif result.missing:  # `constitutinal court`: a word searched as typed, its spelling offered
+        result.suggestions = suggest_spellings(conn, [w for m in result.missing for w in m.split()])
     conn.close()
     return result
 
@@ -177,9 +172,10 @@ class _Ranker:
             self.cands = {d: a for d, a in self.cands.items() if d in self.allowed}
         matched = {i for a in self.cands.values() for i in a.concepts}
         hard = [(i, c) for i, c in enumerate(query.concepts) if not c.soft]
-        result.missing = [c.label for i, c in hard if i not in matched]
+        soft = [c.label for c in query.concepts if c.soft and (c.label,) not in self.spread]
+        result.missing = [c.label for i, c in hard if i not in matched] + soft  # `146 deputies`
         best = max((len(a.concepts) for a in self.cands.values()), default=0)
-        result.relaxed = not query.fts and 0 < best < len(hard)
+        result.relaxed = not query.fts and (0 < best < len(hard) or bool(soft and best))
         ranked = sorted(self.cands, key=lambda d: self.cands[d].key(d))
         pool = ranked[: max(limit, PARAGRAPH_POOL)]
         self.paragraphs(pool)
@@ -229,6 +225,7 @@ class _Ranker:
                 if concept.soft:  # `age 40`: forty raises 43 among the articles on an age
                     if doc in self.cands:
                         self.cands[doc].extra += weight * score
+                        self.spread[(concept.label,)] = 1  # found: not missing
                     continue
                 got = self.cands.setdefault(doc, Candidate()).concepts
                 got[i] = max(got.get(i, 0.0), weight * score)

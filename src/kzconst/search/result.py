@@ -73,7 +73,6 @@ class SearchResult:
     total: int = 0  # articles that matched, of which `articles` are the first
     relaxed: bool = False  # no article has every concept: shown by how many they have
     missing: list[str] = field(default_factory=list)  # concepts no article has
-    corrected: list[tuple[str, str]] = field(default_factory=list)  # (typed, searched instead)
 
 
 def build_hits(

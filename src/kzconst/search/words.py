@@ -75,19 +75,3 @@ def key_of(words: list[str]) -> str:
 def topic_key(text: str) -> str:
     """`Rule of Law`, `rule_of_law`, ` rule-of-law ` -> `rule-of-law`."""
     return "-".join(re.split(r"[\s_\-‐–—]+", text.strip().casefold())).strip("-")
-
-
-def edits(a: str, b: str) -> int:
-    """The number of typing slips between two words: letters left out, added, changed, or
-    two neighbours swapped (optimal string alignment distance)."""
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cost = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cost = min(cost, prev2[j - 2] + 1)
-            cur.append(cost)
-        prev2, prev = prev, cur
-    return prev[-1]
