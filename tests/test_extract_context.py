@@ -34,6 +34,11 @@ CONTEXT = [
     ("the original Article 41", ["41@1995"]),
     ("the 1998 wording of Article 41", ["41@1995"]),
     ("prior to the 2022 referendum Article 50", ["50@1995"]),
+    ("Article 41(1) as in force before the September 2022 amendments", ["41(1)@1995"]),
+    ("Article 41 of the original Constitution", ["41@1995"]),
+    # After 1 July 2026 the 1995 text has no wordings: a later year is the new text's.
+    ("as amended in 2027, Article 41(1)", ["41(1)"]),
+    ("Article 41(1) as amended in 2027", ["41(1)"]),
     ("Article 43 of the new Constitution replaced Article 41 of the old one", ["43", "41@1995"]),
     ("The decree of 30 August 1995, Article 5", []),
     # another state's constitution named by any capitalised name in Russian, before or after;

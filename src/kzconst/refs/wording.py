@@ -65,7 +65,8 @@ _AFTER = re.compile(
     rf"(?:(?P<onday>{_DATE})|(?P<onyear>{_YEAR})\b)"
     rf"|(?:in\s+the\s+wording\s+of|в\s+ред(?:\.|акции)\s+от|as\s+amended\s+on)\s+"
     rf"(?P<amday>{_DATE})"
-    rf"|(?:(?:as\s+it\s+stood|as\s+in\s+force)\s+)?before\s+(?:the\s+)?(?P<before>{_YEAR})"
+    rf"|(?:(?:as\s+it\s+stood|as\s+in\s+force)\s+)?before\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?"
+    rf"(?P<before>{_YEAR})"
     rf"(?:\s+{_REFORM})?"
     rf"|(?:в\s+редакции\s+|в\s+ред\.\s*)?до\s+(?:(?:поправок|реформы|изменений)\s+)?"
     rf"(?P<before2>{_YEAR})"
@@ -74,7 +75,7 @@ _AFTER = re.compile(
     rf"(?P<years>{_YEARS})"
     rf"|in\s+(?:the|its)\s+(?P<year2>{_YEAR})\s+(?:wording|version|edition|text)"
     rf"|after\s+the\s+(?P<year3>{_YEAR})\s+{_REFORM}"
-    r"|(?P<original>(?:in\s+(?:its|the)\s+|\(|the\s+)?original\s+(?:wording|text|version)"
+    r"|(?P<original>(?:in\s+(?:its|the)\s+|\(|the\s+)?original\s+(?:wording|text|version|constitution)"
     r"|as\s+(?:originally\s+)?adopted(?:\s+in\s+1995)?|в\s+первоначальной\s+редакции)"
     r")",
     re.I,
@@ -127,7 +128,9 @@ def when_after(after: str) -> When | None:
     if g["original"]:  # the text as adopted, in force from 5 September 1995
         return When("on", FIRST_1995_DAY, said)
     years = re.findall(_YEAR, g["years"] or g["year2"] or g["year3"] or "")
-    return When("amended", f"{max(years)}-12-31", said) if years else None
+    if not years or max(years) >= "2026":  # `as amended in 2027`: not a 1995 wording
+        return None
+    return When("amended", f"{max(years)}-12-31", said)
 
 
 def _phrase_start(m: re.Match[str]) -> int:
@@ -146,8 +149,9 @@ def when_before(before: str) -> When | None:
     said = " ".join(m.group().strip(" ,.;").split())
     if m.group("until"):  # `Before the 2022 reform, Article 50 ...`
         return When("before", m.group("until"), said)
-    if m.group("amended") or m.group("wording"):  # `As amended in 2017, Article 45 ...`
-        return When("amended", f"{m.group('amended') or m.group('wording')}-12-31", said)
+    year = m.group("amended") or m.group("wording")
+    if year:  # `As amended in 2017, Article 45 ...` (2026 and after: the new text's years)
+        return When("amended", f"{year}-12-31", said) if year < "2026" else None
     if m.group("original"):  # `the original Article 41`
         return When("on", FIRST_1995_DAY, said)
     if m.group("year") >= "2026":  # `In 2026 Article 50 ...`: the new Constitution's year
