@@ -358,3 +358,12 @@ def test_an_inserted_article_is_dated_and_made_by_the_law_that_inserted_it(
     first = history["wordings"][0]
     assert (first["valid_from"], first["law"]) == (since, law)
     assert "30 August 1995" not in cli("history", ref).stdout
+
+
+def test_a_paragraph_inserted_earlier_than_its_readable_wording_names_its_own_law(cli) -> None:  # type: ignore[no-untyped-def]
+    # 1995 2(3-1) was inserted by the Law of 10 March 2017 No. 51-VI (its 2017 wording is a
+    # gap in the corpus); the Law of 17 September 2022 only changed it later.
+    r = cli("show", "2(3-1)@1995@2016-01-01")
+    assert r.code == 1
+    assert "10 March 2017 No. 51-VI" in r.stderr and "2017-03-11" in r.stderr
+    assert "17 September 2022" not in r.stderr

@@ -37,7 +37,11 @@ def _not_yet(
     corpus: Corpus, what: str, h: History | None, p: Provision, day: date
 ) -> NotFoundError:
     """The error for a provision asked for on a day before it was inserted."""
-    since = f" by the {law_title(corpus, h.since_law)}, in force from {h.since}" if h else ""
+    # Inserted by the law of its first wording (1995 2(3-1): 10 March 2017, though that
+    # wording could not be read and the current one dates from 17 September 2022).
+    first = (h.wordings[0].law, h.wordings[0].start) if h and h.wordings else None
+    law, start = first or ((h.since_law, h.since) if h else ("", ""))
+    since = f" by the {law_title(corpus, law)}, in force from {start}" if h else ""
     return NotFoundError(
         f"{what} ({p.article.edition}) did not exist on {day.isoformat()}: it was inserted{since}"
     )
