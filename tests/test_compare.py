@@ -307,3 +307,9 @@ def test_a_gap_in_one_paragraph_leaves_the_others_compared(cli) -> None:  # type
     assert "1. The Republic of Kazakhstan is a unitary state" in out
     assert "{+Nur-Sultan" in out or "{+Nur-Sultan+}" in out
     assert "[-[the wording in force on this date could not be read" in out
+
+
+def test_the_gap_note_names_the_provision_and_its_day(cli) -> None:  # type: ignore[no-untyped-def]
+    # The 2026 provision comes first and has no day: the note takes the 1995 one's own.
+    r = cli("compare", "5(6)", "2(3-1)@2018-01-01")
+    assert "the wording of 2(3-1) on 2018-01-01 could not be read" in r.stderr

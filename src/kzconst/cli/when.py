@@ -56,20 +56,23 @@ def notice(message: str) -> None:
     sys.stderr.write(f"kzconst: note: {' '.join(message.split())}\n")
 
 
+def _unit_label(p: Provision, number: str) -> str:
+    return f"{p.article.number}({number})" if number else p.label
+
+
 def warn_gaps(provisions: list[Provision]) -> None:
     """Say on stderr when a dated provision has a wording that could not be read."""
     from kzconst.corpus.asof import GAP
 
-    gaps = [
-        p.label
+    gaps = {  # each with its own number and day (`compare 5(6) 2(3-1)@2018-01-01`)
+        f"{_unit_label(p, para.number)} on {p.article.as_of}": 1
         for p in provisions
         for para in (p.article.paragraphs if p.paragraph is None else (p.paragraph,))
         if para.text == GAP or any(it.text == GAP for it in para.items)
-    ]
+    }
     if gaps:
-        day = provisions[0].article.as_of
         notice(
-            f"the wording in force on {day} of {', '.join(dict.fromkeys(gaps))} could not be read; "
+            f"the wording of {', '.join(gaps)} could not be read; "
             "it is shown as a gap, not guessed (kzconst history REF@1995 shows every wording)"
         )
 
