@@ -124,10 +124,14 @@ def test_tuning_set_meets_the_issue_targets(tuning: list[relevance.Judged]) -> N
 # 0.963 / 1.000 / 0.980; heldout.toml (run more than once, so tuned on too) 0.913 / 0.971 /
 # 0.944; attack.toml (an adversarial tester's questions) 0.854 / 0.924 / 0.897. heldout2.toml
 # is the held-out set: never here.
-TUNED_LEVELS = {
-    "tuning.toml": (0.95, 0.99, 0.97),
-    "heldout.toml": (0.89, 0.95, 0.93),
-    "attack.toml": (0.84, 0.91, 0.88),
+TUNED_LEVELS = {  # every set but heldout3, the last held-out set (run once, not tuned on)
+    "tuning.toml": (0.96, 0.99, 0.98),
+    "heldout.toml": (0.92, 0.98, 0.95),
+    "heldout2.toml": (0.92, 0.96, 0.94),
+    "attack.toml": (0.90, 0.96, 0.93),
+    "tuning3.toml": (0.90, 0.96, 0.93),
+    "attack7.toml": (0.90, 0.96, 0.93),
+    "attack8.toml": (0.93, 0.99, 0.96),
 }
 
 
