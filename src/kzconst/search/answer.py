@@ -10,6 +10,7 @@ from kzconst.search.candidate import Candidate
 from kzconst.search.index import ROW_BASE, tag
 from kzconst.search.intent import INTENTS
 from kzconst.search.query import Query
+from kzconst.search.words import operand
 
 _ASKING = {"term", "terms", "age", "ages", "tenure"}
 INTENT_POINTS = 0.5  # a row that gives the kind of answer asked for
@@ -36,7 +37,7 @@ def answers(execute: Execute, query: Query, cands: dict[int, Candidate], where: 
         opens = set()
         named = subject
         if name == "agent" and query.about:  # 57(1) "The Chair of the Kurultai is elected",
-            named = f'^"the {query.about}" OR ^"{query.about}"'  # not 83(1) "The Chair of ..."
+            named = f"^{operand('the ' + query.about)} OR ^{operand(query.about)}"  # not 83(1)
         if named:
             found = execute(sql, [f"{expr} AND body : ({named})"])
             opens = {rowid for rowid, _ in found}

@@ -1,7 +1,8 @@
-"""What a question asks for beyond its words: an age, a term, a number of members. "How long
-does the Prosecutor General serve" is answered by the paragraph that names a term in years,
-"can a 35 year old become President" by the one that sets an age; the law spells numbers in
-words ("forty years of age"), so a number typed in digits is also searched in words."""
+"""What a question asks for beyond its words: a term, an age, a number of members, a body's
+powers, who appoints someone, the old law. "How long does the Prosecutor General serve" is
+answered by the paragraph that names a term in years, "how old must the President be" by the
+one that sets an age; the law spells numbers in words ("forty years of age"), so a number typed
+in digits is searched in words."""
 
 from __future__ import annotations
 
@@ -33,6 +34,10 @@ _DURATION = (
 )
 _NOTHING = re.compile(r"(?!)")
 _PASSIVE = ("appointed", "elected", "formed", "released", "nominated", "removed", "dismissed")
+_WHO = (  # "who appoints X": the English verbs
+    r"\bwho\s+(?:\w+\s+)?(?:appoints?|elects?|dismiss(?:es)?|removes?|forms?|nominates?"
+    r"|chooses?|picks?|selects?|names?|fires?|sacks?|releases?)\b"
+)
 INTENTS: dict[str, Intent] = {
     "duration": Intent(
         _re(_DURATION),
@@ -77,9 +82,7 @@ INTENTS: dict[str, Intent] = {
     # is appointed and by whom (49(1)), over the list of the President's powers (46(2)).
     "agent": Intent(
         _re(
-            r"\bwho\s+(?:\w+\s+)?(?:appoints?|elects?|dismiss(?:es)?|removes?|forms?|nominates?"
-            r"|chooses?|picks?|selects?|names?|fires?|sacks?|releases?)\b"
-            r"|\bкто\s+(?:\w+\s+)?(?:назнача|избира|освобожда|увольня|формиру)\w*"
+            _WHO + r"|\bкто\s+(?:\w+\s+)?(?:назнача|избира|освобожда|увольня|формиру)\w*"
             r"|\bкім\s+(?:\w+\s+)?(?:тағайында|сайла)\w*"
         ),
         _NOTHING,
@@ -143,12 +146,7 @@ def spelt_number(word: str) -> set[str]:
     return {f"{words}-{m.group(2).rstrip('s')}" if m.group(2) else words}
 
 
-_OBJECT = re.compile(
-    r"\bwho\s+(?:\w+\s+)?(?:appoints?|elects?|dismiss(?:es)?|removes?|forms?|nominates?|chooses?"
-    r"|picks?|selects?|names?|fires?|sacks?|releases?)\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?P<object>[^\W\d_][\w\s'’-]*?)\s*(?:[?.!]|$)",
-    re.IGNORECASE,
-)
+_OBJECT = _re(_WHO + r"\s+(?:the\s+|a\s+|an\s+)?(?P<object>[^\W\d_][\w\s'’-]*?)\s*(?:[?.!]|$)")
 
 
 def asked_about(text: str) -> str:

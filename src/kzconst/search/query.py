@@ -130,8 +130,8 @@ def parse_query(text: str, vocab: Vocabulary | None = None) -> Query:
     query = Query(reference=find_reference(text))
     if query.reference is not None:
         text = strip_reference(text)
-    query.about = asked_about(text) if "agent" in (intents := read_intents(text))[1] else ""
-    text, query.intents = intents
+    text, query.intents = read_intents(text)
+    query.about = asked_about(text) if "agent" in query.intents else ""
     tokens = _tokens(text, query)
     if len(query.terms) > MAX_TERMS:
         raise UsageError(f"too many search terms (at most {MAX_TERMS})")
