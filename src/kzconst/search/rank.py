@@ -103,8 +103,10 @@ def search(
         result.suggestions = suggest_english(query.untranslated, json.loads(meta["glossary"]))
     elif not result.articles and (query.concepts or query.fts):
         result.suggestions = suggest_spellings(conn, query.terms)
-    elif result.missing:  # `constitutinal court`: a word searched as typed, its spelling offered
-        result.suggestions = suggest_spellings(conn, [w for m in result.missing for w in m.split()])
+    elif typos := [w for m in result.missing for w in m.split() if len(w) > 4 and w.isalpha()]:
+        # `constitutinal court`: the spelling is offered, not put in its place; reading the
+        # corpus's words costs ~50 ms, so only for a word long enough to be a misspelling.
+        result.suggestions = suggest_spellings(conn, typos)
     conn.close()
     return result
 
@@ -150,6 +152,7 @@ class _Ranker:
         self.cut = False  # a concept matched more doc rows than DOC_LIMIT
         self.rarity: list[float] = []  # per concept: log(1 + articles / articles that have it)
         self.spread: dict[tuple[str, ...], int] = {}  # operands -> articles that have them
+        self.raised: set[int] = set()  # the numbers (soft concepts) some candidate has
 
     def run(self, result: SearchResult, limit: int) -> None:
         query = self.query
@@ -172,7 +175,7 @@ class _Ranker:
             self.cands = {d: a for d, a in self.cands.items() if d in self.allowed}
         matched = {i for a in self.cands.values() for i in a.concepts}
         hard = [(i, c) for i, c in enumerate(query.concepts) if not c.soft]
-        soft = [c.label for c in query.concepts if c.soft and (c.label,) not in self.spread]
+        soft = [c.label for i, c in enumerate(query.concepts) if c.soft and i not in self.raised]
         result.missing = [c.label for i, c in hard if i not in matched] + soft  # `146 deputies`
         best = max((len(a.concepts) for a in self.cands.values()), default=0)
         result.relaxed = not query.fts and (0 < best < len(hard) or bool(soft and best))
@@ -225,7 +228,7 @@ class _Ranker:
                 if concept.soft:  # `age 40`: forty raises 43 among the articles on an age
                     if doc in self.cands:
                         self.cands[doc].extra += weight * score
-                        self.spread[(concept.label,)] = 1  # found: not missing
+                        self.raised.add(i)
                     continue
                 got = self.cands.setdefault(doc, Candidate()).concepts
                 got[i] = max(got.get(i, 0.0), weight * score)
