@@ -683,3 +683,10 @@ def test_a_reference_typed_with_its_edition_keeps_it(cli) -> None:  # type: igno
     # the edition typed, and "1995" is not searched as a word.
     r = cli("search", "ст. 21@1995")
     assert r.code == 1 and "kzconst show 21@1995" in r.stderr
+
+
+def test_a_phrase_under_not_leaves_out_the_phrase_not_its_first_word() -> None:
+    # 17(1)-(2) on life are shown; 17(3), the ban on the death penalty, is left out.
+    hits = [h for a in search('life NOT "death penalty"', edition="2026").articles for h in a.hits]
+    assert not [h for h in hits if "death penalty" in h.snippet.lower()]
+    assert {"17(1)", "17(2)"} <= {h.ref for h in hits}

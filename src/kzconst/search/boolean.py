@@ -104,7 +104,7 @@ def excluded_operands(negated: list[tuple[str, str]], vocab: Vocabulary) -> tupl
         if kind == "prefix":
             out.append(quote([value]) + "*")
         else:
-            out += sorted({operand(s) for s in _spellings(split_words(value), vocab)[1]})
+            out += sorted({operand(s) for s in _spellings([value], vocab)[1]})  # a phrase whole
     return tuple(out)
 
 
