@@ -96,14 +96,20 @@ def wording_notes(p: Provision, day: str = "") -> list[str]:
     """The corpus's notes on how the wording shown took effect, where that needs saying (1995
     Article 71: restated from 8 June 2022, but the provisions on the Constitutional Court were
     put into effect from 1 January 2023): for the wording in force on `day`, or the last one."""
+    from datetime import date
+
+    from kzconst.corpus.asof import reading
+
     by_note: dict[str, list[str]] = {}
     for label, u in _units(p):
         h = u.history
         if h is None:
             continue
-        note = h.note if h.since and (not day or h.since <= day) else ""
-        if day and not note:  # an earlier wording's own note (71(1) from 8 June 2022)
-            note = next((w.note for w in h.wordings if w.start <= day <= w.end), "")
+        if day:  # the note of the wording read on that day (71(1) from 8 June 2022: its own)
+            r = reading(u.text, u.status, h, date.fromisoformat(day))
+            note = r.note if r is not None else ""
+        else:
+            note = h.note if h.since else ""
         if note:
             by_note.setdefault(note, []).append(label)
     return [f"Note on {', '.join(labels)}: {note}" for note, labels in by_note.items()]
